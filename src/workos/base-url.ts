@@ -1,0 +1,29 @@
+export const DEFAULT_BASE_URL = 'https://api.workos.com';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export type BaseUrlCheck = { origin: string } | { problem: string };
+
+/**
+ * The API key is sent to this origin, so only https is accepted, plus plain http to this machine for
+ * local fakes and emulators. Credentials, paths, queries and fragments are refused rather than
+ * silently dropped, so that what a person typed is what is used.
+ */
+export function checkBaseUrl(value: string): BaseUrlCheck {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return { problem: `The API address is not a URL. Use ${DEFAULT_BASE_URL} or http://127.0.0.1:<port> for a local server.` };
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
+    return { problem: `The API address must use https (plain http only to 127.0.0.1, localhost or [::1]); "${url.protocol}//${url.host}" is not allowed.` };
+  }
+  if (url.username || url.password) {
+    return { problem: 'The API address must not contain a user name or password; the API key is set with "WorkOS: Set API Key".' };
+  }
+  if (url.pathname !== '/' || url.search || url.hash) {
+    return { problem: `The API address must be an origin only, such as ${DEFAULT_BASE_URL}, without a path, query or fragment.` };
+  }
+  return { origin: url.origin };
+}

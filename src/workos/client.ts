@@ -1,0 +1,346 @@
+import { ofetch, type $Fetch } from 'ofetch';
+import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url';
+import { errorFromResponse, WorkOSError } from './errors';
+import { idProblem, isIdShaped, type WorkOSObjectKind } from './ids';
+import { followPages } from './pagination';
+import type {
+  Directory,
+  DirectoryGroup,
+  DirectoryUser,
+  ListDirectoriesParams,
+  ListGroupsParams,
+  ListUsersParams,
+  Page,
+  PageParams,
+} from './types';
+
+/** One line of the request log: never the key, never a header. */
+export interface RequestRecord {
+  method: string;
+  /** Path and query, e.g. `/directory_groups?directory=…&limit=100`. */
+  url: string;
+  status: number | undefined;
+  durationMs: number;
+  requestId: string | undefined;
+  attempt: number;
+  error?: string;
+}
+
+export interface WorkOSClientOptions {
+  apiKey: string;
+  baseUrl?: string;
+  /** Sent as `User-Agent`, e.g. `workos-directory-explorer/0.1.0`. */
+  userAgent?: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+  /** Upper bound for a server's `Retry-After`. */
+  maxRetryAfterMs?: number;
+  /** Delay before retry `attempt` (1-based) when the server gave no `Retry-After`. */
+  backoffMs?: (attempt: number) => number;
+  /** Waits between retries; tests inject a fast one. Must reject promptly when `signal` aborts. */
+  sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
+  onRequest?: (record: RequestRecord) => void;
+  /** Requests in flight at once; more wait their turn (browsing 20 directories must not burst 20). */
+  maxConcurrent?: number;
+}
+
+type Query = { [name: string]: string | number | undefined };
+
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+
+/** Exponential backoff with jitter: ~0.5 s, 1 s, 2 s (×0.5–1.5), at most 8 s. */
+export function defaultBackoffMs(attempt: number): number {
+  return Math.min(500 * 2 ** (attempt - 1), 8000) * (0.5 + Math.random());
+}
+
+/**
+ * A client for the Directory Sync endpoints. Retries are written here rather than with ofetch's
+ * `retry` option: ofetch's wait between attempts ignores the abort signal, and its `timeout` is
+ * dropped whenever a signal is passed, while we need both a per-attempt timeout and instant cancel.
+ */
+export class WorkOSClient {
+  private readonly fetcher: $Fetch;
+  private readonly apiKey: string;
+  private readonly timeoutMs: number;
+  private readonly maxRetries: number;
+  private readonly maxRetryAfterMs: number;
+  private readonly backoffMs: (attempt: number) => number;
+  private readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
+  private readonly onRequest: ((record: RequestRecord) => void) | undefined;
+  private readonly slots: Slots;
+
+  constructor(options: WorkOSClientOptions) {
+    const checked = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+    if ('problem' in checked) throw new WorkOSError('invalid', checked.problem);
+    if (!options.apiKey.trim()) throw new WorkOSError('unauthorized', 'No API key is set.');
+    this.apiKey = options.apiKey.trim();
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxRetries = options.maxRetries ?? 3;
+    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+    this.backoffMs = options.backoffMs ?? defaultBackoffMs;
+    this.sleep = options.sleep ?? abortableSleep;
+    this.onRequest = options.onRequest;
+    this.slots = new Slots(options.maxConcurrent ?? 6);
+    this.fetcher = ofetch.create({
+      baseURL: checked.origin,
+      headers: {
+        Authorization: `Bearer ${this.apiKey}`,
+        Accept: 'application/json',
+        'User-Agent': options.userAgent ?? 'workos-directory-explorer',
+      },
+      retry: false,
+      ignoreResponseError: true,
+      responseType: 'text',
+      // A redirect could carry the key to another origin: report it instead of following it.
+      redirect: 'manual',
+    });
+  }
+
+  listDirectories(params: ListDirectoriesParams = {}, signal?: AbortSignal): Promise<Page<Directory>> {
+    if (params.organization_id !== undefined) this.assertId(params.organization_id, 'organization');
+    return this.getPage<Directory>('/directories', params, signal);
+  }
+
+  getDirectory(id: string, signal?: AbortSignal): Promise<Directory> {
+    return this.getObject<Directory>('/directories', id, 'directory', signal);
+  }
+
+  listGroups(params: ListGroupsParams, signal?: AbortSignal): Promise<Page<DirectoryGroup>> {
+    this.assertFilters(params.directory, params.user, 'directory', 'directory_user');
+    return this.getPage<DirectoryGroup>('/directory_groups', params, signal);
+  }
+
+  getGroup(id: string, signal?: AbortSignal): Promise<DirectoryGroup> {
+    return this.getObject<DirectoryGroup>('/directory_groups', id, 'directory_group', signal);
+  }
+
+  listUsers(params: ListUsersParams, signal?: AbortSignal): Promise<Page<DirectoryUser>> {
+    this.assertFilters(params.directory, params.group, 'directory', 'directory_group');
+    return this.getPage<DirectoryUser>('/directory_users', params, signal);
+  }
+
+  getUser(id: string, signal?: AbortSignal): Promise<DirectoryUser> {
+    return this.getObject<DirectoryUser>('/directory_users', id, 'directory_user', signal);
+  }
+
+  /** Every page of a list from `params.after` on, following `after` until the API says there is no more. */
+  allGroups(params: ListGroupsParams, signal?: AbortSignal): AsyncGenerator<Page<DirectoryGroup>> {
+    return followPages((after) => this.listGroups({ ...params, after } as ListGroupsParams, signal), params.after);
+  }
+
+  allDirectories(params: ListDirectoriesParams = {}, signal?: AbortSignal): AsyncGenerator<Page<Directory>> {
+    return followPages((after) => this.listDirectories({ ...params, after }, signal), params.after);
+  }
+
+  allUsers(params: ListUsersParams, signal?: AbortSignal): AsyncGenerator<Page<DirectoryUser>> {
+    return followPages((after) => this.listUsers({ ...params, after } as ListUsersParams, signal), params.after);
+  }
+
+  private assertId(id: string, kind: WorkOSObjectKind): void {
+    const problem = idProblem(id, kind);
+    if (problem) throw new WorkOSError('invalid', problem);
+  }
+
+  private assertFilters(first: string | undefined, second: string | undefined, firstKind: WorkOSObjectKind, secondKind: WorkOSObjectKind): void {
+    if (first === undefined && second === undefined) {
+      throw new WorkOSError('invalid', `This list needs a ${firstKind.replace('_', ' ')} or a ${secondKind.replace('_', ' ')} to filter by.`);
+    }
+    if (first !== undefined) this.assertId(first, firstKind);
+    if (second !== undefined) this.assertId(second, secondKind);
+  }
+
+  private async getPage<T extends { id: string }>(path: string, params: PageParams, signal: AbortSignal | undefined): Promise<Page<T>> {
+    for (const cursor of [params.before, params.after]) {
+      if (cursor !== undefined && !isIdShaped(cursor)) {
+        throw new WorkOSError('invalid', 'A page cursor must be a WorkOS object ID.');
+      }
+    }
+    if (params.limit !== undefined && !(Number.isInteger(params.limit) && params.limit >= 1 && params.limit <= 100)) {
+      throw new WorkOSError('invalid', `The page size must be a whole number from 1 to 100, not ${params.limit}.`);
+    }
+    const { body, requestId } = await this.send(path, params, signal);
+    return parsePage<T>(body, requestId);
+  }
+
+  private async getObject<T extends { id: string }>(collection: string, id: string, kind: WorkOSObjectKind, signal: AbortSignal | undefined): Promise<T> {
+    this.assertId(id, kind);
+    const { body, requestId } = await this.send(`${collection}/${encodeURIComponent(id)}`, {}, signal);
+    if (!isObjectWithId(body)) {
+      throw new WorkOSError('invalid_response', 'WorkOS answered with something that is not the expected object.', { requestId });
+    }
+    return body as T;
+  }
+
+  /** One logical request: attempts, retries within the rules, and error mapping. */
+  private async send(path: string, query: object, signal: AbortSignal | undefined): Promise<{ body: unknown; requestId: string | undefined }> {
+    const cleanQuery: Query = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== ''));
+    const url = path + (Object.keys(cleanQuery).length ? `?${new URLSearchParams(cleanQuery as Record<string, string>)}` : '');
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.attempt(path, cleanQuery, url, attempt, signal);
+      if (!(outcome instanceof WorkOSError)) return outcome;
+      const retryable = outcome.kind === 'network' || (outcome.status !== undefined && RETRYABLE_STATUSES.has(outcome.status));
+      if (!retryable || attempt > this.maxRetries) throw outcome;
+      const waitMs = outcome.retryAfter !== undefined ? Math.min(outcome.retryAfter * 1000, this.maxRetryAfterMs) : this.backoffMs(attempt);
+      try {
+        await this.sleep(waitMs, signal);
+      } catch {
+        throw cancelled();
+      }
+    }
+  }
+
+  private async attempt(path: string, query: Query, url: string, attempt: number, signal: AbortSignal | undefined): Promise<{ body: unknown; requestId: string | undefined } | WorkOSError> {
+    try {
+      await this.slots.acquire(signal);
+    } catch {
+      throw cancelled();
+    }
+    try {
+      return await this.attemptInSlot(path, query, url, attempt, signal);
+    } finally {
+      this.slots.release();
+    }
+  }
+
+  private async attemptInSlot(path: string, query: Query, url: string, attempt: number, signal: AbortSignal | undefined): Promise<{ body: unknown; requestId: string | undefined } | WorkOSError> {
+    if (signal?.aborted) throw cancelled();
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const started = performance.now();
+    const record = (status: number | undefined, requestId: string | undefined, error?: string) =>
+      this.onRequest?.({ method: 'GET', url, status, durationMs: Math.round(performance.now() - started), requestId, attempt, ...(error ? { error } : {}) });
+    let status: number;
+    let headers: Headers;
+    let text: string;
+    try {
+      const response = await this.fetcher.raw<string, 'text'>(path, {
+        query,
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
+      status = response.status;
+      headers = response.headers;
+      text = response._data ?? '';
+    } catch (cause) {
+      if (signal?.aborted) {
+        record(undefined, undefined, 'cancelled');
+        throw cancelled();
+      }
+      const failure = timeout.aborted
+        ? new WorkOSError('timeout', `WorkOS did not answer within ${Math.round(this.timeoutMs / 1000)} s. Check the network and try again.`)
+        : new WorkOSError('network', `Could not reach WorkOS (${this.redact(describeCause(cause))}). Check the network or proxy settings and try again.`);
+      record(undefined, undefined, failure.kind);
+      if (failure.kind === 'timeout') throw failure;
+      return failure;
+    }
+    const requestId = headers.get('x-request-id') ?? undefined;
+    record(status, requestId);
+    if (status >= 300 && status < 400) {
+      return new WorkOSError('invalid_response', `WorkOS answered with a redirect (${status}), which is not followed so that the key stays with the configured address.`, { status, requestId });
+    }
+    const body = parseJson(text);
+    if (status >= 200 && status < 300) {
+      if (body === undefined) {
+        throw new WorkOSError('invalid_response', `WorkOS answered with something that is not JSON (${status}). Try again; if it persists, check the API address.`, { status, requestId });
+      }
+      return { body, requestId };
+    }
+    const error = errorFromResponse(status, body, requestId, parseRetryAfter(headers.get('retry-after')));
+    return new WorkOSError(error.kind, this.redact(error.message), error);
+  }
+
+  /** Servers and proxies sometimes echo request headers in error text; the key must not travel on. */
+  private redact(text: string): string {
+    return text.split(this.apiKey).join('[redacted]');
+  }
+}
+
+function cancelled(): WorkOSError {
+  return new WorkOSError('cancelled', 'The request was cancelled.');
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isObjectWithId(value: unknown): value is { id: string } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { id?: unknown }).id === 'string';
+}
+
+function parsePage<T extends { id: string }>(body: unknown, requestId: string | undefined): Page<T> {
+  const envelope = (typeof body === 'object' && body !== null ? body : {}) as { data?: unknown; list_metadata?: unknown };
+  if (!Array.isArray(envelope.data) || !envelope.data.every(isObjectWithId)) {
+    throw new WorkOSError('invalid_response', 'WorkOS answered with a list in an unexpected shape (no `data` array of objects with IDs).', { requestId });
+  }
+  const metadata = (typeof envelope.list_metadata === 'object' && envelope.list_metadata !== null ? envelope.list_metadata : {}) as Record<string, unknown>;
+  const cursor = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : null);
+  return { data: envelope.data as T[], before: cursor(metadata.before), after: cursor(metadata.after) };
+}
+
+/** `Retry-After` in seconds, from either delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+function describeCause(cause: unknown): string {
+  let current = cause;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  const code = (current as { code?: unknown })?.code;
+  return typeof code === 'string' ? code : current instanceof Error ? current.message.slice(0, 120) : 'unknown error';
+}
+
+/** A counting semaphore whose waiters leave the queue when their signal aborts. */
+class Slots {
+  private free: number;
+  private readonly waiters: Array<() => void> = [];
+
+  constructor(size: number) {
+    this.free = Math.max(1, size);
+  }
+
+  acquire(signal: AbortSignal | undefined): Promise<void> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (this.free > 0) {
+      this.free--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const grant = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = () => {
+        this.waiters.splice(this.waiters.indexOf(grant), 1);
+        reject(signal!.reason);
+      };
+      this.waiters.push(grant);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  release(): void {
+    const next = this.waiters.shift();
+    if (next) next();
+    else this.free++;
+  }
+}
+
+function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,68 @@
+export type WorkOSErrorKind =
+  | 'unauthorized' // 401
+  | 'forbidden' // 403
+  | 'not_found' // 404
+  | 'invalid' // 400/422, or refused before sending
+  | 'rate_limited' // 429
+  | 'server' // 5xx and other unexpected statuses
+  | 'timeout'
+  | 'network'
+  | 'invalid_response' // not JSON, not the expected shape, a redirect, a cursor loop
+  | 'cancelled';
+
+export interface WorkOSErrorDetails {
+  status?: number;
+  requestId?: string;
+  /** Seconds the server asked us to wait (429). */
+  retryAfter?: number;
+  /** The API's own error code, such as `entity_not_found`. */
+  code?: string;
+}
+
+/** The one error the client throws. `message` is short and says what to do; it never holds the key. */
+export class WorkOSError extends Error {
+  readonly kind: WorkOSErrorKind;
+  readonly status: number | undefined;
+  readonly requestId: string | undefined;
+  readonly retryAfter: number | undefined;
+  readonly code: string | undefined;
+
+  constructor(kind: WorkOSErrorKind, message: string, details: WorkOSErrorDetails = {}) {
+    super(message);
+    this.name = 'WorkOSError';
+    this.kind = kind;
+    this.status = details.status;
+    this.requestId = details.requestId;
+    this.retryAfter = details.retryAfter;
+    this.code = details.code;
+  }
+}
+
+export function isWorkOSError(error: unknown, kind?: WorkOSErrorKind): error is WorkOSError {
+  return error instanceof WorkOSError && (kind === undefined || error.kind === kind);
+}
+
+const ADVICE: Record<number, [WorkOSErrorKind, string]> = {
+  400: ['invalid', 'The API refused the request parameters'],
+  401: ['unauthorized', 'The API key was rejected (401). Check that it is a current secret key (sk_…) for this environment'],
+  403: ['forbidden', 'The API key may not read this (403). Check the key’s permissions in the WorkOS dashboard'],
+  404: ['not_found', 'Not found (404)'],
+  408: ['server', 'The server timed out handling the request (408). Try again'],
+  422: ['invalid', 'The API could not process the request (422)'],
+  429: ['rate_limited', 'WorkOS is rate-limiting this key (429). Wait a moment and try again'],
+};
+
+/** Maps an error response to a WorkOSError, keeping the API's message where it has one. */
+export function errorFromResponse(status: number, body: unknown, requestId: string | undefined, retryAfter: number | undefined): WorkOSError {
+  const [kind, advice] = ADVICE[status] ?? ['server', `WorkOS answered with an error (${status}). Try again later`];
+  const apiMessage = stringField(body, 'message');
+  const code = stringField(body, 'code');
+  const message = kind === 'not_found' && apiMessage ? `${apiMessage.replace(/\.$/, '')} (404)` : apiMessage && kind === 'invalid' ? `${advice}: ${apiMessage}` : advice;
+  return new WorkOSError(kind, `${message}.`, { status, requestId, retryAfter, code });
+}
+
+function stringField(body: unknown, field: string): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const value = (body as Record<string, unknown>)[field];
+  return typeof value === 'string' && value.length > 0 ? value.slice(0, 300) : undefined;
+}

@@ -1,0 +1,74 @@
+// WorkOS IDs are opaque to the API, so we check their shape (lower-case words, then a letters-and-digits
+// body) and which object they name, never one exact prefix: groups also come as `directory_grp_…`.
+
+export type WorkOSObjectKind = 'directory' | 'directory_group' | 'directory_user' | 'organization';
+
+interface KindInfo {
+  readonly prefixes: readonly string[];
+  readonly label: string;
+  readonly example: string;
+}
+
+const KINDS: Record<WorkOSObjectKind, KindInfo> = {
+  directory: { prefixes: ['directory', 'directory_edp'], label: 'directory', example: 'directory_01ECAZ4NV9QMV47GW873HDCX74' },
+  directory_group: { prefixes: ['directory_group', 'directory_grp'], label: 'directory group', example: 'directory_group_01E1JJS84MFPPQ3G655FHTKX6Z' },
+  directory_user: { prefixes: ['directory_user', 'directory_usr'], label: 'directory user', example: 'directory_user_01E1JG7J09H96KYP8HM9B0G5SJ' },
+  organization: { prefixes: ['org'], label: 'organization', example: 'org_01EHZNVPK3SFK441A1RGBFSHRT' },
+};
+
+/** Real IDs are about 40 characters; anything far longer is a paste gone wrong. */
+export const MAX_ID_LENGTH = 128;
+
+const ID_SHAPE = /^([a-z]+(?:_[a-z]+)*)_([0-9A-Za-z]+)$/;
+
+/** Whether `value` has the shape of any WorkOS ID (used for cursors, which may be any object's ID). */
+export function isIdShaped(value: string): boolean {
+  return value.length <= MAX_ID_LENGTH && ID_SHAPE.test(value);
+}
+
+/** Which kind of object an ID names, or undefined when it is not a WorkOS ID we know. */
+export function kindOfId(id: string): WorkOSObjectKind | undefined {
+  const prefix = ID_SHAPE.exec(id)?.[1];
+  if (prefix === undefined || id.length > MAX_ID_LENGTH) return undefined;
+  return (Object.keys(KINDS) as WorkOSObjectKind[]).find((kind) => KINDS[kind].prefixes.includes(prefix));
+}
+
+export function describeKind(kind: WorkOSObjectKind): { label: string; example: string } {
+  return KINDS[kind];
+}
+
+/**
+ * Why `input` is not a usable ID of `kind`, as a sentence a person can act on; undefined when it is.
+ * The input is expected trimmed (see {@link normalizeId}).
+ */
+export function idProblem(input: string, kind: WorkOSObjectKind): string | undefined {
+  const { label, example } = KINDS[kind];
+  const expected = `A ${label} ID looks like ${example}.`;
+  if (input.length === 0) return `Enter a ${label} ID. ${expected}`;
+  if (input.length > MAX_ID_LENGTH) {
+    return `That is ${input.length} characters; a WorkOS ID is much shorter. ${expected}`;
+  }
+  const offending = /[\s/\\%?#]/.exec(input);
+  if (offending) {
+    const what = /\s/.test(offending[0]) ? 'spaces' : `'${offending[0]}'`;
+    return `A WorkOS ID has no ${what}. ${expected}`;
+  }
+  const foreign = /[^\x21-\x7e]/u.exec(input);
+  if (foreign) {
+    const code = foreign[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    return `The ID contains '${foreign[0]}' (U+${code}), which is not a plain letter or digit; retype it. ${expected}`;
+  }
+  const actual = kindOfId(input);
+  if (actual === kind) return undefined;
+  if (actual) return `That is ${article(KINDS[actual].label)} ID; this needs a ${label} ID. ${expected}`;
+  return `That is not a ${label} ID. ${expected}`;
+}
+
+/** Trims the whitespace that copying from a page or a log usually adds. */
+export function normalizeId(input: string): string {
+  return input.trim();
+}
+
+function article(label: string): string {
+  return /^[aeiou]/.test(label) ? `an ${label}` : `a ${label}`;
+}

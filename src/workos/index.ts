@@ -1,0 +1,7 @@
+// The WorkOS Directory Sync client. Knows nothing of VS Code; tested in plain Node.
+export * from './base-url';
+export * from './client';
+export * from './errors';
+export * from './ids';
+export * from './pagination';
+export * from './types';

@@ -1,0 +1,73 @@
+// Wire shapes (snake_case, as the API sends them). Enum-like fields are plain strings: WorkOS adds
+// directory types and states over time, and an unknown value must still display.
+
+export interface Directory {
+  object: 'directory';
+  id: string;
+  name: string;
+  organization_id?: string | null;
+  external_key?: string;
+  type: string;
+  state: string;
+  domain?: string | null;
+  metadata?: { users?: { active?: number; inactive?: number }; groups?: number };
+  created_at: string;
+  updated_at: string;
+  [field: string]: unknown;
+}
+
+/** Kept exactly as received (key order and `raw_attributes` included): the JSON view shows it verbatim. */
+export interface DirectoryGroup {
+  object: 'directory_group';
+  id: string;
+  idp_id: string;
+  directory_id: string;
+  organization_id: string | null;
+  name: string;
+  raw_attributes?: Record<string, unknown>;
+  created_at: string;
+  updated_at: string;
+  [field: string]: unknown;
+}
+
+export interface DirectoryUser {
+  object: 'directory_user';
+  id: string;
+  directory_id: string;
+  organization_id: string | null;
+  idp_id: string;
+  email: string | null;
+  first_name?: string | null;
+  last_name?: string | null;
+  state: string;
+  /** Deprecated by WorkOS: empty for teams created since May 2026. Use `listGroups({ user })`. */
+  groups: unknown[];
+  created_at: string;
+  updated_at: string;
+  [field: string]: unknown;
+}
+
+/** One page of a list; missing `list_metadata` keys read as null. */
+export interface Page<T> {
+  data: T[];
+  before: string | null;
+  after: string | null;
+}
+
+export type Order = 'asc' | 'desc' | 'normal';
+
+export interface PageParams {
+  limit?: number;
+  before?: string;
+  after?: string;
+  order?: Order;
+}
+
+export interface ListDirectoriesParams extends PageParams {
+  organization_id?: string;
+  search?: string;
+}
+
+export type ListGroupsParams = PageParams & ({ directory: string; user?: string } | { user: string; directory?: string });
+
+export type ListUsersParams = PageParams & ({ directory: string; group?: string } | { group: string; directory?: string });
