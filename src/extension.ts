@@ -1,5 +1,59 @@
 import * as vscode from 'vscode';
+import { ApiKeyStore } from './api-key';
+import { clearApiKey, setApiKey } from './commands/api-key';
+import { openGroup, showUserGroups, type GroupCommandContext } from './commands/groups';
+import { Connector } from './connection';
+import { GroupDocuments } from './documents/group-documents';
+import { Log } from './log';
+import { affectsConnection, pageSize } from './settings';
+import { DirectoriesView } from './tree/directories-view';
+import type { DirectoryNode, TreeNode } from './tree/nodes';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+/** What the extension exposes in its own test runs only: the key store must never reach other extensions. */
+export interface TestApi {
+  view: DirectoriesView;
+  keys: ApiKeyStore;
+  documents: GroupDocuments;
+}
+
+// Activation only wires things together: no request, no secret read, until the view or a command asks.
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  const log = new Log();
+  const keys = new ApiKeyStore(context.secrets);
+  const version = String(context.extension.packageJSON.version ?? '0.0.0');
+  const connector = new Connector(keys, log, `workos-directory-explorer/${version}`);
+  const view = new DirectoriesView(connector, pageSize);
+  const documents = new GroupDocuments(connector);
+  const groupContext: GroupCommandContext = {
+    connector,
+    documents,
+    log,
+    directoryName: (id) => view.model.directoryName(id),
+  };
+
+  context.subscriptions.push(
+    log,
+    view,
+    documents,
+    vscode.commands.registerCommand('workos.setApiKey', () => setApiKey(keys, log)),
+    vscode.commands.registerCommand('workos.clearApiKey', () => clearApiKey(keys, log)),
+    vscode.commands.registerCommand('workos.refresh', () => view.refresh()),
+    vscode.commands.registerCommand('workos.openGroup', (id?: unknown, listed?: unknown) => openGroup(groupContext, id, listed as never)),
+    vscode.commands.registerCommand('workos.showUserGroups', (id?: unknown) => showUserGroups(groupContext, id)),
+    vscode.commands.registerCommand('workos.loadMore', (parent?: DirectoryNode) => view.loadMore(parent)),
+    vscode.commands.registerCommand('workos.copyId', (node: TreeNode) => copyId(node)),
+    keys.onDidChange(() => view.refresh()),
+    vscode.workspace.onDidChangeConfiguration((event) => affectsConnection(event) && view.refresh()),
+  );
+
+  return context.extensionMode === vscode.ExtensionMode.Test ? { view, keys, documents } : undefined;
+}
+
+async function copyId(node: TreeNode): Promise<void> {
+  const id = node.kind === 'directory' ? node.directory.id : node.kind === 'group' ? node.group.id : undefined;
+  if (!id) return;
+  await vscode.env.clipboard.writeText(id);
+  vscode.window.setStatusBarMessage(`Copied ${id}`, 3000);
+}
 
 export function deactivate(): void {}

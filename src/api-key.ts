@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+
+const SECRET_ID = 'workos.apiKey';
+export const ENVIRONMENT_VARIABLE = 'WORKOS_API_KEY';
+
+export type KeySource = 'secret-storage' | 'environment';
+
+export interface ApiKey {
+  value: string;
+  source: KeySource;
+}
+
+/** Secret storage failed (on Linux: no keyring). The message says what to do about it. */
+export class KeyringError extends Error {}
+
+/**
+ * The API key lives in VS Code's SecretStorage only (the OS keychain). When it holds none, a
+ * `WORKOS_API_KEY` in the extension host's environment is used, read at the time of use.
+ */
+export class ApiKeyStore {
+  readonly onDidChange: vscode.Event<void>;
+
+  constructor(private readonly secrets: vscode.SecretStorage) {
+    // Fires in every window, so all of them switch keys together.
+    this.onDidChange = (listener, thisArgs, disposables) =>
+      secrets.onDidChange((event) => event.key === SECRET_ID && listener.call(thisArgs), undefined, disposables);
+  }
+
+  async get(): Promise<ApiKey | undefined> {
+    const stored = await this.keyring('read', () => this.secrets.get(SECRET_ID));
+    if (stored) return { value: stored, source: 'secret-storage' };
+    const fromEnvironment = process.env[ENVIRONMENT_VARIABLE]?.trim();
+    return fromEnvironment ? { value: fromEnvironment, source: 'environment' } : undefined;
+  }
+
+  store(key: string): Promise<void> {
+    return this.keyring('save', () => this.secrets.store(SECRET_ID, key));
+  }
+
+  delete(): Promise<void> {
+    return this.keyring('delete', () => this.secrets.delete(SECRET_ID));
+  }
+
+  private async keyring<T>(action: string, work: () => Thenable<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new KeyringError(
+        `Could not ${action} the API key in the system keychain (${reason}). On Linux, VS Code needs a running keyring such as GNOME Keyring or KWallet, or the --password-store flag; see "Troubleshooting" in the extension's README. The key was not written anywhere else.`,
+      );
+    }
+  }
+}
+
+/** Why a pasted key looks wrong, or undefined. A warning, not a refusal: WorkOS only promises `sk_`. */
+export function keyWarning(key: string): string | undefined {
+  if (!key.startsWith('sk_')) return 'WorkOS secret keys start with "sk_"; this one does not.';
+  if (key.indexOf('sk_', 3) !== -1) return 'This key contains "sk_" twice; it may have been pasted twice.';
+  if (/\s/.test(key)) return 'This key contains spaces or line breaks.';
+  return undefined;
+}

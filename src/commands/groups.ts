@@ -1,0 +1,84 @@
+import * as vscode from 'vscode';
+import type { Connector } from '../connection';
+import type { GroupDocuments } from '../documents/group-documents';
+import type { Log } from '../log';
+import { displayText } from '../text';
+import { collectAll, describeKind, idProblem, normalizeId, type DirectoryGroup, type WorkOSObjectKind } from '../workos';
+import { showFailure, withCancellableProgress } from './notify';
+
+export interface GroupCommandContext {
+  connector: Connector;
+  documents: GroupDocuments;
+  log: Log;
+  directoryName(id: string): string | undefined;
+}
+
+/**
+ * `workos.openGroup`: an ID from the argument (keybindings, other extensions, the tree) or typed into
+ * a box that validates as you type. The tree passes the group it listed, which saves the request.
+ */
+export async function openGroup(context: GroupCommandContext, idArgument?: unknown, listed?: DirectoryGroup): Promise<void> {
+  const id = await askForId('directory_group', idArgument, 'WorkOS: Open Directory Group by ID');
+  if (!id) return;
+  let group = listed?.id === id ? listed : undefined;
+  if (!group) {
+    const client = await context.connector.client();
+    if (typeof client === 'string') return void vscode.window.showErrorMessage(client);
+    try {
+      group = await withCancellableProgress(`Fetching ${id}…`, (signal) => client.getGroup(id, signal));
+    } catch (error) {
+      return showFailure(context.log, `Could not open directory group ${id}`, error);
+    }
+  }
+  await context.documents.open(group);
+}
+
+/** `workos.showUserGroups`: every group of one directory user, through `GET /directory_groups?user=`. */
+export async function showUserGroups(context: GroupCommandContext, idArgument?: unknown): Promise<void> {
+  const id = await askForId('directory_user', idArgument, 'WorkOS: Show Groups of Directory User');
+  if (!id) return;
+  const client = await context.connector.client();
+  if (typeof client === 'string') return void vscode.window.showErrorMessage(client);
+  let groups: DirectoryGroup[];
+  try {
+    groups = await withCancellableProgress(`Fetching the groups of ${id}…`, (signal) => collectAll(client.allGroups({ user: id, limit: 100 }, signal)));
+  } catch (error) {
+    return showFailure(context.log, `Could not list the groups of ${id}`, error);
+  }
+  if (groups.length === 0) {
+    return void vscode.window.showInformationMessage(`Directory user ${id} belongs to no groups.`);
+  }
+  const picked = await vscode.window.showQuickPick(
+    groups.map((group) => ({
+      label: displayText(group.name || group.id),
+      description: group.id,
+      detail: displayText(context.directoryName(group.directory_id) ?? group.directory_id),
+      group,
+    })),
+    { title: `Groups of ${id} (${groups.length})`, placeHolder: 'Pick a group to open its JSON', matchOnDescription: true, matchOnDetail: true },
+  );
+  if (picked) await context.documents.open(picked.group);
+}
+
+/** The ID from an argument or an input box that validates as you type; a wrong one gets one message. */
+async function askForId(kind: WorkOSObjectKind, argument: unknown, title: string): Promise<string | undefined> {
+  const { label, example } = describeKind(kind);
+  const raw =
+    argument !== undefined
+      ? typeof argument === 'string' ? argument : ''
+      : await vscode.window.showInputBox({
+          title,
+          prompt: `A ${label} ID`,
+          placeHolder: example,
+          ignoreFocusOut: true,
+          validateInput: (value) => (value.length === 0 ? undefined : idProblem(normalizeId(value), kind)),
+        });
+  if (raw === undefined) return undefined;
+  const id = normalizeId(raw);
+  const problem = idProblem(id, kind);
+  if (problem) {
+    void vscode.window.showErrorMessage(problem);
+    return undefined;
+  }
+  return id;
+}

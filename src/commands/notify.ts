@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import type { Log } from '../log';
+import { fullFailure } from '../text';
+import { isWorkOSError } from '../workos';
+
+/** One message for a failed command, with the one action that helps. */
+export async function showFailure(log: Log, what: string, error: unknown): Promise<void> {
+  if (isWorkOSError(error, 'cancelled')) return;
+  log.error(what, error);
+  const actions = isWorkOSError(error, 'unauthorized') ? ['Set API Key'] : ['Show Log'];
+  const choice = await vscode.window.showErrorMessage(`${what}: ${fullFailure(error)}`, ...actions);
+  if (choice === 'Set API Key') await vscode.commands.executeCommand('workos.setApiKey');
+  if (choice === 'Show Log') log.show();
+}
+
+/** Runs `work` with a cancellable notification; cancelling aborts the requests. */
+export function withCancellableProgress<T>(title: string, work: (signal: AbortSignal) => Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    return work(controller.signal);
+  });
+}

@@ -1,0 +1,52 @@
+import { KeyringError, type ApiKeyStore, type KeySource } from './api-key';
+import type { Log } from './log';
+import { apiBaseUrl } from './settings';
+import type { Connection } from './tree/model';
+import { WorkOSClient } from './workos';
+
+/**
+ * Hands out one WorkOS client for the current key and API address, made on first use (never at
+ * activation) and remade only when either changes.
+ */
+export class Connector {
+  private current: { key: string; origin: string; client: WorkOSClient } | undefined;
+  /** Where the key in use came from, for the view's message. */
+  keySource: KeySource | undefined;
+
+  constructor(
+    private readonly keys: ApiKeyStore,
+    private readonly log: Log,
+    private readonly userAgent: string,
+  ) {}
+
+  async connect(): Promise<Connection> {
+    const address = apiBaseUrl();
+    if ('problem' in address) return { problem: `workos.apiBaseUrl: ${address.problem}` };
+    let key;
+    try {
+      key = await this.keys.get();
+    } catch (error) {
+      if (error instanceof KeyringError) return { problem: error.message };
+      throw error;
+    }
+    this.keySource = key?.source;
+    if (!key) return { missingKey: true };
+    if (this.current?.key !== key.value || this.current.origin !== address.origin) {
+      const client = new WorkOSClient({
+        apiKey: key.value,
+        baseUrl: address.origin,
+        userAgent: this.userAgent,
+        onRequest: (record) => this.log.request(record),
+      });
+      this.current = { key: key.value, origin: address.origin, client };
+    }
+    return { client: this.current.client };
+  }
+
+  /** The client, or an error message fit for a notification. */
+  async client(): Promise<WorkOSClient | string> {
+    const connection = await this.connect();
+    if ('client' in connection) return connection.client;
+    return 'problem' in connection ? connection.problem : 'No WorkOS API key is set. Run "WorkOS: Set API Key" first.';
+  }
+}

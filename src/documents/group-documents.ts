@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import type { Connector } from '../connection';
+import { fullFailure } from '../text';
+import type { DirectoryGroup } from '../workos';
+
+export const SCHEME = 'workos';
+
+/**
+ * Read-only JSON views of directory groups. The URI carries the group's ID (and its name, for the tab
+ * title), never the content; the content is the API object verbatim, indented like the user's JSON.
+ */
+export class GroupDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  /** Groups of open documents, so opening one from the tree costs no request. */
+  private readonly groups = new Map<string, DirectoryGroup>();
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly connector: Connector) {
+    this.disposables = [
+      vscode.workspace.registerTextDocumentContentProvider(SCHEME, this),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (document.uri.scheme === SCHEME) this.groups.delete(groupIdOf(document.uri));
+      }),
+    ];
+  }
+
+  async open(group: DirectoryGroup): Promise<vscode.TextEditor> {
+    this.groups.set(group.id, group);
+    const document = await vscode.workspace.openTextDocument(uriFor(group));
+    if (document.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(document, 'json');
+    return vscode.window.showTextDocument(document, { preview: true });
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+    const id = groupIdOf(uri);
+    const known = this.groups.get(id);
+    if (known) return format(known);
+    // A tab restored after a reload: fetch the group again.
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    const client = await this.connector.client();
+    if (typeof client === 'string') return `// ${client}\n`;
+    try {
+      const group = await client.getGroup(id, controller.signal);
+      this.groups.set(id, group);
+      return format(group);
+    } catch (error) {
+      return `// Could not load ${id}: ${fullFailure(error)}\n`;
+    }
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+export function uriFor(group: DirectoryGroup): vscode.Uri {
+  // The last segment becomes the tab title; the ID segment before it identifies the group.
+  const name = typeof group.name === 'string' ? group.name : '';
+  const title = name.replace(/[\p{Cc}/\\:*?"<>|#%]+/gu, ' ').trim().slice(0, 80) || group.id;
+  return vscode.Uri.from({ scheme: SCHEME, path: `/directory_groups/${group.id}/${title}.json` });
+}
+
+function groupIdOf(uri: vscode.Uri): string {
+  return uri.path.split('/')[2] ?? '';
+}
+
+function format(group: DirectoryGroup): string {
+  const editor = vscode.workspace.getConfiguration('editor', { languageId: 'json' });
+  const indent = editor.get<boolean>('insertSpaces', true) ? ' '.repeat(editor.get<number>('tabSize', 2)) : '\t';
+  return `${JSON.stringify(group, null, indent)}\n`;
+}

@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { isWorkOSError } from './workos';
+
+// Names come from customers' identity providers: anything can be in them. Labels get plain text only,
+// and Markdown tooltips escape every value, so a name can neither inject links nor reorder the line.
+
+/** Control and bidirectional-override characters, which could hide or reorder what a label says. */
+const INVISIBLE = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+
+export function displayText(value: unknown, maxLength = 200): string {
+  const text = (typeof value === 'string' ? value : String(value ?? '')).replace(INVISIBLE, '�');
+  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+}
+
+/** A tooltip of `label: value` lines, every value escaped as text. */
+export function detailsTooltip(title: string, rows: Array<[string, unknown]>): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString(undefined, false);
+  tooltip.isTrusted = false;
+  tooltip.supportHtml = false;
+  tooltip.appendMarkdown('**').appendText(displayText(title, 300)).appendMarkdown('**\n\n');
+  for (const [label, value] of rows) {
+    if (value === undefined || value === null || value === '') continue;
+    tooltip.appendMarkdown(`${label}: `).appendText(displayText(value, 300)).appendMarkdown('  \n');
+  }
+  return tooltip;
+}
+
+/** A short phrase for a failure, for a tree row; the full message goes in the tooltip. */
+export function shortFailure(error: unknown): string {
+  if (!isWorkOSError(error)) return 'Something went wrong';
+  const status = error.status ? ` (${error.status})` : '';
+  switch (error.kind) {
+    case 'network': return 'Could not reach WorkOS';
+    case 'timeout': return 'WorkOS did not answer in time';
+    case 'rate_limited': return `Rate limited${status}`;
+    case 'server': return `WorkOS server error${status}`;
+    case 'not_found': return `Not found${status}; it may have been deleted`;
+    case 'forbidden': return `Not allowed${status}`;
+    case 'invalid_response': return 'Unexpected answer from WorkOS';
+    case 'unauthorized': return 'API key rejected';
+    default: return displayText(error.message, 80);
+  }
+}
+
+/** The whole failure, with the request ID support will ask for. */
+export function fullFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const requestId = isWorkOSError(error) && error.requestId ? ` Request ID: ${error.requestId}.` : '';
+  return `${error.message}${requestId}`;
+}

@@ -1,0 +1,163 @@
+import { isWorkOSError, WorkOSError, type Directory, type DirectoryGroup, type WorkOSClient } from '../workos';
+import { directoryNodeId, groupNode, type DirectoryNode, type GroupNode, type LoadMoreNode, type MessageNode, type TreeNode } from './nodes';
+import { PagedList } from './paged-list';
+
+/** What the tree can connect with: a client, or why there is none. */
+export type Connection = { client: WorkOSClient } | { missingKey: true } | { problem: string };
+
+/** What the model needs of a list whatever its rows are. */
+type AnyList = Pick<PagedList<{ id: string }, unknown>, 'isPristine' | 'isLoading' | 'pagesLoaded' | 'loadPages' | 'error' | 'hasMore'>;
+
+export type KeyState = 'unknown' | 'missing' | 'rejected' | 'valid';
+
+export interface TreeModelHost {
+  connect(): Promise<Connection>;
+  pageSize(): number;
+  /** A node's children changed (undefined: the roots). */
+  changed(node: DirectoryNode | undefined): void;
+  /** The key state or the number of directories changed, for the welcome views. */
+  stateChanged(keyState: KeyState, directoryCount: number | undefined): void;
+}
+
+/**
+ * The data behind the Directories view, free of VS Code so that it can be measured and tested in
+ * plain Node. Directories and each directory's groups are paged lists; a refresh drops them all but
+ * remembers how many pages each had, and reloads that many when the node is shown again.
+ */
+export class TreeModel {
+  private directories: PagedList<Directory, DirectoryNode> | undefined;
+  private readonly groups = new Map<string, PagedList<DirectoryGroup, GroupNode>>();
+  /** Pages loaded per list ('' = the directory list), kept across refreshes. */
+  private readonly depth = new Map<string, number>();
+  /** One node object per directory for the life of the view: VS Code refreshes by object. */
+  private readonly directoryNodes = new Map<string, DirectoryNode>();
+  private generation = new AbortController();
+  private keyState: KeyState = 'unknown';
+  private directoryCount: number | undefined;
+
+  constructor(private readonly host: TreeModelHost) {}
+
+  /** The name of a directory the view has listed, for labelling groups elsewhere. */
+  directoryName(id: string): string | undefined {
+    return this.directoryNodes.get(directoryNodeId(id))?.directory.name;
+  }
+
+  /** Forgets every loaded page and cancels requests in flight; responses already on their way are dropped. */
+  reset(): void {
+    this.generation.abort();
+    this.generation = new AbortController();
+    this.directories = undefined;
+    this.groups.clear();
+    this.setState('unknown', undefined);
+    this.host.changed(undefined);
+  }
+
+  async children(node?: TreeNode): Promise<TreeNode[]> {
+    if (node === undefined) return this.roots();
+    if (node.kind !== 'directory') return [];
+    const list = await this.groupList(node);
+    if (!list) return [];
+    await this.firstLoad(list, node.directory.id);
+    if (this.isRejected()) return [];
+    return [...list.rows, ...this.trailer(list, node)];
+  }
+
+  /** Loads the next page under `parent` (undefined: the directory list); also retries a failed page. */
+  async loadMore(parent: DirectoryNode | undefined): Promise<void> {
+    const list = parent ? this.groups.get(parent.directory.id) : this.directories;
+    if (!list || list.isLoading) return;
+    const loading = list.loadNext();
+    this.host.changed(parent);
+    await loading;
+    if (list !== (parent ? this.groups.get(parent.directory.id) : this.directories)) return;
+    this.afterLoad(list, parent ? parent.directory.id : '');
+    this.host.changed(parent);
+  }
+
+  private async roots(): Promise<TreeNode[]> {
+    if (this.isRejected()) return [];
+    const connection = await this.host.connect();
+    if ('missingKey' in connection) {
+      this.setState('missing', undefined);
+      return [];
+    }
+    // Not a failed page: fixing the setting or the keyring refreshes the view.
+    if ('problem' in connection) return [this.message(undefined, new WorkOSError('invalid', connection.problem), false)];
+    const { client } = connection;
+    const signal = this.generation.signal;
+    const list = (this.directories ??= new PagedList(
+      (after) => client.listDirectories({ limit: this.host.pageSize(), after }, signal),
+      (directory) => this.directoryNode(directory),
+    ));
+    await this.firstLoad(list, '');
+    if (list !== this.directories) return this.roots();
+    if (this.isRejected()) return [];
+    if (list.error === undefined) this.setState('valid', list.rows.length);
+    return [...list.rows, ...this.trailer(list, undefined)];
+  }
+
+  private async groupList(node: DirectoryNode): Promise<PagedList<DirectoryGroup, GroupNode> | undefined> {
+    const existing = this.groups.get(node.directory.id);
+    if (existing) return existing;
+    const connection = await this.host.connect();
+    if (!('client' in connection)) return undefined;
+    const { client } = connection;
+    const signal = this.generation.signal;
+    const directory = node.directory.id;
+    // Another call may have created it while we waited for the connection.
+    const list = this.groups.get(directory) ?? new PagedList(
+      (after) => client.listGroups({ directory, limit: this.host.pageSize(), after }, signal),
+      (group) => groupNode(group, node),
+    );
+    this.groups.set(directory, list);
+    return list;
+  }
+
+  private async firstLoad(list: AnyList, depthKey: string): Promise<void> {
+    if (!list.isPristine && !(list.isLoading && list.pagesLoaded === 0)) return;
+    await list.loadPages(this.depth.get(depthKey) ?? 1);
+    this.afterLoad(list, depthKey);
+  }
+
+  private afterLoad(list: AnyList, depthKey: string): void {
+    if (list.pagesLoaded > 0) this.depth.set(depthKey, list.pagesLoaded);
+    if (isWorkOSError(list.error, 'unauthorized') && this.keyState !== 'rejected') {
+      this.setState('rejected', undefined);
+      this.host.changed(undefined);
+    }
+  }
+
+  private trailer(list: AnyList, parent: DirectoryNode | undefined): Array<LoadMoreNode | MessageNode> {
+    if (list.error !== undefined) return [this.message(parent, list.error)];
+    if (!list.hasMore) return [];
+    return [{ kind: 'loadMore', id: `${parent?.id ?? 'root'}/more`, parent, loading: list.isLoading }];
+  }
+
+  private message(parent: DirectoryNode | undefined, error: unknown, retry = true): MessageNode {
+    return { kind: 'message', id: `${parent?.id ?? 'root'}/message`, parent, error, retry };
+  }
+
+  private directoryNode(directory: Directory): DirectoryNode {
+    const id = directoryNodeId(directory.id);
+    const node = this.directoryNodes.get(id);
+    if (node) {
+      node.directory = directory;
+      return node;
+    }
+    const created: DirectoryNode = { kind: 'directory', id, directory };
+    this.directoryNodes.set(id, created);
+    return created;
+  }
+
+  /** A 401 anywhere switches the whole view to its "key rejected" welcome until the key changes. */
+  private isRejected(): boolean {
+    return this.keyState === 'rejected';
+  }
+
+  private setState(keyState: KeyState, directoryCount: number | undefined): void {
+    if (keyState === this.keyState && directoryCount === this.directoryCount) return;
+    this.keyState = keyState;
+    this.directoryCount = directoryCount;
+    this.host.stateChanged(keyState, directoryCount);
+  }
+}

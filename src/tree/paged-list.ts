@@ -1,0 +1,70 @@
+import { CursorTrail, isWorkOSError, type Page } from '../workos';
+
+/**
+ * The rows of one paged API list, loaded a page at a time on request. One page is in flight at most:
+ * a second `loadNext()` while one loads gets the same promise, so a double click never loads a page
+ * twice. A failed page keeps the rows loaded so far and is retried from the same cursor.
+ */
+export class PagedList<Item extends { id: string }, Row> {
+  readonly rows: Row[] = [];
+  error: unknown = undefined;
+  pagesLoaded = 0;
+  private readonly ids = new Set<string>();
+  private readonly trail = new CursorTrail();
+  /** undefined until the first page arrives; null once the last one has. */
+  private cursor: string | null | undefined = undefined;
+  private inFlight: Promise<void> | undefined;
+
+  constructor(
+    private readonly fetchPage: (after: string | undefined) => Promise<Page<Item>>,
+    private readonly toRow: (item: Item) => Row,
+  ) {}
+
+  get hasMore(): boolean {
+    return this.cursor !== null;
+  }
+
+  get isLoading(): boolean {
+    return this.inFlight !== undefined;
+  }
+
+  /** True until a first page has been asked for. */
+  get isPristine(): boolean {
+    return this.pagesLoaded === 0 && this.inFlight === undefined && this.error === undefined;
+  }
+
+  loadNext(): Promise<void> {
+    if (!this.inFlight && this.hasMore) {
+      this.inFlight = this.fetchNext().finally(() => {
+        this.inFlight = undefined;
+      });
+    }
+    return this.inFlight ?? Promise.resolve();
+  }
+
+  /** Loads pages until `count` are loaded, the list ends, or a page fails. */
+  async loadPages(count: number): Promise<void> {
+    do {
+      await this.loadNext();
+    } while (this.pagesLoaded < count && this.hasMore && this.error === undefined);
+  }
+
+  private async fetchNext(): Promise<void> {
+    const after = this.cursor ?? undefined;
+    this.error = undefined;
+    try {
+      const page = await this.fetchPage(after);
+      const next = this.trail.advance(page, after);
+      for (const item of page.data) {
+        // An item repeated across pages would give two tree rows one id, which VS Code rejects.
+        if (this.ids.has(item.id)) continue;
+        this.ids.add(item.id);
+        this.rows.push(this.toRow(item));
+      }
+      this.cursor = next;
+      this.pagesLoaded++;
+    } catch (error) {
+      if (!isWorkOSError(error, 'cancelled')) this.error = error;
+    }
+  }
+}
