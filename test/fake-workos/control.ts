@@ -1,0 +1,62 @@
+// A typed client for the fake's control routes (/__fake/…), for tests in another process than the
+// fake (UI tests, the demo). Uses the global fetch of Node 18+ and of the VS Code extension host.
+import type { Fault, FaultMatch, RecordedRequest } from './server';
+
+/** The JSON form of a Fault: JSON has no RegExp and no Infinity. */
+function faultToJson(fault: Fault): unknown {
+  const { match, times, ...rest } = fault;
+  return {
+    ...rest,
+    ...(match && { match: matchToJson(match) }),
+    ...(times !== undefined && { times: times === Infinity ? 'Infinity' : times }),
+  };
+}
+
+function matchToJson(match: FaultMatch): unknown {
+  const { path, ...rest } = match;
+  return path instanceof RegExp ? { ...rest, pathPattern: path.source, pathFlags: path.flags } : match;
+}
+
+export class FakeControl {
+  /** `url` is the fake's base URL, e.g. 'http://127.0.0.1:4100'. */
+  constructor(readonly url: string) {}
+
+  async inject(fault: Fault): Promise<void> {
+    await this.send('POST', '/__fake/faults', faultToJson(fault));
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.send('DELETE', '/__fake/faults');
+  }
+
+  async requests(): Promise<RecordedRequest[]> {
+    return (await (await this.send('GET', '/__fake/requests')).json()) as RecordedRequest[];
+  }
+
+  async clearRequests(): Promise<void> {
+    await this.send('DELETE', '/__fake/requests');
+  }
+
+  async setLatency(ms: number): Promise<void> {
+    await this.send('POST', '/__fake/latency', { ms });
+  }
+
+  /** Replaces the accepted API keys, e.g. `[]` to make the extension's key fail mid-run. */
+  async setKeys(apiKeys: string[]): Promise<void> {
+    await this.send('POST', '/__fake/keys', { apiKeys });
+  }
+
+  /** Resolves when the fake answers; rejects if it is not running. */
+  async health(): Promise<void> {
+    await this.send('GET', '/__fake/health');
+  }
+
+  private async send(method: string, path: string, body?: unknown): Promise<Response> {
+    const response = await fetch(this.url.replace(/\/$/, '') + path, {
+      method,
+      ...(body !== undefined && { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+    if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${await response.text()}`);
+    return response;
+  }
+}

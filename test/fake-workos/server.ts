@@ -1,0 +1,680 @@
+// A local fake of the WorkOS Directory Sync API (docs/workos-api.md), on node:http. Where the real
+// API's behaviour is UNCERTAIN the fake is the stricter one, so a client that passes here should
+// also work against production. Modelling choices:
+// - unknown or repeated parameters, a bad limit/order, both cursors, or a cursor that is not in the
+//   (filtered) list: 400 invalid_request_parameters;
+// - groups/users with no directory/user/group filter, or email/idp_id without directory: 422;
+// - a filter naming an unknown directory, user or group: 404 (the spec lists 404 for those routes);
+//   an unknown organization_id: an empty list (it lists none for /directories);
+// - the 4 req/s limit counts list requests on /directory_users only, per directory.
+import * as http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import {
+  type Dataset,
+  type DatasetIndex,
+  type DirectoryGroup,
+  type DirectoryUser,
+  type DirectoryUserWithGroups,
+  type SortedList,
+  datasetIndex,
+  deleteDirectory,
+  EMPTY_LIST,
+  sampleDataset,
+  sortedList,
+} from './dataset';
+
+export interface FakeWorkOSOptions {
+  host?: string;
+  port?: number;
+  /** Accepted Bearer keys; default ['sk_test_demo']. */
+  apiKeys?: string[];
+  /** Default `sampleDataset()`. */
+  dataset?: Dataset;
+  /** Delay before every API response. */
+  latencyMs?: number;
+  /** 4 req/s per directory on /directory_users (429 + Retry-After); default true. */
+  usersRateLimit?: boolean;
+  /** Called once per API request when its response is finished or its socket closes. */
+  onRequest?: (request: RecordedRequest, durationMs: number) => void;
+}
+
+export type RouteName = 'list_directories' | 'get_directory' | 'delete_directory' | 'list_groups' | 'get_group' | 'list_users' | 'get_user' | 'unknown';
+
+export interface RecordedRequest {
+  method: string;
+  /** The raw pathname as received, not decoded. */
+  path: string;
+  /** First value of each parameter. */
+  query: Record<string, string>;
+  rawUrl: string;
+  /** Lower-case names. */
+  headers: Record<string, string | undefined>;
+  route: RouteName;
+  /** Status sent; 0 for hang/reset (or while still pending). */
+  status: number;
+  requestId: string;
+  /** ms since server start. */
+  at: number;
+}
+
+export type FaultMatch = {
+  /** Case-insensitive. */
+  method?: string;
+  /** Matched against the raw pathname; a string must be equal. */
+  path?: string | RegExp;
+  /** Each given key must equal the request's (first) value. */
+  query?: Record<string, string>;
+};
+
+export type Fault = { match?: FaultMatch; times?: number /* default 1; Infinity = until cleared */ } & (
+  | { kind: 'status'; status: number; retryAfter?: string; body?: string }
+  | { kind: 'hang' }
+  | { kind: 'reset' }
+  | { kind: 'malformed'; body?: string }
+  | { kind: 'json'; body: unknown }
+  | { kind: 'repeat-cursor' }
+  | { kind: 'latency'; ms: number }
+  | { kind: 'redirect'; location: string; status?: number }
+);
+
+export interface FakeWorkOS {
+  /** 'http://127.0.0.1:PORT', no trailing slash. */
+  readonly url: string;
+  readonly port: number;
+  /** Live: tests may mutate it (see `deleteDirectory`). */
+  readonly dataset: Dataset;
+  /** Every API request in arrival order (control routes excluded). */
+  readonly requests: RecordedRequest[];
+  clearRequests(): void;
+  setLatency(ms: number): void;
+  /** Replaces the accepted keys, e.g. to revoke one mid-run. */
+  setApiKeys(apiKeys: string[]): void;
+  /**
+   * Faults are checked in injection order; the first matching one with times left applies. They
+   * act before authentication and routing; global latency still applies (except to `hang`).
+   */
+  inject(fault: Fault): void;
+  /** Also releases hung requests (destroys their sockets). */
+  clearFaults(): void;
+  /** Closes every socket, hung ones included. */
+  close(): Promise<void>;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const USERS_PER_SECOND = 4;
+
+interface FieldError {
+  field: string;
+  code: string;
+}
+
+interface ApiResponse {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+interface ListEnvelope {
+  object: 'list';
+  data: unknown[];
+  list_metadata: { before: string | null; after: string | null };
+}
+
+const apiError = (status: number, message: string, code: string, errors?: FieldError[]): ApiResponse => ({
+  status,
+  body: errors ? { message, code, errors } : { message, code },
+});
+const pathNotFound = (path: string) => apiError(404, `The requested path '${path}' could not be found.`, 'not_found');
+const entityNotFound = (entity: string, id: string) => apiError(404, `${entity} not found: '${id}'.`, 'entity_not_found');
+// The real field-error codes are undocumented; these name the problem.
+const invalidParameters = (errors: FieldError[]) => apiError(400, 'Validation failed.', 'invalid_request_parameters', errors);
+
+/** Default bodies for injected statuses, in the API's `{message, code}` shape. */
+function statusBody(status: number, path: string): unknown {
+  switch (status) {
+    case 400:
+      return { message: 'Validation failed.', code: 'invalid_request_parameters' };
+    case 401:
+      return { message: 'Unauthorized', code: 'unauthorized' };
+    case 404:
+      return pathNotFound(path).body;
+    case 429:
+      return { message: 'Too many requests.', code: 'rate_limit_exceeded' };
+    default: {
+      const text = http.STATUS_CODES[status] ?? 'Error';
+      return { message: `${text}.`, code: text.toLowerCase().replace(/[^a-z0-9]+/g, '_') };
+    }
+  }
+}
+
+interface Route {
+  name: RouteName;
+  /** The path ID, percent-decoded once. */
+  id?: string;
+}
+
+const COLLECTIONS: Record<string, [list: RouteName, get: RouteName]> = {
+  directories: ['list_directories', 'get_directory'],
+  directory_groups: ['list_groups', 'get_group'],
+  directory_users: ['list_users', 'get_user'],
+};
+
+/** Works on the raw path: `..` is an ordinary segment, and `%2F` inside an ID stays in the ID. */
+function routeOf(method: string, path: string): Route {
+  const segments = path.split('/');
+  const routes = segments[0] === '' && Object.hasOwn(COLLECTIONS, segments[1]!) ? COLLECTIONS[segments[1]!] : undefined;
+  if (!routes) return { name: 'unknown' };
+  if (segments.length === 2) return { name: method === 'GET' ? routes[0] : 'unknown' };
+  if (segments.length !== 3 || segments[2] === '') return { name: 'unknown' };
+  let id: string;
+  try {
+    id = decodeURIComponent(segments[2]!);
+  } catch {
+    id = segments[2]!; // malformed escapes: an ID that matches nothing
+  }
+  if (method === 'GET') return { name: routes[1], id };
+  if (method === 'DELETE' && routes[0] === 'list_directories') return { name: 'delete_directory', id };
+  return { name: 'unknown' };
+}
+
+type Order = 'asc' | 'desc';
+interface PageParams {
+  limit: number;
+  order: Order;
+  before?: string;
+  after?: string;
+}
+
+/**
+ * Checks names, duplicates and paging values (§1.1, §3.1). Returns the first value of each allowed
+ * parameter, or the 400 to send.
+ */
+function parseQuery(params: URLSearchParams, filters: readonly string[]): { values: Map<string, string>; page: PageParams } | ApiResponse {
+  const allowed = new Set([...filters, 'limit', 'before', 'after', 'order']);
+  const values = new Map<string, string>();
+  const errors: FieldError[] = [];
+  for (const [name, value] of params) {
+    if (!allowed.has(name)) errors.push({ field: name, code: 'unknown_parameter' });
+    else if (values.has(name)) errors.push({ field: name, code: 'duplicate_parameter' });
+    else values.set(name, value);
+  }
+  const limitText = values.get('limit');
+  const limit = limitText === undefined ? 10 : /^\d+$/.test(limitText) ? Number(limitText) : NaN;
+  if (!(limit >= 1 && limit <= 100)) errors.push({ field: 'limit', code: 'invalid_value' });
+  const orderText = values.get('order') ?? 'desc';
+  if (orderText !== 'asc' && orderText !== 'desc' && orderText !== 'normal') errors.push({ field: 'order', code: 'invalid_value' });
+  const before = values.get('before');
+  const after = values.get('after');
+  if (before !== undefined && after !== undefined) errors.push({ field: 'before', code: 'conflicts_with_after' });
+  if (errors.length > 0) return invalidParameters(errors);
+  // `normal` is documented as desc with reversed cursor semantics; the fake treats it as plain desc.
+  return { values, page: { limit, order: orderText === 'asc' ? 'asc' : 'desc', before, after } };
+}
+
+/**
+ * §3.2: sort by (created_at, id), slice strictly after `after` or strictly before `before`, take
+ * `limit`. A `before` page is the `limit` items just before the cursor (the previous page; WorkOS's
+ * emulator takes the first items instead). A cursor that is not in the list is a 400.
+ */
+function paginate<T extends { id: string; created_at: string }>(list: SortedList<T>, page: PageParams, serialize: (item: T) => unknown = (item) => item): ApiResponse {
+  const n = list.items.length;
+  const asc = page.order === 'asc';
+  const at = (i: number) => list.items[asc ? i : n - 1 - i]!;
+  let start = 0;
+  let end = Math.min(n, page.limit);
+  const cursor = page.after ?? page.before;
+  if (cursor !== undefined) {
+    const position = list.position.get(cursor);
+    if (position === undefined) return invalidParameters([{ field: page.after !== undefined ? 'after' : 'before', code: 'invalid_cursor' }]);
+    const p = asc ? position : n - 1 - position;
+    if (page.after !== undefined) {
+      start = p + 1;
+      end = Math.min(n, start + page.limit);
+    } else {
+      end = p;
+      start = Math.max(0, end - page.limit);
+    }
+  }
+  const data: unknown[] = [];
+  for (let i = start; i < end; i++) data.push(serialize(at(i)));
+  const body: ListEnvelope = {
+    object: 'list',
+    data,
+    list_metadata: {
+      before: start > 0 && end > start ? at(start).id : null,
+      after: end < n && end > start ? at(end - 1).id : null,
+    },
+  };
+  return { status: 200, body };
+}
+
+function filtered<T extends { id: string; created_at: string }>(list: SortedList<T>, keep: (item: T) => boolean): SortedList<T> {
+  return sortedList(list.items.filter(keep));
+}
+
+class Api {
+  constructor(private readonly dataset: Dataset) {}
+
+  private get index(): DatasetIndex {
+    return datasetIndex(this.dataset);
+  }
+
+  handle(name: Exclude<RouteName, 'unknown'>, id: string, params: URLSearchParams): ApiResponse {
+    const index = this.index;
+    switch (name) {
+      case 'list_directories':
+        return this.listDirectories(params);
+      case 'get_directory': {
+        const directory = index.directoryById.get(id);
+        return directory ? { status: 200, body: directory } : entityNotFound('Directory', id);
+      }
+      case 'delete_directory':
+        return deleteDirectory(this.dataset, id) ? { status: 202, body: {} } : entityNotFound('Directory', id);
+      case 'list_groups':
+        return this.listGroups(params);
+      case 'get_group': {
+        const group = index.groupById.get(id);
+        return group ? { status: 200, body: group } : entityNotFound('Directory Group', id);
+      }
+      case 'list_users':
+        return this.listUsers(params);
+      case 'get_user': {
+        const user = index.userById.get(id);
+        return user ? { status: 200, body: this.withGroups(user) } : entityNotFound('Directory User', id);
+      }
+    }
+  }
+
+  /** The directory a /directory_users request counts against for the rate limit. */
+  usersRateKey(params: URLSearchParams): string | undefined {
+    const group = params.get('group');
+    return params.get('directory') ?? (group === null ? undefined : (this.index.groupById.get(group)?.directory_id ?? group));
+  }
+
+  private withGroups(user: DirectoryUser): DirectoryUserWithGroups {
+    const groups = this.dataset.embedUserGroups ? (this.index.groupsByUser.get(user.id)?.items ?? []) : [];
+    return {
+      ...user,
+      groups: groups.map(({ object, id, directory_id, name, raw_attributes }) => ({ object, id, directory_id, name, raw_attributes })),
+    };
+  }
+
+  private listDirectories(params: URLSearchParams): ApiResponse {
+    const parsed = parseQuery(params, ['organization_id', 'search', 'domain']);
+    if ('status' in parsed) return parsed;
+    const organization = parsed.values.get('organization_id');
+    const search = parsed.values.get('search')?.toLowerCase();
+    const domain = parsed.values.get('domain')?.toLowerCase();
+    let list = this.index.directories;
+    // An unknown organization is an empty list: the spec documents no 404 for this route.
+    if (organization !== undefined || search !== undefined || domain !== undefined) {
+      list = filtered(
+        list,
+        (d) => (organization === undefined || d.organization_id === organization) && (search === undefined || d.name.toLowerCase().includes(search)) && (domain === undefined || d.domain?.toLowerCase() === domain),
+      );
+    }
+    return paginate(list, parsed.page);
+  }
+
+  private listGroups(params: URLSearchParams): ApiResponse {
+    const parsed = parseQuery(params, ['directory', 'user']);
+    if ('status' in parsed) return parsed;
+    const directory = parsed.values.get('directory');
+    const user = parsed.values.get('user');
+    if (directory === undefined && user === undefined) {
+      return apiError(422, "One of 'directory' or 'user' is required.", 'unprocessable_entity', [{ field: 'directory', code: 'required' }]);
+    }
+    // The spec lists 404 for this route: a filter naming an unknown object is a 404, not an empty list.
+    const index = this.index;
+    if (directory !== undefined && !index.directoryById.has(directory)) return entityNotFound('Directory', directory);
+    if (user !== undefined && !index.userById.has(user)) return entityNotFound('Directory User', user);
+    let list: SortedList<DirectoryGroup>;
+    if (user === undefined) list = index.groupsByDirectory.get(directory!) ?? EMPTY_LIST;
+    else {
+      list = index.groupsByUser.get(user) ?? EMPTY_LIST;
+      if (directory !== undefined) list = filtered(list, (group) => group.directory_id === directory);
+    }
+    return paginate(list, parsed.page);
+  }
+
+  private listUsers(params: URLSearchParams): ApiResponse {
+    const parsed = parseQuery(params, ['directory', 'group', 'email', 'idp_id']);
+    if ('status' in parsed) return parsed;
+    const directory = parsed.values.get('directory');
+    const group = parsed.values.get('group');
+    const email = parsed.values.get('email')?.toLowerCase();
+    const idpId = parsed.values.get('idp_id');
+    if (directory === undefined && (email !== undefined || idpId !== undefined)) {
+      return apiError(422, "'email' and 'idp_id' require 'directory'.", 'unprocessable_entity', [{ field: 'directory', code: 'required' }]);
+    }
+    if (directory === undefined && group === undefined) {
+      return apiError(422, "One of 'directory' or 'group' is required.", 'unprocessable_entity', [{ field: 'directory', code: 'required' }]);
+    }
+    const index = this.index;
+    if (directory !== undefined && !index.directoryById.has(directory)) return entityNotFound('Directory', directory);
+    if (group !== undefined && !index.groupById.has(group)) return entityNotFound('Directory Group', group);
+    let list: SortedList<DirectoryUser> = group === undefined ? (index.usersByDirectory.get(directory!) ?? EMPTY_LIST) : (index.usersByGroup.get(group) ?? EMPTY_LIST);
+    if ((group !== undefined && directory !== undefined) || email !== undefined || idpId !== undefined) {
+      list = filtered(
+        list,
+        (u) => (directory === undefined || u.directory_id === directory) && (email === undefined || u.email?.toLowerCase() === email) && (idpId === undefined || u.idp_id === idpId),
+      );
+    }
+    return paginate(list, parsed.page, (u: DirectoryUser) => this.withGroups(u));
+  }
+}
+
+/** Sliding one-second window per directory. */
+class RateLimiter {
+  private readonly hits = new Map<string, number[]>();
+  allow(key: string, now: number): boolean {
+    const recent = (this.hits.get(key) ?? []).filter((t) => now - t < 1000);
+    const allowed = recent.length < USERS_PER_SECOND;
+    if (allowed) recent.push(now);
+    this.hits.set(key, recent);
+    return allowed;
+  }
+}
+
+interface ActiveFault {
+  fault: Fault;
+  remaining: number;
+}
+
+function faultMatches(match: FaultMatch | undefined, method: string, path: string, query: Record<string, string>): boolean {
+  if (!match) return true;
+  if (match.method !== undefined && match.method.toUpperCase() !== method) return false;
+  if (match.path !== undefined && (typeof match.path === 'string' ? match.path !== path : path.search(match.path) === -1)) return false;
+  return Object.entries(match.query ?? {}).every(([name, value]) => Object.hasOwn(query, name) && query[name] === value);
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A Fault from the control route's JSON: a RegExp path arrives as `match.pathPattern` (+ optional
+ * `pathFlags`), and `times` as a number, "Infinity" or null (= until cleared).
+ */
+export function faultFromJson(value: unknown): Fault {
+  if (!isObject(value)) throw new Error('A fault must be a JSON object.');
+  const match: FaultMatch = {};
+  if (value.match !== undefined) {
+    const m = value.match;
+    if (!isObject(m)) throw new Error('match must be an object.');
+    if (m.method !== undefined) match.method = expectString(m.method, 'match.method');
+    if (m.path !== undefined) match.path = expectString(m.path, 'match.path');
+    if (m.pathPattern !== undefined) match.path = new RegExp(expectString(m.pathPattern, 'match.pathPattern'), m.pathFlags === undefined ? '' : expectString(m.pathFlags, 'match.pathFlags'));
+    if (m.query !== undefined) {
+      if (!isObject(m.query) || !Object.values(m.query).every((v) => typeof v === 'string')) throw new Error('match.query must map names to strings.');
+      match.query = m.query as Record<string, string>;
+    }
+  }
+  const times = value.times === null || value.times === 'Infinity' ? Infinity : value.times === undefined ? 1 : value.times;
+  if (typeof times !== 'number' || !(times >= 1)) throw new Error('times must be a positive number, "Infinity" or null.');
+  const common = { match, times };
+  switch (value.kind) {
+    case 'status': {
+      const status = value.status;
+      if (typeof status !== 'number' || !Number.isInteger(status) || status < 200 || status > 599) throw new Error('status must be an integer from 200 to 599.');
+      return {
+        ...common,
+        kind: 'status',
+        status,
+        ...(value.retryAfter !== undefined && { retryAfter: expectString(value.retryAfter, 'retryAfter') }),
+        ...(value.body !== undefined && { body: expectString(value.body, 'body') }),
+      };
+    }
+    case 'hang':
+    case 'reset':
+    case 'repeat-cursor':
+      return { ...common, kind: value.kind };
+    case 'malformed':
+      return { ...common, kind: 'malformed', ...(value.body !== undefined && { body: expectString(value.body, 'body') }) };
+    case 'json':
+      if (!('body' in value)) throw new Error('A json fault needs a body.');
+      return { ...common, kind: 'json', body: value.body };
+    case 'latency':
+      if (typeof value.ms !== 'number' || !(value.ms >= 0)) throw new Error('ms must be a number ≥ 0.');
+      return { ...common, kind: 'latency', ms: value.ms };
+    case 'redirect': {
+      const status = value.status ?? 302;
+      if (typeof status !== 'number' || status < 300 || status > 399) throw new Error('A redirect status must be 3xx.');
+      return { ...common, kind: 'redirect', location: expectString(value.location, 'location'), status };
+    }
+    default:
+      throw new Error(`Unknown fault kind ${JSON.stringify(value.kind)}.`);
+  }
+}
+
+function expectString(value: unknown, name: string): string {
+  if (typeof value !== 'string') throw new Error(`${name} must be a string.`);
+  return value;
+}
+
+function readJson(req: http.IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > 1_000_000) reject(new Error('Body too large.'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch {
+        reject(new Error('The body must be JSON.'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<FakeWorkOS> {
+  const dataset = options.dataset ?? sampleDataset();
+  datasetIndex(dataset); // built now so the first request does not pay for it
+  const api = new Api(dataset);
+  const limiter = new RateLimiter();
+  const rateLimitUsers = options.usersRateLimit ?? true;
+  const requests: RecordedRequest[] = [];
+  let apiKeys = new Set(options.apiKeys ?? ['sk_test_demo']);
+  let latencyMs = options.latencyMs ?? 0;
+  let faults: ActiveFault[] = [];
+  const hung = new Set<http.IncomingMessage>();
+  const timers = new Set<NodeJS.Timeout>();
+  const startedAt = performance.now();
+
+  const clearFaults = () => {
+    faults = [];
+    for (const req of hung) req.socket.destroy();
+    hung.clear();
+  };
+  const inject = (fault: Fault) => {
+    faults.push({ fault, remaining: fault.times ?? 1 });
+  };
+  const setLatency = (ms: number) => {
+    latencyMs = ms;
+  };
+  const setApiKeys = (keys: string[]) => {
+    apiKeys = new Set(keys);
+  };
+  const clearRequests = () => {
+    requests.length = 0;
+  };
+
+  function takeFault(method: string, path: string, query: Record<string, string>): Fault | undefined {
+    const active = faults.find((f) => f.remaining > 0 && faultMatches(f.fault.match, method, path, query));
+    if (!active) return undefined;
+    active.remaining--;
+    if (active.remaining <= 0) faults = faults.filter((f) => f !== active);
+    return active.fault;
+  }
+
+  function later(ms: number, action: () => void): void {
+    if (ms <= 0) return action();
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      action();
+    }, ms);
+    timers.add(timer);
+  }
+
+  function handleApi(req: http.IncomingMessage, res: http.ServerResponse, path: string, search: string): void {
+    const method = req.method ?? 'GET';
+    const params = new URLSearchParams(search);
+    const firstValues = new Map<string, string>();
+    for (const [name, value] of params) if (!firstValues.has(name)) firstValues.set(name, value);
+    const query = Object.fromEntries(firstValues);
+    const incomingId = req.headers['x-request-id'];
+    const requestId = typeof incomingId === 'string' && incomingId !== '' ? incomingId : `req_${randomUUID()}`;
+    const route = routeOf(method, path);
+    const arrived = performance.now();
+    const record: RecordedRequest = {
+      method,
+      path,
+      query,
+      rawUrl: req.url ?? '',
+      headers: Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value])),
+      route: route.name,
+      status: 0,
+      requestId,
+      at: Math.round((arrived - startedAt) * 1000) / 1000,
+    };
+    requests.push(record);
+    res.on('close', () => options.onRequest?.(record, performance.now() - arrived));
+    req.resume();
+
+    const send = (status: number, body: string, headers: Record<string, string> = {}) => {
+      if (res.destroyed) return;
+      record.status = status;
+      res.writeHead(status, { 'X-Request-ID': requestId, 'Content-Type': JSON_TYPE, 'Content-Length': String(Buffer.byteLength(body)), ...headers });
+      res.end(body);
+    };
+
+    const fault = takeFault(method, path, query);
+    if (fault?.kind === 'hang') {
+      hung.add(req);
+      res.on('close', () => hung.delete(req));
+      return;
+    }
+    later(latencyMs + (fault?.kind === 'latency' ? fault.ms : 0), () => {
+      switch (fault?.kind) {
+        case 'reset':
+          return void req.socket.destroy();
+        case 'status':
+          return send(fault.status, fault.body ?? JSON.stringify(statusBody(fault.status, path)), fault.retryAfter === undefined ? {} : { 'Retry-After': fault.retryAfter });
+        case 'malformed':
+          return send(200, fault.body ?? '<html>oops</html>');
+        case 'json':
+          return send(200, JSON.stringify(fault.body));
+        case 'redirect':
+          return send(fault.status ?? 302, '', { Location: fault.location });
+      }
+      const response = respond(req, route, params, path);
+      if (fault?.kind === 'repeat-cursor' && response.status === 200 && isObject(response.body) && response.body.object === 'list') {
+        const list = response.body as unknown as ListEnvelope;
+        list.list_metadata.after = query.after ?? list.list_metadata.after;
+      }
+      send(response.status, JSON.stringify(response.body), response.headers);
+    });
+  }
+
+  function respond(req: http.IncomingMessage, route: Route, params: URLSearchParams, path: string): ApiResponse {
+    const match = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '');
+    if (!match || !apiKeys.has(match[1]!)) return apiError(401, 'Unauthorized', 'unauthorized');
+    if (route.name === 'unknown') return pathNotFound(path);
+    if (route.name === 'list_users' && rateLimitUsers) {
+      const key = api.usersRateKey(params);
+      if (key !== undefined && !limiter.allow(key, performance.now())) {
+        return { ...apiError(429, 'Too many requests.', 'rate_limit_exceeded'), headers: { 'Retry-After': '1' } };
+      }
+    }
+    if (route.id !== undefined && params.size > 0) {
+      return invalidParameters([...new Set(params.keys())].map((field) => ({ field, code: 'unknown_parameter' })));
+    }
+    return api.handle(route.name, route.id ?? '', params);
+  }
+
+  async function handleControl(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
+    const reply = (status: number, body?: unknown) => {
+        if (body === undefined) return void res.writeHead(status).end();
+      const text = JSON.stringify(body);
+      res.writeHead(status, { 'Content-Type': JSON_TYPE, 'Content-Length': String(Buffer.byteLength(text)) });
+      res.end(text);
+    };
+    try {
+      switch (`${req.method} ${path}`) {
+        case 'GET /__fake/health':
+          return reply(200, { ok: true, url, directories: dataset.directories.length });
+        case 'GET /__fake/requests':
+          return reply(200, requests);
+        case 'DELETE /__fake/requests':
+          clearRequests();
+          return reply(204);
+        case 'POST /__fake/faults':
+          inject(faultFromJson(await readJson(req)));
+          return reply(204);
+        case 'DELETE /__fake/faults':
+          clearFaults();
+          return reply(204);
+        case 'POST /__fake/latency': {
+          const body = await readJson(req);
+          if (!isObject(body) || typeof body.ms !== 'number' || !(body.ms >= 0)) throw new Error('Send {"ms": n} with n ≥ 0.');
+          setLatency(body.ms);
+          return reply(204);
+        }
+        case 'POST /__fake/keys': {
+          const body = await readJson(req);
+          if (!isObject(body) || !Array.isArray(body.apiKeys) || !body.apiKeys.every((k) => typeof k === 'string')) throw new Error('Send {"apiKeys": ["sk_…"]}.');
+          setApiKeys(body.apiKeys as string[]);
+          return reply(204);
+        }
+        default:
+          return reply(404, pathNotFound(path).body);
+      }
+    } catch (e) {
+      reply(400, { message: e instanceof Error ? e.message : String(e), code: 'invalid_control_request' });
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    const rawUrl = req.url ?? '/';
+    const queryStart = rawUrl.indexOf('?');
+    const path = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
+    if (path.startsWith('/__fake/')) void handleControl(req, res, path);
+    else handleApi(req, res, path, queryStart === -1 ? '' : rawUrl.slice(queryStart + 1));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('The fake WorkOS API has no TCP address.');
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+
+  return {
+    url,
+    port: address.port,
+    dataset,
+    requests,
+    clearRequests,
+    setLatency,
+    setApiKeys,
+    inject,
+    clearFaults,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
+        clearFaults();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

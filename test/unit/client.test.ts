@@ -1,0 +1,383 @@
+import * as assert from 'node:assert/strict';
+import { SAMPLE } from '../fake-workos/dataset';
+import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
+import { collectAll, defaultBackoffMs, WorkOSClient, WorkOSError, type RequestRecord, type WorkOSClientOptions } from '../../src/workos';
+
+const KEY = 'sk_test_client_suite_0123456789';
+
+describe('WorkOS client against the fake API over HTTP', () => {
+  let fake: FakeWorkOS;
+  let waits: number[];
+  const records: RequestRecord[] = [];
+  const errorsSeen: unknown[] = [];
+
+  before(async () => {
+    fake = await startFakeWorkOS({ apiKeys: [KEY] });
+  });
+  after(() => fake.close());
+  beforeEach(() => {
+    fake.clearFaults();
+    fake.clearRequests();
+    fake.setLatency(0);
+    waits = [];
+  });
+
+  function client(options: Partial<WorkOSClientOptions> = {}): WorkOSClient {
+    return new WorkOSClient({
+      apiKey: KEY,
+      baseUrl: fake.url,
+      userAgent: 'workos-directory-explorer/test',
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+      onRequest: (record) => records.push(record),
+      ...options,
+    });
+  }
+
+  /** Runs `work`, expecting a WorkOSError; keeps it for the key-leak check at the end. */
+  async function failure(work: Promise<unknown>): Promise<WorkOSError> {
+    try {
+      await work;
+    } catch (error) {
+      errorsSeen.push(error);
+      assert.ok(error instanceof WorkOSError, `expected a WorkOSError, got ${String(error)}`);
+      return error;
+    }
+    assert.fail('expected the call to fail');
+  }
+
+  function groupsOf(directoryId: string) {
+    return fake.dataset.groups.filter((group) => group.directory_id === directoryId);
+  }
+  function largestDirectory() {
+    const counts = new Map<string, number>();
+    for (const group of fake.dataset.groups) counts.set(group.directory_id, (counts.get(group.directory_id) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  }
+
+  describe('endpoints', () => {
+    it('lists directories with the key only in the Authorization header and a named User-Agent', async () => {
+      const page = await client().listDirectories({ limit: 100 });
+      assert.equal(page.data.length, fake.dataset.directories.length);
+      const [request] = fake.requests;
+      assert.equal(request.path, '/directories');
+      assert.deepEqual(request.query, { limit: '100' });
+      assert.equal(request.headers.authorization, `Bearer ${KEY}`);
+      assert.equal(request.headers['user-agent'], 'workos-directory-explorer/test');
+      assert.ok(!request.rawUrl.includes(KEY));
+    });
+
+    it('sends the wire names organization_id, search, order and encodes values safely', async () => {
+      const organization = fake.dataset.directories[0].organization_id as string;
+      await client().listDirectories({ organization_id: organization, search: '&limit=1#x', order: 'asc', limit: 5 });
+      assert.deepEqual(fake.requests[0].query, { organization_id: organization, search: '&limit=1#x', order: 'asc', limit: '5' });
+    });
+
+    it('gets a directory, a group and a user by ID', async () => {
+      const directory = fake.dataset.directories[0];
+      assert.deepEqual(await client().getDirectory(directory.id), JSON.parse(JSON.stringify(directory)));
+      const group = fake.dataset.groups[0];
+      const fetched = await client().getGroup(group.id);
+      // Verbatim, key order included: this is what the JSON view shows.
+      assert.equal(JSON.stringify(fetched), JSON.stringify(group));
+      const user = fake.dataset.users[0];
+      const fetchedUser = await client().getUser(user.id);
+      assert.equal(fetchedUser.id, user.id);
+      assert.ok(Array.isArray(fetchedUser.groups));
+      assert.deepEqual(fake.requests.map((r) => r.path), [`/directories/${directory.id}`, `/directory_groups/${group.id}`, `/directory_users/${user.id}`]);
+    });
+
+    it('fetches a group with the legacy directory_grp_ prefix', async () => {
+      const legacy = fake.dataset.groups.find((group) => group.id.startsWith('directory_grp_'));
+      assert.ok(legacy, 'the sample data has a legacy group');
+      assert.equal((await client().getGroup(legacy.id)).id, legacy.id);
+    });
+
+    it('lists every group of a directory user with ?user=, across pages', async () => {
+      const groups = await collectAll(client().allGroups({ user: SAMPLE.userWithGroupsId, limit: 10 }));
+      const expected = fake.dataset.memberships.filter(([user]) => user === SAMPLE.userWithGroupsId).map(([, group]) => group);
+      assert.equal(groups.length, SAMPLE.userWithGroupsCount);
+      assert.deepEqual(new Set(groups.map((g) => g.id)), new Set(expected));
+      assert.equal(fake.requests.length, Math.ceil(expected.length / 10) );
+      assert.deepEqual(fake.requests[0].query, { user: SAMPLE.userWithGroupsId, limit: '10' });
+    });
+
+    it('lists users of a directory and of a group', async () => {
+      const group = fake.dataset.groups[0];
+      await client().listUsers({ directory: group.directory_id, limit: 3 });
+      await client().listUsers({ group: group.id });
+      assert.deepEqual(fake.requests.map((r) => r.query), [{ directory: group.directory_id, limit: '3' }, { group: group.id }]);
+    });
+  });
+
+  describe('pagination', () => {
+    it('follows after to the end of a directory with thousands of groups: every group once, one request a page', async () => {
+      const directory = largestDirectory();
+      const expected = groupsOf(directory);
+      assert.ok(expected.length >= 2500);
+      const groups = await collectAll(client().allGroups({ directory, limit: 100 }));
+      assert.equal(groups.length, expected.length);
+      assert.equal(new Set(groups.map((g) => g.id)).size, expected.length);
+      assert.equal(fake.requests.length, Math.ceil(expected.length / 100));
+      // Each request's cursor is the last ID of the page before.
+      for (let i = 1; i < fake.requests.length; i++) {
+        assert.equal(fake.requests[i].query.after, groups[i * 100 - 1].id);
+      }
+    });
+
+    it('asks for no extra page when the last page ends exactly at the end of the list', async () => {
+      const total = SAMPLE.smallDirectoryGroupCount;
+      assert.equal(total % 12, 0, 'the sample has a directory that pages of 12 divide');
+      const pages = [];
+      for await (const page of client().allGroups({ directory: SAMPLE.smallDirectoryId, limit: 12 })) pages.push(page);
+      assert.equal(pages.length, total / 12);
+      assert.equal(pages.at(-1)!.after, null);
+      assert.equal(fake.requests.length, total / 12);
+    });
+
+    it('stops with a clear error on a cursor that repeats, without looping', async () => {
+      const directory = largestDirectory();
+      fake.inject({ kind: 'repeat-cursor', times: Infinity });
+      const error = await failure(collectAll(client().allGroups({ directory, limit: 10 })));
+      assert.equal(error.kind, 'invalid_response');
+      assert.match(error.message, /cursor .* twice/);
+      assert.ok(fake.requests.length <= 3, `${fake.requests.length} requests`);
+    });
+
+    it('stops on an empty page that claims more follow', async () => {
+      fake.inject({ kind: 'json', body: { object: 'list', data: [], list_metadata: { before: null, after: 'directory_group_01EMPTYPAGE000000000000000' } } });
+      const error = await failure(collectAll(client().allGroups({ directory: largestDirectory() })));
+      assert.equal(error.kind, 'invalid_response');
+      assert.match(error.message, /empty page/);
+      assert.equal(fake.requests.length, 1);
+    });
+
+    it('treats missing list_metadata keys as null', async () => {
+      fake.inject({ kind: 'json', body: { object: 'list', data: [{ id: 'directory_01X', name: 'x' }], list_metadata: {} } });
+      const page = await client().listDirectories();
+      assert.deepEqual([page.before, page.after], [null, null]);
+    });
+  });
+
+  describe('errors', () => {
+    it('401: unauthorized, with status and request ID, and never the key', async () => {
+      const error = await failure(new WorkOSClient({ apiKey: 'sk_test_wrong_key_987654', baseUrl: fake.url, sleep: async () => {} }).listDirectories());
+      assert.equal(error.kind, 'unauthorized');
+      assert.equal(error.status, 401);
+      assert.equal(error.requestId, fake.requests[0].requestId);
+      assert.match(error.message, /API key was rejected/);
+      assert.ok(!error.message.includes('sk_test_wrong_key_987654'));
+      assert.equal(fake.requests.length, 1, 'a 401 is not retried');
+    });
+
+    const statuses: Array<[number, string]> = [
+      [400, 'invalid'],
+      [403, 'forbidden'],
+      [404, 'not_found'],
+      [422, 'invalid'],
+    ];
+    for (const [status, kind] of statuses) {
+      it(`${status}: ${kind}, not retried`, async () => {
+        fake.inject({ kind: 'status', status });
+        const error = await failure(client().listDirectories());
+        assert.equal(error.kind, kind);
+        assert.equal(error.status, status);
+        assert.ok(error.requestId?.length);
+        assert.equal(fake.requests.length, 1);
+      });
+    }
+
+    it('404 for an unknown group keeps the API message', async () => {
+      const error = await failure(client().getGroup('directory_group_01AAAAAAAAAAAAAAAAAAAAAAAA'));
+      assert.equal(error.kind, 'not_found');
+      assert.match(error.message, /directory_group_01AAAAAAAAAAAAAAAAAAAAAAAA/);
+    });
+
+    it('a server echoing the key in its message has it redacted', async () => {
+      fake.inject({ kind: 'status', status: 400, body: JSON.stringify({ message: `Header was Bearer ${KEY}`, code: 'x' }) });
+      const error = await failure(client().listDirectories());
+      assert.ok(!error.message.includes(KEY));
+      assert.match(error.message, /\[redacted\]/);
+    });
+
+    it('a body that is not JSON: invalid_response', async () => {
+      fake.inject({ kind: 'malformed' });
+      const error = await failure(client().listDirectories());
+      assert.equal(error.kind, 'invalid_response');
+      assert.match(error.message, /not JSON/);
+    });
+
+    const wrongShapes: Array<[string, unknown]> = [
+      ['data missing', { object: 'list', list_metadata: {} }],
+      ['data not an array', { object: 'list', data: {}, list_metadata: {} }],
+      ['an item without id', { object: 'list', data: [{ name: 'x' }], list_metadata: {} }],
+      ['not an object', 'Ratelimited'],
+    ];
+    for (const [label, body] of wrongShapes) {
+      it(`a list with ${label}: invalid_response`, async () => {
+        fake.inject({ kind: 'json', body });
+        assert.equal((await failure(client().listDirectories())).kind, 'invalid_response');
+      });
+    }
+
+    it('a single object without id: invalid_response', async () => {
+      fake.inject({ kind: 'json', body: { object: 'directory_group' } });
+      assert.equal((await failure(client().getGroup(fake.dataset.groups[0].id))).kind, 'invalid_response');
+    });
+
+    it('a redirect is not followed, so the key never reaches the other origin', async () => {
+      const other = await startFakeWorkOS({ apiKeys: [KEY] });
+      try {
+        fake.inject({ kind: 'redirect', location: `${other.url}/directories` });
+        const error = await failure(client().listDirectories());
+        assert.equal(error.kind, 'invalid_response');
+        assert.match(error.message, /redirect/);
+        assert.equal(other.requests.length, 0);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('a response that never comes: timeout after the per-request limit, not retried', async () => {
+      fake.inject({ kind: 'hang' });
+      const error = await failure(client({ timeoutMs: 300 }).listDirectories());
+      assert.equal(error.kind, 'timeout');
+      assert.equal(fake.requests.length, 1);
+    });
+
+    it('a reset connection: network error after 3 retries', async () => {
+      fake.inject({ kind: 'reset', times: Infinity });
+      const error = await failure(client().listDirectories());
+      assert.equal(error.kind, 'network');
+      assert.equal(fake.requests.length, 4);
+      assert.match(error.message, /Could not reach WorkOS/);
+    });
+
+    it('refuses a non-https base URL before sending anything', () => {
+      assert.throws(() => new WorkOSClient({ apiKey: KEY, baseUrl: 'http://example.com' }), /must use https/);
+      assert.throws(() => new WorkOSClient({ apiKey: '  ', baseUrl: fake.url }), /No API key/);
+    });
+  });
+
+  describe('retries', () => {
+    for (const status of [408, 500, 502, 503, 504]) {
+      it(`${status} once, then success: recovered with one retry`, async () => {
+        fake.inject({ kind: 'status', status });
+        const page = await client().listDirectories();
+        assert.ok(page.data.length > 0);
+        assert.equal(fake.requests.length, 2);
+        assert.equal(waits.length, 1);
+      });
+    }
+
+    it('5xx always: gives up after 3 retries with backoff growing per attempt', async () => {
+      fake.inject({ kind: 'status', status: 503, times: Infinity });
+      const attempts: number[] = [];
+      const error = await failure(client({ backoffMs: (attempt) => (attempts.push(attempt), attempt * 10) }).listDirectories());
+      assert.equal(error.kind, 'server');
+      assert.equal(error.status, 503);
+      assert.equal(fake.requests.length, 4);
+      assert.deepEqual(attempts, [1, 2, 3]);
+      assert.deepEqual(waits, [10, 20, 30]);
+    });
+
+    it('429 with Retry-After in seconds waits that long', async () => {
+      fake.inject({ kind: 'status', status: 429, retryAfter: '7' });
+      await client().listDirectories();
+      assert.deepEqual(waits, [7000]);
+    });
+
+    it('429 with Retry-After as an HTTP date waits until then', async () => {
+      fake.inject({ kind: 'status', status: 429, retryAfter: new Date(Date.now() + 5000).toUTCString() });
+      await client().listDirectories();
+      assert.equal(waits.length, 1);
+      assert.ok(waits[0] >= 3000 && waits[0] <= 6000, `waited ${waits[0]}`);
+    });
+
+    it('429 with an absurd Retry-After is capped at 60 s', async () => {
+      fake.inject({ kind: 'status', status: 429, retryAfter: '86400' });
+      await client().listDirectories();
+      assert.deepEqual(waits, [60_000]);
+    });
+
+    it('429 without Retry-After falls back to backoff; exhausted, it reports rate_limited', async () => {
+      fake.inject({ kind: 'status', status: 429, times: Infinity });
+      const error = await failure(client({ backoffMs: () => 1 }).listDirectories());
+      assert.equal(error.kind, 'rate_limited');
+      assert.deepEqual(waits, [1, 1, 1]);
+    });
+
+    it('the default backoff grows exponentially with jitter and stays under 8 s', async () => {
+      for (let attempt = 1; attempt <= 6; attempt++) {
+        const base = Math.min(500 * 2 ** (attempt - 1), 8000);
+        const value = defaultBackoffMs(attempt);
+        assert.ok(value >= base * 0.5 && value <= base * 1.5, `attempt ${attempt}: ${value}`);
+      }
+    });
+  });
+
+  describe('cancellation', () => {
+    it('an aborted signal sends nothing', async () => {
+      const controller = new AbortController();
+      controller.abort();
+      assert.equal((await failure(client().listDirectories({}, controller.signal))).kind, 'cancelled');
+      assert.equal(fake.requests.length, 0);
+    });
+
+    it('aborting a request in flight rejects at once', async () => {
+      fake.inject({ kind: 'hang' });
+      const controller = new AbortController();
+      const pending = client({ timeoutMs: 20_000 }).listDirectories({}, controller.signal);
+      setTimeout(() => controller.abort(), 50);
+      const started = Date.now();
+      assert.equal((await failure(pending)).kind, 'cancelled');
+      assert.ok(Date.now() - started < 2000);
+    });
+
+    it('aborting during a retry wait stops waiting at once', async () => {
+      fake.inject({ kind: 'status', status: 503, times: Infinity });
+      const controller = new AbortController();
+      const slow = new WorkOSClient({ apiKey: KEY, baseUrl: fake.url, backoffMs: () => 30_000 });
+      const pending = slow.listDirectories({}, controller.signal);
+      setTimeout(() => controller.abort(), 100);
+      const started = Date.now();
+      assert.equal((await failure(pending)).kind, 'cancelled');
+      assert.ok(Date.now() - started < 2000);
+      assert.equal(fake.requests.length, 1);
+    });
+  });
+
+  describe('bad input never reaches the server', () => {
+    const badIds = ['', ' ', '../directories', '..', '%2e%2e', '?limit=1', '#x', 'directory_group_01Е1', 'x'.repeat(10_000), 'directory_user_01E1JG7J09H96KYP8HM9B0G5SJ'];
+    for (const id of badIds) {
+      it(`getGroup(${JSON.stringify(id.slice(0, 24))}) is refused with what a valid ID looks like`, async () => {
+        const error = await failure(client().getGroup(id));
+        assert.equal(error.kind, 'invalid');
+        assert.match(error.message, /directory_group_/);
+        assert.equal(fake.requests.length, 0);
+      });
+    }
+
+    it('list filters and cursors are validated too', async () => {
+      await failure(client().listGroups({ directory: 'directory_01X/../../directories' }));
+      await failure(client().listGroups({ directory: fake.dataset.directories[0].id, after: 'x&limit=1' }));
+      await failure(client().listGroups({ user: 'directory_group_01X' }));
+      await failure(client().listGroups({} as never));
+      await failure(client().listDirectories({ limit: 101 }));
+      await failure(client().listDirectories({ limit: 0 }));
+      assert.equal(fake.requests.length, 0);
+    });
+  });
+
+  describe('afterwards', () => {
+    it('the key appears in no error message, record or serialised error of this suite', () => {
+      assert.ok(errorsSeen.length >= 30, `${errorsSeen.length} errors collected`);
+      for (const error of errorsSeen) {
+        const text = `${String(error)} ${JSON.stringify(error)} ${(error as Error).stack ?? ''}`;
+        assert.ok(!text.includes(KEY), text);
+      }
+      assert.ok(!JSON.stringify(records).includes(KEY));
+    });
+  });
+});
