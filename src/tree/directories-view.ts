@@ -20,7 +20,7 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
   readonly model: TreeModel;
   private readonly changes = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changes.event;
-  private readonly view: vscode.TreeView<TreeNode>;
+  readonly view: vscode.TreeView<TreeNode>;
 
   constructor(private readonly connector: Connector, pageSize: () => number) {
     this.model = new TreeModel({

@@ -35,6 +35,11 @@ export class TreeModel {
   private keyState: KeyState = 'unknown';
   private directoryCount: number | undefined;
 
+  /** What the welcome views show: whether the key is missing or rejected, and how many directories there are. */
+  get state(): { keyState: KeyState; directoryCount: number | undefined } {
+    return { keyState: this.keyState, directoryCount: this.directoryCount };
+  }
+
   constructor(private readonly host: TreeModelHost) {}
 
   /** The name of a directory the view has listed, for labelling groups elsewhere. */
@@ -58,6 +63,8 @@ export class TreeModel {
     const list = await this.groupList(node);
     if (!list) return [];
     await this.firstLoad(list, node.directory.id);
+    // A refresh or a key change while this page loaded: answer from the new state, never the old key's.
+    if (list !== this.groups.get(node.directory.id)) return this.children(node);
     if (this.isRejected()) return [];
     return [...list.rows, ...this.trailer(list, node)];
   }
@@ -76,7 +83,10 @@ export class TreeModel {
 
   private async roots(): Promise<TreeNode[]> {
     if (this.isRejected()) return [];
+    const generation = this.generation;
     const connection = await this.host.connect();
+    // The key changed while we asked for it: that connection belongs to the old key.
+    if (generation !== this.generation) return this.roots();
     if ('missingKey' in connection) {
       this.setState('missing', undefined);
       return [];
@@ -84,7 +94,7 @@ export class TreeModel {
     // Not a failed page: fixing the setting or the keyring refreshes the view.
     if ('problem' in connection) return [this.message(undefined, new WorkOSError('invalid', connection.problem), false)];
     const { client } = connection;
-    const signal = this.generation.signal;
+    const signal = generation.signal;
     const list = (this.directories ??= new PagedList(
       (after) => client.listDirectories({ limit: this.host.pageSize(), after }, signal),
       (directory) => this.directoryNode(directory),
@@ -99,10 +109,12 @@ export class TreeModel {
   private async groupList(node: DirectoryNode): Promise<PagedList<DirectoryGroup, GroupNode> | undefined> {
     const existing = this.groups.get(node.directory.id);
     if (existing) return existing;
+    const generation = this.generation;
     const connection = await this.host.connect();
+    if (generation !== this.generation) return this.groupList(node);
     if (!('client' in connection)) return undefined;
     const { client } = connection;
-    const signal = this.generation.signal;
+    const signal = generation.signal;
     const directory = node.directory.id;
     // Another call may have created it while we waited for the connection.
     const list = this.groups.get(directory) ?? new PagedList(

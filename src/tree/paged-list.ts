@@ -42,11 +42,13 @@ export class PagedList<Item extends { id: string }, Row> {
     return this.inFlight ?? Promise.resolve();
   }
 
-  /** Loads pages until `count` are loaded, the list ends, or a page fails. */
+  /** Loads pages until `count` are loaded, the list ends, or a page fails or is cancelled. */
   async loadPages(count: number): Promise<void> {
-    do {
+    for (;;) {
+      const before = this.pagesLoaded;
       await this.loadNext();
-    } while (this.pagesLoaded < count && this.hasMore && this.error === undefined);
+      if (this.pagesLoaded === before || this.pagesLoaded >= count || !this.hasMore) return;
+    }
   }
 
   private async fetchNext(): Promise<void> {

@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import { TreeModel, type Connection } from '../../src/tree/model';
+import type { DirectoryNode, TreeNode } from '../../src/tree/nodes';
+import { WorkOSClient } from '../../src/workos';
+import { SAMPLE } from '../fake-workos/dataset';
+import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
+
+// The model behind the Directories view, in plain Node against the fake API. What VS Code shows of it
+// is tested in the extension host (test/integration); here: races that are hard to time there.
+describe('tree model', () => {
+  let fake: FakeWorkOS;
+  let key: string;
+  let model: TreeModel;
+
+  before(async () => {
+    fake = await startFakeWorkOS({ apiKeys: ['sk_test_old', 'sk_test_new'] });
+  });
+  after(() => fake.close());
+  beforeEach(() => {
+    fake.clearFaults();
+    fake.clearRequests();
+    fake.setLatency(0);
+    key = 'sk_test_old';
+    const clients = new Map<string, WorkOSClient>();
+    model = new TreeModel({
+      connect: async (): Promise<Connection> => {
+        if (key === '') return { missingKey: true };
+        if (!clients.has(key)) clients.set(key, new WorkOSClient({ apiKey: key, baseUrl: fake.url, backoffMs: () => 1 }));
+        return { client: clients.get(key)! };
+      },
+      pageSize: () => 100,
+      changed: () => {},
+      stateChanged: () => {},
+    });
+  });
+
+  async function large(): Promise<DirectoryNode> {
+    const rows = await model.children();
+    return rows.find((row): row is DirectoryNode => row.kind === 'directory' && row.directory.id === SAMPLE.largeDirectoryId)!;
+  }
+  const groupIds = (rows: TreeNode[]) => rows.flatMap((row) => (row.kind === 'group' ? [row.group.id] : []));
+
+  it('a key change while a page loads drops the old response; only the new key’s rows are shown', async () => {
+    const directory = await large();
+    fake.setLatency(150);
+    const pending = model.children(directory);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    key = 'sk_test_new';
+    model.reset();
+    const rows = await pending;
+    assert.equal(groupIds(rows).length, 100);
+    const groupRequests = fake.requests.filter((r) => r.path === '/directory_groups');
+    assert.equal(groupRequests.at(-1)!.headers.authorization, 'Bearer sk_test_new');
+    assert.ok(groupRequests.length <= 2);
+  });
+
+  it('a key cleared while a page loads leaves the "no key" state, not the old key’s rows', async () => {
+    const directory = await large();
+    fake.setLatency(150);
+    const pending = model.children(directory);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    key = '';
+    model.reset();
+    assert.deepEqual(await pending, []);
+    assert.deepEqual(await model.children(), []);
+    assert.equal(model.state.keyState, 'missing');
+  });
+
+  it('expanding every directory at once makes exactly one request per directory', async () => {
+    const directories = (await model.children()).filter((row): row is DirectoryNode => row.kind === 'directory');
+    fake.setLatency(50);
+    fake.clearRequests();
+    await Promise.all(directories.map((directory) => model.children(directory)));
+    assert.equal(fake.requests.length, directories.length);
+  });
+
+  it('an item repeated on the next page is shown once, so no two rows share an id', async () => {
+    const directory = await large();
+    const first = await model.children(directory);
+    const last = first.filter((row) => row.kind === 'group').at(-1)!;
+    const repeated = fake.dataset.groups.find((g) => g.id === (last as { group: { id: string } }).group.id)!;
+    fake.inject({ kind: 'json', body: { object: 'list', data: [repeated, { ...repeated, id: 'directory_group_01NEWONE0000000000000000000' }], list_metadata: { before: null, after: null } } });
+    await model.loadMore(directory);
+    const rows = await model.children(directory);
+    assert.equal(new Set(rows.map((row) => row.id)).size, rows.length);
+    assert.equal(groupIds(rows).length, 101);
+  });
+
+  it('a repeating cursor ends in an error row with retry, not a loop', async () => {
+    const directory = await large();
+    await model.children(directory);
+    fake.inject({ kind: 'repeat-cursor', times: Infinity });
+    await model.loadMore(directory);
+    const rows = await model.children(directory);
+    const trailer = rows.at(-1)!;
+    assert.equal(trailer.kind, 'message');
+    assert.equal(trailer.kind === 'message' && trailer.retry, true);
+    assert.equal(groupIds(rows).length, 100);
+  });
+});
