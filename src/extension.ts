@@ -14,6 +14,8 @@ export interface TestApi {
   view: DirectoriesView;
   keys: ApiKeyStore;
   documents: GroupDocuments;
+  /** This extension's log folder; the output channel's file is in a sibling folder. */
+  logUri: vscode.Uri;
 }
 
 // Activation only wires things together: no request, no secret read, until the view or a command asks.
@@ -46,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.workspace.onDidChangeConfiguration((event) => affectsConnection(event) && view.refresh()),
   );
 
-  return context.extensionMode === vscode.ExtensionMode.Test ? { view, keys, documents } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { view, keys, documents, logUri: context.logUri } : undefined;
 }
 
 async function copyId(node: TreeNode): Promise<void> {

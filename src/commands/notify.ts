@@ -3,14 +3,18 @@ import type { Log } from '../log';
 import { fullFailure } from '../text';
 import { isWorkOSError } from '../workos';
 
-/** One message for a failed command, with the one action that helps. */
-export async function showFailure(log: Log, what: string, error: unknown): Promise<void> {
+/**
+ * One message for a failed command, with the one action that helps. It does not wait for the person
+ * to answer, so the command that failed finishes at once.
+ */
+export function showFailure(log: Log, what: string, error: unknown): void {
   if (isWorkOSError(error, 'cancelled')) return;
   log.error(what, error);
-  const actions = isWorkOSError(error, 'unauthorized') ? ['Set API Key'] : ['Show Log'];
-  const choice = await vscode.window.showErrorMessage(`${what}: ${fullFailure(error)}`, ...actions);
-  if (choice === 'Set API Key') await vscode.commands.executeCommand('workos.setApiKey');
-  if (choice === 'Show Log') log.show();
+  const action = isWorkOSError(error, 'unauthorized') ? 'Set API Key' : 'Show Log';
+  void vscode.window.showErrorMessage(`${what}: ${fullFailure(error)}`, action).then((choice) => {
+    if (choice === 'Set API Key') void vscode.commands.executeCommand('workos.setApiKey');
+    if (choice === 'Show Log') log.show();
+  });
 }
 
 /** Runs `work` with a cancellable notification; cancelling aborts the requests. */

@@ -96,30 +96,30 @@ export class WorkOSClient {
     });
   }
 
-  listDirectories(params: ListDirectoriesParams = {}, signal?: AbortSignal): Promise<Page<Directory>> {
+  async listDirectories(params: ListDirectoriesParams = {}, signal?: AbortSignal): Promise<Page<Directory>> {
     if (params.organization_id !== undefined) this.assertId(params.organization_id, 'organization');
     return this.getPage<Directory>('/directories', params, signal);
   }
 
-  getDirectory(id: string, signal?: AbortSignal): Promise<Directory> {
+  async getDirectory(id: string, signal?: AbortSignal): Promise<Directory> {
     return this.getObject<Directory>('/directories', id, 'directory', signal);
   }
 
-  listGroups(params: ListGroupsParams, signal?: AbortSignal): Promise<Page<DirectoryGroup>> {
+  async listGroups(params: ListGroupsParams, signal?: AbortSignal): Promise<Page<DirectoryGroup>> {
     this.assertFilters(params.directory, params.user, 'directory', 'directory_user');
     return this.getPage<DirectoryGroup>('/directory_groups', params, signal);
   }
 
-  getGroup(id: string, signal?: AbortSignal): Promise<DirectoryGroup> {
+  async getGroup(id: string, signal?: AbortSignal): Promise<DirectoryGroup> {
     return this.getObject<DirectoryGroup>('/directory_groups', id, 'directory_group', signal);
   }
 
-  listUsers(params: ListUsersParams, signal?: AbortSignal): Promise<Page<DirectoryUser>> {
+  async listUsers(params: ListUsersParams, signal?: AbortSignal): Promise<Page<DirectoryUser>> {
     this.assertFilters(params.directory, params.group, 'directory', 'directory_group');
     return this.getPage<DirectoryUser>('/directory_users', params, signal);
   }
 
-  getUser(id: string, signal?: AbortSignal): Promise<DirectoryUser> {
+  async getUser(id: string, signal?: AbortSignal): Promise<DirectoryUser> {
     return this.getObject<DirectoryUser>('/directory_users', id, 'directory_user', signal);
   }
 

@@ -1,0 +1,123 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TestApi } from '../../src/extension';
+import type { GroupNode } from '../../src/tree/nodes';
+import { SAMPLE } from '../fake-workos/dataset';
+import type { FakeWorkOS } from '../fake-workos/server';
+import { closeAllEditors, extensionApi, fakeApi, KEY, useKey, waitFor } from './helpers';
+
+describe('commands', () => {
+  let api: TestApi;
+  let fake: FakeWorkOS;
+
+  before(async () => {
+    api = await extensionApi();
+    fake = await fakeApi();
+  });
+  after(async () => {
+    await useKey(api, undefined);
+    await closeAllEditors();
+    await fake.close();
+  });
+  beforeEach(async () => {
+    fake.clearFaults();
+    await useKey(api, KEY);
+    await closeAllEditors();
+    fake.clearRequests();
+  });
+
+  const activeDocument = () => vscode.window.activeTextEditor?.document;
+  const indent = () => ' '.repeat(vscode.workspace.getConfiguration('editor', { languageId: 'json' }).get<number>('tabSize', 4));
+
+  describe('Open Directory Group by ID', () => {
+    it('fetches the group and opens exactly the API object as read-only JSON named after the group', async () => {
+      const group = fake.dataset.groups.find((g) => g.directory_id === SAMPLE.smallDirectoryId)!;
+      await vscode.commands.executeCommand('workos.openGroup', group.id);
+      assert.deepEqual(fake.requests.map((r) => r.path), [`/directory_groups/${group.id}`]);
+      const document = activeDocument();
+      assert.ok(document);
+      assert.equal(document.uri.scheme, 'workos');
+      assert.equal(document.languageId, 'json');
+      assert.ok(document.uri.path.endsWith(`/${group.name}.json`), document.uri.path);
+      assert.equal(document.getText(), `${JSON.stringify(group, null, indent())}\n`);
+      assert.ok(!document.getText().includes(KEY));
+    });
+
+    it('is read-only: typing into it changes nothing', async () => {
+      const group = fake.dataset.groups[0];
+      await vscode.commands.executeCommand('workos.openGroup', group.id);
+      const editor = vscode.window.activeTextEditor!;
+      const before = editor.document.getText();
+      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+      await vscode.commands.executeCommand('type', { text: 'tampered' });
+      await vscode.commands.executeCommand('deleteLeft');
+      assert.equal(editor.document.getText(), before);
+      assert.equal(editor.document.isDirty, false);
+    });
+
+    it('opens the group of a tree row without a request, showing the full API object', async () => {
+      const directory = (await api.view.getChildren(undefined)).find((row) => row.kind === 'directory' && row.directory.id === SAMPLE.legacyDirectoryId)!;
+      const row = (await api.view.getChildren(directory)).find((r): r is GroupNode => r.kind === 'group')!;
+      assert.ok(row.group.id.startsWith('directory_grp_'), 'legacy IDs work');
+      fake.clearRequests();
+      const command = api.view.getTreeItem(row).command!;
+      await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+      assert.equal(fake.requests.length, 0);
+      const full = fake.dataset.groups.find((g) => g.id === row.group.id)!;
+      assert.equal(activeDocument()?.getText(), `${JSON.stringify(full, null, indent())}\n`);
+    });
+
+    it('an unknown ID opens nothing and sends one request', async () => {
+      await vscode.commands.executeCommand('workos.openGroup', 'directory_group_01AAAAAAAAAAAAAAAAAAAAAAAA');
+      assert.equal(fake.requests.length, 1);
+      assert.equal(fake.requests[0].status, 404);
+      assert.equal(activeDocument(), undefined);
+    });
+
+    for (const bad of ['../directories', '%2e%2e', '?limit=1', 'directory_user_01E1JG7J09H96KYP8HM9B0G5SJ', ' ', 'x'.repeat(10_000)]) {
+      it(`a malformed ID argument ${JSON.stringify(bad.slice(0, 20))} sends nothing and opens nothing`, async () => {
+        await vscode.commands.executeCommand('workos.openGroup', bad);
+        assert.equal(fake.requests.length, 0);
+        assert.equal(activeDocument(), undefined);
+      });
+    }
+  });
+
+  describe('Show Groups of Directory User', () => {
+    it('pages through GET /directory_groups?user= and opens the picked group', async () => {
+      const running = vscode.commands.executeCommand('workos.showUserGroups', SAMPLE.userWithGroupsId);
+      await waitFor(() => fake.requests.some((r) => r.query.user === SAMPLE.userWithGroupsId && r.status === 200), 'the groups are fetched');
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the quick pick renders
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await running;
+      const requests = fake.requests.filter((r) => r.path === '/directory_groups');
+      assert.ok(requests.every((r) => r.query.user === SAMPLE.userWithGroupsId && r.query.limit === '100'));
+      assert.equal(requests.length, Math.ceil(SAMPLE.userWithGroupsCount / 100));
+      const document = activeDocument();
+      assert.ok(document, 'the picked group opened');
+      const opened = JSON.parse(document.getText());
+      assert.ok(fake.dataset.memberships.some(([user, group]) => user === SAMPLE.userWithGroupsId && group === opened.id));
+    });
+
+    it('refuses a group ID where a user ID belongs, without a request', async () => {
+      await vscode.commands.executeCommand('workos.showUserGroups', fake.dataset.groups[0].id);
+      assert.equal(fake.requests.length, 0);
+    });
+  });
+
+  it('Copy ID puts a directory or group ID on the clipboard', async () => {
+    const directory = (await api.view.getChildren(undefined)).find((row) => row.kind === 'directory')!;
+    await vscode.commands.executeCommand('workos.copyId', directory);
+    assert.equal(await vscode.env.clipboard.readText(), (directory as { directory: { id: string } }).directory.id);
+  });
+
+  it('the palette hides Load More and Copy ID, and shows the rest under "WorkOS"', async () => {
+    const manifest = vscode.extensions.getExtension('directory-tools.workos-directory-explorer')!.packageJSON;
+    const hidden = manifest.contributes.menus.commandPalette.filter((entry: { when: string }) => entry.when === 'false').map((entry: { command: string }) => entry.command);
+    assert.deepEqual(hidden.sort(), ['workos.copyId', 'workos.loadMore']);
+    const registered = await vscode.commands.getCommands(true);
+    for (const command of ['workos.setApiKey', 'workos.clearApiKey', 'workos.refresh', 'workos.openGroup', 'workos.showUserGroups', 'workos.loadMore', 'workos.copyId']) {
+      assert.ok(registered.includes(command), `${command} is registered`);
+    }
+  });
+});
