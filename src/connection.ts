@@ -2,7 +2,7 @@ import { KeyringError, type ApiKeyStore, type KeySource } from './api-key';
 import type { Log } from './log';
 import { apiBaseUrl } from './settings';
 import type { Connection } from './tree/model';
-import { WorkOSClient } from './workos';
+import { WorkOSClient, type WorkOSClientOptions } from './workos';
 
 /**
  * Hands out one WorkOS client for the current key and API address, made on first use (never at
@@ -12,6 +12,8 @@ export class Connector {
   private current: { key: string; origin: string; client: WorkOSClient } | undefined;
   /** Where the key in use came from, for the view's message. */
   keySource: KeySource | undefined;
+  /** Timing options (timeout, waits between retries); the extension's own tests shorten them. */
+  private timing: Pick<WorkOSClientOptions, 'timeoutMs' | 'sleep' | 'backoffMs'> = {};
 
   constructor(
     private readonly keys: ApiKeyStore,
@@ -37,10 +39,16 @@ export class Connector {
         baseUrl: address.origin,
         userAgent: this.userAgent,
         onRequest: (record) => this.log.request(record),
+        ...this.timing,
       });
       this.current = { key: key.value, origin: address.origin, client };
     }
     return { client: this.current.client };
+  }
+
+  setTiming(timing: Pick<WorkOSClientOptions, 'timeoutMs' | 'sleep' | 'backoffMs'>): void {
+    this.timing = timing;
+    this.current = undefined;
   }
 
   /** The client, or an error message fit for a notification. */

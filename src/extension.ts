@@ -14,6 +14,7 @@ export interface TestApi {
   view: DirectoriesView;
   keys: ApiKeyStore;
   documents: GroupDocuments;
+  connector: Connector;
   /** This extension's log folder; the output channel's file is in a sibling folder. */
   logUri: vscode.Uri;
 }
@@ -48,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.workspace.onDidChangeConfiguration((event) => affectsConnection(event) && view.refresh()),
   );
 
-  return context.extensionMode === vscode.ExtensionMode.Test ? { view, keys, documents, logUri: context.logUri } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { view, keys, documents, connector, logUri: context.logUri } : undefined;
 }
 
 async function copyId(node: TreeNode): Promise<void> {

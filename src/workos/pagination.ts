@@ -1,19 +1,13 @@
 import { WorkOSError } from './errors';
 import type { Page } from './types';
 
-/**
- * Remembers the cursors of one walk through a list and refuses a page that would make the walk loop:
- * a cursor seen before, or an empty page that still promises more.
- */
+/** Remembers the cursors of one walk through a list and refuses a page whose cursor was seen before. */
 export class CursorTrail {
   private readonly seen = new Set<string>();
 
   /** Checks a page fetched with `after`; returns the cursor of the next page, or null at the end. */
   advance(page: Page<unknown>, after: string | undefined): string | null {
     if (page.after === null) return null;
-    if (page.data.length === 0) {
-      throw new WorkOSError('invalid_response', 'WorkOS sent an empty page that claims more follow; stopped paging to avoid a loop.');
-    }
     if (page.after === after || this.seen.has(page.after)) {
       throw new WorkOSError('invalid_response', `WorkOS sent the page cursor ${page.after} twice; stopped paging to avoid a loop.`);
     }
@@ -28,8 +22,9 @@ export async function* followPages<T>(fetchPage: (after: string | undefined) => 
   let after = startAfter;
   for (;;) {
     const page = await fetchPage(after);
-    yield page;
+    // Checked before yielding: a page that would start a loop is not handed out either.
     const next = trail.advance(page, after);
+    yield page;
     if (next === null) return;
     after = next;
   }

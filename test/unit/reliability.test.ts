@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import { collectAll, isWorkOSError, WorkOSClient, type Page } from '../../src/workos';
+import { SAMPLE } from '../fake-workos/dataset';
+import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
+import { FAULT_CASES, OPERATIONS, type MatrixRow, type Operation, type Target } from '../reliability/matrix';
+import { writeResults } from '../reliability/results';
+
+const KEY = 'sk_test_reliability_client';
+
+/** Each operation as the client performs it: set up what comes before, then the request under test. */
+const OPERATION_STEPS: Record<Operation, (client: WorkOSClient) => Promise<{ target: Target; run: () => Promise<unknown> }>> = {
+  'list directories': async (client) => ({ target: { path: '/directories', list: true }, run: () => client.listDirectories({ limit: 100 }) }),
+  'list a directory’s groups': async (client) => ({
+    target: { path: '/directory_groups', list: true },
+    run: () => client.listGroups({ directory: SAMPLE.largeDirectoryId, limit: 100 }),
+  }),
+  'load more': async (client) => {
+    const pages = client.allGroups({ directory: SAMPLE.largeDirectoryId, limit: 100 });
+    await pages.next();
+    return { target: { path: '/directory_groups', list: true }, run: async () => (await pages.next()).value as Page<unknown> };
+  },
+  'open group by ID': async (client) => {
+    const id = SAMPLE.busyGroupId;
+    return { target: { path: `/directory_groups/${id}`, id, list: false }, run: () => client.getGroup(id) };
+  },
+  'groups of a user': async (client) => ({
+    target: { path: '/directory_groups', list: true },
+    run: () => collectAll(client.allGroups({ user: SAMPLE.userWithGroupsId, limit: 100 })),
+  }),
+};
+
+describe('reliability matrix, client level: every fault × every operation', function () {
+  this.timeout(10_000);
+  let fake: FakeWorkOS;
+  const rows: MatrixRow[] = [];
+
+  before(async () => {
+    fake = await startFakeWorkOS({ apiKeys: [KEY] });
+  });
+  after(async () => {
+    await fake.close();
+    writeResults(process.cwd(), 'client', rows);
+  });
+
+  for (const fault of FAULT_CASES) {
+    for (const operation of OPERATIONS) {
+      it(`${fault.name} × ${operation}`, async () => {
+        fake.clearFaults();
+        const waits: number[] = [];
+        const client = new WorkOSClient({ apiKey: KEY, baseUrl: fake.url, timeoutMs: 2000, sleep: async (ms) => void waits.push(ms) });
+        const { target, run } = await OPERATION_STEPS[operation](client);
+        fake.clearRequests();
+        for (const injected of fault.faults(target)) fake.inject(injected);
+        const expected = fault.expect(operation);
+        const started = Date.now();
+        let result: unknown;
+        let error: unknown;
+        try {
+          result = await run();
+        } catch (caught) {
+          error = caught;
+        }
+        const elapsed = Date.now() - started;
+        assert.ok(elapsed < 8000, `finished in ${elapsed} ms, not hung`);
+        assert.ok(fake.requests.length <= 4, `${fake.requests.length} requests: retries stay within 3`);
+        if (expected.outcome === 'recovered') {
+          assert.equal(error, undefined, `recovered, but failed with ${String(error)}`);
+          assert.ok(result !== undefined);
+          if (expected.waitsMs) assert.deepEqual(waits, expected.waitsMs);
+          rows.push({ fault: fault.name, operation, outcome: 'recovered', detail: `${fake.requests.length} request(s)${waits.length ? `, waited ${waits.map((ms) => `${ms} ms`).join(', ')}` : ''}` });
+        } else {
+          assert.ok(isWorkOSError(error), `a WorkOSError, got ${String(error)}`);
+          assert.equal(error.kind, expected.kind, error.message);
+          assert.ok(error.message.length > 10 && !error.message.includes(KEY));
+          if (error.status !== undefined) assert.ok(error.requestId, 'a failure with a response names its request ID');
+          rows.push({ fault: fault.name, operation, outcome: 'clear failure', detail: `${error.kind}${error.status ? ` ${error.status}` : ''}: ${error.message}` });
+        }
+      });
+    }
+  }
+});
