@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { fullFailure } from './text';
 import type { RequestRecord } from './workos';
 
 /** Anything shaped like a WorkOS secret key, masked wherever it might come from. */
@@ -25,7 +26,7 @@ export class Log implements vscode.Disposable {
   }
 
   error(message: string, error?: unknown): void {
-    const detail = error instanceof Error ? `: ${error.message}` : error === undefined ? '' : `: ${String(error)}`;
+    const detail = error === undefined ? '' : `: ${fullFailure(error)}`;
     this.channel.error(redact(message + detail));
   }
 

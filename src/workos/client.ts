@@ -276,7 +276,7 @@ function parsePage<T extends { id: string }>(body: unknown, requestId: string | 
   }
   const metadata = (typeof envelope.list_metadata === 'object' && envelope.list_metadata !== null ? envelope.list_metadata : {}) as Record<string, unknown>;
   const cursor = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : null);
-  const page = { data: envelope.data as T[], before: cursor(metadata.before), after: cursor(metadata.after) };
+  const page = { data: envelope.data as T[], before: cursor(metadata.before), after: cursor(metadata.after), requestId };
   if (page.data.length === 0 && page.after !== null) {
     // Following it would fetch nothing forever.
     throw new WorkOSError('invalid_response', 'WorkOS sent an empty page that claims more follow; stopped paging to avoid a loop.', { requestId });

@@ -9,7 +9,7 @@ export class CursorTrail {
   advance(page: Page<unknown>, after: string | undefined): string | null {
     if (page.after === null) return null;
     if (page.after === after || this.seen.has(page.after)) {
-      throw new WorkOSError('invalid_response', `WorkOS sent the page cursor ${page.after} twice; stopped paging to avoid a loop.`);
+      throw new WorkOSError('invalid_response', `WorkOS sent the page cursor ${page.after} twice; stopped paging to avoid a loop.`, { requestId: page.requestId });
     }
     this.seen.add(page.after);
     return page.after;

@@ -52,6 +52,8 @@ export interface Page<T> {
   data: T[];
   before: string | null;
   after: string | null;
+  /** The `X-Request-ID` of the response, for error reports about this page. */
+  requestId?: string;
 }
 
 export type Order = 'asc' | 'desc' | 'normal';

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000 });
+  // WORKOS_TEST_GREP runs a subset while working on one suite.
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, ...(process.env.WORKOS_TEST_GREP && { grep: process.env.WORKOS_TEST_GREP }) });
   const files = fs.readdirSync(__dirname, { recursive: true })
     .map(String)
     .filter((file) => file.endsWith('.test.js'))

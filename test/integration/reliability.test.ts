@@ -1,0 +1,177 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { TestApi } from '../../src/extension';
+import type { DirectoryNode, TreeNode } from '../../src/tree/nodes';
+import { SAMPLE } from '../fake-workos/dataset';
+import type { FakeWorkOS } from '../fake-workos/server';
+import { FAULT_CASES, OPERATIONS, type Expected, type MatrixRow, type Operation, type Target } from '../reliability/matrix';
+import { writeResults } from '../reliability/results';
+import { closeAllEditors, EXTENSION_ID, extensionApi, fakeApi, KEY, label, tooltipText, useKey, waitFor } from './helpers';
+
+/** What a person ends up seeing after one operation. */
+interface Seen {
+  recovered: boolean;
+  /** The error row's label and tooltip, the "key rejected" welcome, or the failure the command reported. */
+  failure?: string;
+}
+
+describe('reliability matrix, through the extension: every fault × every operation', function () {
+  this.timeout(20_000);
+  let api: TestApi;
+  let fake: FakeWorkOS;
+  let waits: number[];
+  const rows: MatrixRow[] = [];
+
+  before(async () => {
+    api = await extensionApi();
+    fake = await fakeApi();
+    await useKey(api, KEY);
+    // The real retry rules, with the waits recorded instead of slept and a short timeout.
+    api.connector.setTiming({ timeoutMs: 2000, sleep: async (ms) => void waits.push(ms) });
+  });
+  after(async () => {
+    api.connector.setTiming({});
+    await useKey(api, undefined);
+    await closeAllEditors();
+    await fake.close();
+    writeResults(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'extension', rows);
+  });
+
+  async function listedDirectory(id: string): Promise<DirectoryNode> {
+    const roots = await api.view.getChildren(undefined);
+    const node = roots.find((row): row is DirectoryNode => row.kind === 'directory' && row.directory.id === id);
+    assert.ok(node, `directory ${id} is listed`);
+    return node;
+  }
+
+  const groupCount = (rows: TreeNode[]) => rows.filter((row) => row.kind === 'group').length;
+
+  /** How the tree shows a list: rows, an error row, or the "key rejected" welcome. */
+  function seenInTree(rows: TreeNode[], grew: boolean): Seen {
+    assert.equal(new Set(rows.map((row) => row.id)).size, rows.length, 'no duplicate rows');
+    assert.ok(!rows.some((row) => row.kind === 'loadMore' && row.loading), 'no row stuck on "Loading…"');
+    const trailer = rows.at(-1);
+    if (trailer?.kind === 'message') return { recovered: false, failure: `${label(api, trailer)} — ${tooltipText(api, trailer)}` };
+    if (api.view.model.state.keyState === 'rejected') return { recovered: false, failure: 'welcome: the API key was rejected' };
+    return { recovered: grew };
+  }
+
+  const operations: Record<Operation, (inject: (target: Target) => void) => Promise<Seen>> = {
+    'list directories': async (inject) => {
+      inject({ path: '/directories', list: true });
+      const rows = await api.view.getChildren(undefined);
+      return seenInTree(rows, rows.length > 0);
+    },
+    'list a directory’s groups': async (inject) => {
+      // The small directory: 'load more' below deepens the large one, and a refresh reloads that depth.
+      const directory = await listedDirectory(SAMPLE.smallDirectoryId);
+      inject({ path: '/directory_groups', list: true });
+      const rows = await api.view.getChildren(directory);
+      return seenInTree(rows, groupCount(rows) > 0);
+    },
+    'load more': async (inject) => {
+      const directory = await listedDirectory(SAMPLE.largeDirectoryId);
+      const before = groupCount(await api.view.getChildren(directory));
+      inject({ path: '/directory_groups', list: true });
+      await api.view.loadMore(directory);
+      const rows = await api.view.getChildren(directory);
+      if (api.view.model.state.keyState !== 'rejected') assert.ok(groupCount(rows) >= before, 'rows already shown stay');
+      return seenInTree(rows, groupCount(rows) > before);
+    },
+    'open group by ID': async (inject) => {
+      const id = SAMPLE.busyGroupId;
+      inject({ path: `/directory_groups/${id}`, id, list: false });
+      await command('workos.openGroup', id);
+      return await seenInEditor(id);
+    },
+    'groups of a user': async (inject) => {
+      inject({ path: '/directory_groups', list: true });
+      let finished = false;
+      const running = command('workos.showUserGroups', SAMPLE.userWithGroupsId).finally(() => (finished = true));
+      // Either the command fails by itself, or its answers arrive and a quick pick waits for a choice.
+      await waitFor(() => finished || fake.requests.some((r) => r.status === 200), 'the command fails or its answer arrives', 15_000);
+      if (!finished) {
+        await new Promise((resolve) => setTimeout(resolve, 400)); // the quick pick renders
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      }
+      await running;
+      return await seenInEditor();
+    },
+  };
+
+  /** Runs a command, failing the test if it does not finish: a hang is never an acceptable outcome. */
+  async function command(id: string, argument: string): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      vscode.commands.executeCommand(id, argument),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${id} did not finish`)), 15_000))),
+    ]).finally(() => clearTimeout(timer));
+  }
+
+  let logOffset = 0;
+  async function seenInEditor(id?: string): Promise<Seen> {
+    const document = vscode.window.activeTextEditor?.document;
+    if (document?.uri.scheme === 'workos') {
+      if (id) assert.ok(document.getText().includes(id));
+      return { recovered: true };
+    }
+    // The log channel writes its file a moment later.
+    let failure: string | undefined;
+    let log = '';
+    await waitFor(() => {
+      log += readLogSince();
+      failure = log.split('\n').find((line) => /\[error\] Could not/.test(line));
+      return failure !== undefined;
+    }, 'the failure is reported', 5000).catch(() => undefined);
+    return { recovered: false, failure: failure?.replace(/^.*\[error\] /, '') };
+  }
+
+  function readLogSince(): string {
+    const file = logFile(api);
+    if (!file) return '';
+    const text = fs.readFileSync(file, 'utf8');
+    const fresh = text.slice(logOffset);
+    logOffset = text.length;
+    return fresh;
+  }
+
+  for (const fault of FAULT_CASES) {
+    for (const operation of OPERATIONS) {
+      it(`${fault.name} × ${operation}`, async () => {
+        fake.clearFaults();
+        await closeAllEditors();
+        api.view.refresh();
+        readLogSince();
+        waits = [];
+        fake.clearRequests();
+        const expected: Expected = fault.expect(operation);
+        const started = Date.now();
+        const seen = await operations[operation]((target) => {
+          fake.clearRequests();
+          for (const injected of fault.faults(target)) fake.inject(injected);
+        });
+        assert.ok(Date.now() - started < 15_000, 'no hang');
+        if (expected.outcome === 'recovered') {
+          assert.ok(seen.recovered, `expected the data to show, saw ${seen.failure ?? 'nothing'}`);
+          if (expected.waitsMs) assert.deepEqual(waits, expected.waitsMs);
+        } else {
+          assert.ok(!seen.recovered && seen.failure, 'a clear failure is shown');
+          const answered = fake.requests.filter((r) => r.status !== 0).at(-1);
+          if (answered && expected.kind !== 'unauthorized' && !seen.failure.startsWith('welcome')) {
+            assert.ok(seen.failure.includes(answered.requestId), `the failure names request ${answered.requestId}: ${seen.failure}`);
+          }
+        }
+        assert.ok(!(seen.failure ?? '').includes(KEY));
+        rows.push({ fault: fault.name, operation, outcome: seen.recovered ? 'recovered' : 'clear failure', detail: seen.failure ?? `${fake.requests.length} request(s)` });
+      });
+    }
+  }
+});
+
+function logFile(api: TestApi): string | undefined {
+  const windowLogs = path.dirname(path.dirname(api.logUri.fsPath));
+  const files = fs.readdirSync(windowLogs, { recursive: true }).map((entry) => path.join(windowLogs, String(entry)));
+  return files.find((file) => file.endsWith('WorkOS.log'));
+}
