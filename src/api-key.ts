@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { normalizeKey } from './workos';
 
 const SECRET_ID = 'workos.apiKey';
 export const ENVIRONMENT_VARIABLE = 'WORKOS_API_KEY';
@@ -29,7 +30,7 @@ export class ApiKeyStore {
   async get(): Promise<ApiKey | undefined> {
     const stored = await this.keyring('read', () => this.secrets.get(SECRET_ID));
     if (stored) return { value: stored, source: 'secret-storage' };
-    const fromEnvironment = process.env[ENVIRONMENT_VARIABLE]?.trim();
+    const fromEnvironment = normalizeKey(process.env[ENVIRONMENT_VARIABLE] ?? '');
     return fromEnvironment ? { value: fromEnvironment, source: 'environment' } : undefined;
   }
 
@@ -51,12 +52,4 @@ export class ApiKeyStore {
       );
     }
   }
-}
-
-/** Why a pasted key looks wrong, or undefined. A warning, not a refusal: WorkOS only promises `sk_`. */
-export function keyWarning(key: string): string | undefined {
-  if (!key.startsWith('sk_')) return 'WorkOS secret keys start with "sk_"; this one does not.';
-  if (key.indexOf('sk_', 3) !== -1) return 'This key contains "sk_" twice; it may have been pasted twice.';
-  if (/\s/.test(key)) return 'This key contains spaces or line breaks.';
-  return undefined;
 }

@@ -15,6 +15,8 @@ export interface TestApi {
   keys: ApiKeyStore;
   documents: GroupDocuments;
   connector: Connector;
+  /** This extension's stored state, which must never hold a key. */
+  mementos: vscode.Memento[];
   /** This extension's log folder; the output channel's file is in a sibling folder. */
   logUri: vscode.Uri;
 }
@@ -49,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.workspace.onDidChangeConfiguration((event) => affectsConnection(event) && view.refresh()),
   );
 
-  return context.extensionMode === vscode.ExtensionMode.Test ? { view, keys, documents, connector, logUri: context.logUri } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { view, keys, documents, connector, mementos: [context.globalState, context.workspaceState], logUri: context.logUri } : undefined;
 }
 
 async function copyId(node: TreeNode): Promise<void> {

@@ -12,15 +12,20 @@ export function displayText(value: unknown, maxLength = 200): string {
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
 }
 
+/** Appends Markdown-escaped text that cannot open an HTML tag either (entities still show `<`). */
+export function appendPlain(markdown: vscode.MarkdownString, value: string): vscode.MarkdownString {
+  return markdown.appendText(value.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+}
+
 /** A tooltip of `label: value` lines, every value escaped as text. */
 export function detailsTooltip(title: string, rows: Array<[string, unknown]>): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString(undefined, false);
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;
-  tooltip.appendMarkdown('**').appendText(displayText(title, 300)).appendMarkdown('**\n\n');
+  appendPlain(tooltip.appendMarkdown('**'), displayText(title, 300)).appendMarkdown('**\n\n');
   for (const [label, value] of rows) {
     if (value === undefined || value === null || value === '') continue;
-    tooltip.appendMarkdown(`${label}: `).appendText(displayText(value, 300)).appendMarkdown('  \n');
+    appendPlain(tooltip.appendMarkdown(`${label}: `), displayText(value, 300)).appendMarkdown('  \n');
   }
   return tooltip;
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { keyWarning, type ApiKeyStore } from '../api-key';
+import type { ApiKeyStore } from '../api-key';
 import type { Log } from '../log';
+import { keyWarning, normalizeKey } from '../workos';
 
 export async function setApiKey(keys: ApiKeyStore, log: Log): Promise<void> {
   const entered = await vscode.window.showInputBox({
@@ -11,7 +12,7 @@ export async function setApiKey(keys: ApiKeyStore, log: Log): Promise<void> {
     ignoreFocusOut: true,
     validateInput: (value) => (value.trim() ? undefined : 'Enter a key, or press Escape to cancel.'),
   });
-  const key = entered?.trim();
+  const key = normalizeKey(entered ?? '');
   if (!key) return;
   const warning = keyWarning(key);
   if (warning) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Connector } from '../connection';
-import { detailsTooltip, displayText, fullFailure, shortFailure } from '../text';
+import { appendPlain, detailsTooltip, displayText, fullFailure, shortFailure } from '../text';
 import type { Directory } from '../workos';
 import { TreeModel, type KeyState } from './model';
 import type { DirectoryNode, GroupNode, LoadMoreNode, MessageNode, TreeNode } from './nodes';
@@ -144,7 +144,7 @@ function messageItem(node: MessageNode): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
   item.contextValue = 'workos.error';
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendText(fullFailure(node.error));
+  appendPlain(tooltip, fullFailure(node.error));
   if (node.retry) {
     item.description = 'click to retry';
     item.command = { command: 'workos.loadMore', title: 'Retry', arguments: [node.parent] };

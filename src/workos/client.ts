@@ -2,6 +2,7 @@ import { ofetch, type $Fetch } from 'ofetch';
 import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url';
 import { errorFromResponse, WorkOSError } from './errors';
 import { idProblem, isIdShaped, type WorkOSObjectKind } from './ids';
+import { normalizeKey } from './keys';
 import { followPages } from './pagination';
 import type {
   Directory,
@@ -72,8 +73,8 @@ export class WorkOSClient {
   constructor(options: WorkOSClientOptions) {
     const checked = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
     if ('problem' in checked) throw new WorkOSError('invalid', checked.problem);
-    if (!options.apiKey.trim()) throw new WorkOSError('unauthorized', 'No API key is set.');
-    this.apiKey = options.apiKey.trim();
+    this.apiKey = normalizeKey(options.apiKey);
+    if (!this.apiKey) throw new WorkOSError('unauthorized', 'No API key is set.');
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.maxRetries = options.maxRetries ?? 3;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;

@@ -3,5 +3,6 @@ export * from './base-url';
 export * from './client';
 export * from './errors';
 export * from './ids';
+export * from './keys';
 export * from './pagination';
 export * from './types';

@@ -7,6 +7,8 @@ import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
 
 export const EXTENSION_ID = 'directory-tools.workos-directory-explorer';
 export const KEY = 'sk_test_integration_4f9c2a7e';
+/** Every key any suite here hands the extension; the secret-hygiene check looks for each. */
+export const ALL_KEYS = [KEY, 'sk_test_rotated_key_2', 'sk_test_new_key_1', 'sk_test_someone_else', 'sk_test_from_environment'];
 /** The fixture workspace's .vscode/settings.json points workos.apiBaseUrl here; it must never be used. */
 export const DECOY_PORT = 4199;
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkBaseUrl, idProblem, kindOfId, normalizeId } from '../../src/workos';
+import { checkBaseUrl, idProblem, keyWarning, kindOfId, normalizeId, normalizeKey } from '../../src/workos';
 
 describe('WorkOS IDs', () => {
   it('recognises each kind, including the legacy group and user prefixes', () => {
@@ -65,6 +65,27 @@ describe('API base URL', () => {
       assert.ok('problem' in result, `expected a problem for ${value}`);
       assert.match(result.problem, expected);
       assert.ok(!result.problem.includes('secret'));
+    });
+  }
+});
+
+describe('API key input', () => {
+  it('trims the spaces and line breaks that pasting adds', () => {
+    assert.equal(normalizeKey('  sk_test_abc123\n'), 'sk_test_abc123');
+    assert.equal(normalizeKey(' \n\t '), '');
+  });
+
+  const warnings: Array<[string, RegExp | undefined]> = [
+    ['sk_test_abc123', undefined],
+    ['pk_test_abc123', /start with "sk_"/],
+    ['sk_test_abc123sk_test_abc123', /pasted twice/],
+    ['sk_test_abc 123', /spaces or line breaks/],
+  ];
+  for (const [key, expected] of warnings) {
+    it(`${expected ? 'warns about' : 'accepts'} ${key}`, () => {
+      const warning = keyWarning(key);
+      if (expected) assert.match(warning ?? '', expected);
+      else assert.equal(warning, undefined);
     });
   }
 });
