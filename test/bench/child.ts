@@ -1,0 +1,45 @@
+// The child side of the benchmark. The parent serves the fake WorkOS API and counts what reaches it;
+// a child runs one task at a time when asked, timing its own work, so that the parent can interleave
+// the variants' runs and count the requests of each.
+
+/** What the fake saw during one task. */
+export interface Counts {
+  requests: number;
+  /** Response bytes on the wire, headers included. */
+  bytesDown: number;
+  /** Request bytes on the wire. */
+  bytesUp: number;
+  maxInFlight: number;
+  /** Time the fake held the requests, arrival to response sent, summed. */
+  serverMs: number;
+}
+
+export interface ChildArgs {
+  url: string;
+  apiKey: string;
+  /** The directory with the big group list. */
+  directory: string;
+  /** Side-by-side runs of the SDK's autoPagination(). */
+  runs: number;
+}
+
+export interface Listing {
+  ms: number;
+  groups: number;
+}
+
+export const args = JSON.parse(process.argv[2] ?? '{}') as ChildArgs;
+
+/** Answers `{ task }` messages with `{ result }` until the parent disconnects. */
+export function serve(tasks: Record<string, () => Promise<unknown>>): void {
+  process.on('message', async ({ task }: { task: string }) => {
+    process.send!({ result: await tasks[task]!() });
+  });
+  process.on('disconnect', () => process.exit(0));
+}
+
+export async function timed(listing: () => Promise<number>): Promise<Listing> {
+  const started = performance.now();
+  const groups = await listing();
+  return { ms: performance.now() - started, groups };
+}

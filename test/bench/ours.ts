@@ -1,0 +1,118 @@
+// This project's client and tree model, in a child process (node --expose-gc, so that the heap can be
+// measured cleanly) against the fake the parent serves. See run.ts for what is measured and why.
+import { TreeModel, type TreeModelHost } from '../../src/tree/model';
+import type { DirectoryNode, TreeNode } from '../../src/tree/nodes';
+import { collectAll, WorkOSClient, type DirectoryGroup, type ListGroupsParams, type Page } from '../../src/workos';
+import { args, serve, timed } from './child';
+
+const PAGE_SIZE = 100;
+
+/** Notes when each page of groups has arrived, so that the model's own time can be told from the wire's. */
+class TimedClient extends WorkOSClient {
+  pageArrived = 0;
+
+  override async listGroups(params: ListGroupsParams, signal?: AbortSignal): Promise<Page<DirectoryGroup>> {
+    const page = await super.listGroups(params, signal);
+    this.pageArrived = performance.now();
+    return page;
+  }
+}
+
+function model(client: WorkOSClient): TreeModel {
+  const host: TreeModelHost = {
+    connect: async () => ({ client }),
+    pageSize: () => PAGE_SIZE,
+    changed: () => {},
+    stateChanged: () => {},
+  };
+  return new TreeModel(host);
+}
+
+async function directoryNodes(tree: TreeModel): Promise<DirectoryNode[]> {
+  return (await tree.children()).filter((node): node is DirectoryNode => node.kind === 'directory');
+}
+
+/**
+ * Time of one children() call: the mean over a batch of calls, from the fastest of 20 batches, as
+ * the one least disturbed by other processes on the machine (and the first ones warm up the JIT).
+ */
+async function timeChildren(tree: TreeModel, node: TreeNode): Promise<number> {
+  gc!(); // not the collection of the pages just loaded
+  let fastest = Infinity;
+  for (let batch = 0; batch < 20; batch++) {
+    const started = performance.now();
+    for (let i = 0; i < 1000; i++) await tree.children(node);
+    fastest = Math.min(fastest, (performance.now() - started) / 1000);
+  }
+  return fastest;
+}
+
+function heapUsed(): number {
+  gc!();
+  gc!();
+  return process.memoryUsage().heapUsed;
+}
+
+/** 100 pages into one directory: per-page append time, children() at 100 and 10,000 rows, heap growth. */
+async function tree() {
+  const client = new TimedClient({ apiKey: args.apiKey, baseUrl: args.url });
+  const view = model(client);
+  const node = (await directoryNodes(view)).find((candidate) => candidate.directory.id === args.directory)!;
+  const heapBefore = heapUsed();
+  const appendMs: number[] = [];
+  const loadMs: number[] = [];
+  let started = performance.now();
+  await view.children(node);
+  appendMs.push(performance.now() - client.pageArrived);
+  loadMs.push(performance.now() - started);
+  const childrenMsAt100 = await timeChildren(view, node);
+  while (appendMs.length < 100) {
+    started = performance.now();
+    await view.loadMore(node);
+    appendMs.push(performance.now() - client.pageArrived);
+    loadMs.push(performance.now() - started);
+  }
+  const childrenMsAt10k = await timeChildren(view, node);
+  const heapGrowth = heapUsed() - heapBefore;
+  const rows = (await view.children(node)).filter((child) => child.kind === 'group').length;
+  return { rows, appendMs, loadMs, childrenMsAt100, childrenMsAt10k, heapGrowth };
+}
+
+/**
+ * No client at all: what one fetch() a page costs on this machine, to tell the client's share from the
+ * platform's. It keeps every group, as a listing does (holding 10,000 objects costs the GC).
+ */
+async function bareFetch(): Promise<number> {
+  const groups: unknown[] = [];
+  let after: string | null = null;
+  do {
+    const query = new URLSearchParams({ directory: args.directory, limit: String(PAGE_SIZE), ...(after ? { after } : {}) });
+    const response = await fetch(`${args.url}/directory_groups?${query}`, { headers: { Authorization: `Bearer ${args.apiKey}` } });
+    const page = (await response.json()) as { data: unknown[]; list_metadata: { after: string | null } };
+    groups.push(...page.data);
+    after = page.list_metadata.after;
+  } while (after);
+  return groups.length;
+}
+
+const client = new WorkOSClient({ apiKey: args.apiKey, baseUrl: args.url });
+/** A fresh model (and client: nothing cached) with its directory nodes loaded, for the next 'expand'. */
+let expansion: { view: TreeModel; nodes: DirectoryNode[] } | undefined;
+
+serve({
+  listing: () => timed(async () => (await collectAll(client.allGroups({ directory: args.directory, limit: PAGE_SIZE }))).length),
+  bareFetch: () => timed(bareFetch),
+  tree,
+  prepareExpand: async () => {
+    const view = model(new WorkOSClient({ apiKey: args.apiKey, baseUrl: args.url }));
+    expansion = { view, nodes: await directoryNodes(view) };
+  },
+  /** Every directory node's children() at once. */
+  expand: async () => {
+    const { view, nodes } = expansion!;
+    const started = performance.now();
+    const children = await Promise.all(nodes.map((node) => view.children(node)));
+    const ms = performance.now() - started;
+    return { ms, directories: nodes.length, rows: children.flat().filter((child) => child.kind === 'group').length };
+  },
+});

