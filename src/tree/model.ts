@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { isWorkOSError, WorkOSError, type Directory, type DirectoryGroup, type WorkOSClient } from '../workos';
 import { directoryNodeId, groupNode, type DirectoryNode, type GroupNode, type LoadMoreNode, type MessageNode, type TreeNode } from './nodes';
 import { PagedList } from './paged-list';
@@ -6,7 +7,7 @@ import { PagedList } from './paged-list';
 export type Connection = { client: WorkOSClient } | { missingKey: true } | { problem: string };
 
 /** What the model needs of a list whatever its rows are. */
-type AnyList = Pick<PagedList<{ id: string }, unknown>, 'isPristine' | 'isLoading' | 'pagesLoaded' | 'loadPages' | 'error' | 'hasMore'>;
+type AnyList = Pick<PagedList<{ id: string }, unknown>, 'isPristine' | 'isLoading' | 'pagesLoaded' | 'loadPages' | 'error' | 'hasMore' | 'version'>;
 
 export type KeyState = 'unknown' | 'missing' | 'rejected' | 'valid';
 
@@ -31,7 +32,9 @@ export class TreeModel {
   private readonly depth = new Map<string, number>();
   /** One node object per directory for the life of the view: VS Code refreshes by object. */
   private readonly directoryNodes = new Map<string, DirectoryNode>();
-  private generation = new AbortController();
+  private generation = newGeneration();
+  /** The last answer per list: VS Code asks for children often, and 10,000 rows should not be copied each time. */
+  private readonly answers = new WeakMap<AnyList, { version: number; nodes: TreeNode[] }>();
   private keyState: KeyState = 'unknown';
   private directoryCount: number | undefined;
 
@@ -50,7 +53,7 @@ export class TreeModel {
   /** Forgets every loaded page and cancels requests in flight; responses already on their way are dropped. */
   reset(): void {
     this.generation.abort();
-    this.generation = new AbortController();
+    this.generation = newGeneration();
     this.directories = undefined;
     this.groups.clear();
     this.setState('unknown', undefined);
@@ -66,7 +69,7 @@ export class TreeModel {
     // A refresh or a key change while this page loaded: answer from the new state, never the old key's.
     if (list !== this.groups.get(node.directory.id)) return this.children(node);
     if (this.isRejected()) return [];
-    return [...list.rows, ...this.trailer(list, node)];
+    return this.answer(list, node);
   }
 
   /** Loads the next page under `parent` (undefined: the directory list); also retries a failed page. */
@@ -103,7 +106,7 @@ export class TreeModel {
     if (list !== this.directories) return this.roots();
     if (this.isRejected()) return [];
     if (list.error === undefined) this.setState('valid', list.rows.length);
-    return [...list.rows, ...this.trailer(list, undefined)];
+    return this.answer(list, undefined);
   }
 
   private async groupList(node: DirectoryNode): Promise<PagedList<DirectoryGroup, GroupNode> | undefined> {
@@ -139,6 +142,15 @@ export class TreeModel {
     }
   }
 
+  /** The list's rows and trailing row, rebuilt only when the list changed. Callers must not modify it. */
+  private answer(list: AnyList & { readonly rows: readonly TreeNode[] }, parent: DirectoryNode | undefined): TreeNode[] {
+    const cached = this.answers.get(list);
+    if (cached?.version === list.version) return cached.nodes;
+    const nodes = [...list.rows, ...this.trailer(list, parent)];
+    this.answers.set(list, { version: list.version, nodes });
+    return nodes;
+  }
+
   private trailer(list: AnyList, parent: DirectoryNode | undefined): Array<LoadMoreNode | MessageNode> {
     if (list.error !== undefined) return [this.message(parent, list.error)];
     if (!list.hasMore) return [];
@@ -172,4 +184,11 @@ export class TreeModel {
     this.directoryCount = directoryCount;
     this.host.stateChanged(keyState, directoryCount);
   }
+}
+
+/** Every request of one generation listens on its signal; many directories at once exceed Node's default of 10. */
+function newGeneration(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
 }

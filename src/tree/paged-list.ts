@@ -7,6 +7,8 @@ import { CursorTrail, isWorkOSError, type Page } from '../workos';
  */
 export class PagedList<Item extends { id: string }, Row> {
   readonly rows: Row[] = [];
+  /** Changes whenever what the list shows changes (rows, loading, error), so views can reuse answers. */
+  version = 0;
   error: unknown = undefined;
   pagesLoaded = 0;
   private readonly ids = new Set<string>();
@@ -35,8 +37,10 @@ export class PagedList<Item extends { id: string }, Row> {
 
   loadNext(): Promise<void> {
     if (!this.inFlight && this.hasMore) {
+      this.version++;
       this.inFlight = this.fetchNext().finally(() => {
         this.inFlight = undefined;
+        this.version++;
       });
     }
     return this.inFlight ?? Promise.resolve();
