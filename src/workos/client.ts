@@ -124,17 +124,9 @@ export class WorkOSClient {
     return this.getObject<DirectoryUser>('/directory_users', id, 'directory_user', signal);
   }
 
-  /** Every page of a list from `params.after` on, following `after` until the API says there is no more. */
+  /** Every page of groups from `params.after` on, following `after` until the API says there is no more. */
   allGroups(params: ListGroupsParams, signal?: AbortSignal): AsyncGenerator<Page<DirectoryGroup>> {
     return followPages((after) => this.listGroups({ ...params, after } as ListGroupsParams, signal), params.after);
-  }
-
-  allDirectories(params: ListDirectoriesParams = {}, signal?: AbortSignal): AsyncGenerator<Page<Directory>> {
-    return followPages((after) => this.listDirectories({ ...params, after }, signal), params.after);
-  }
-
-  allUsers(params: ListUsersParams, signal?: AbortSignal): AsyncGenerator<Page<DirectoryUser>> {
-    return followPages((after) => this.listUsers({ ...params, after } as ListUsersParams, signal), params.after);
   }
 
   private assertId(id: string, kind: WorkOSObjectKind): void {
