@@ -50,11 +50,4 @@ export class Connector {
     this.timing = timing;
     this.current = undefined;
   }
-
-  /** The client, or an error message fit for a notification. */
-  async client(): Promise<WorkOSClient | string> {
-    const connection = await this.connect();
-    if ('client' in connection) return connection.client;
-    return 'problem' in connection ? connection.problem : 'No WorkOS API key is set. Run "WorkOS: Set API Key" first.';
-  }
 }

@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const keys = new ApiKeyStore(context.secrets);
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const connector = new Connector(keys, log, `workos-directory-explorer/${version}`);
-  const view = new DirectoriesView(connector, pageSize);
+  const view = new DirectoriesView(connector, pageSize, log);
   const documents = new GroupDocuments(connector);
   const groupContext: GroupCommandContext = {
     connector,
@@ -47,8 +47,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.commands.registerCommand('workos.showUserGroups', (id?: unknown) => showUserGroups(groupContext, id)),
     vscode.commands.registerCommand('workos.loadMore', (parent?: DirectoryNode) => view.loadMore(parent)),
     vscode.commands.registerCommand('workos.copyId', (node: TreeNode) => copyId(node)),
-    keys.onDidChange(() => view.refresh()),
-    vscode.workspace.onDidChangeConfiguration((event) => affectsConnection(event) && view.refresh()),
+    keys.onDidChange(() => view.startOver()),
+    vscode.workspace.onDidChangeConfiguration((event) => affectsConnection(event) && view.startOver()),
   );
 
   return context.extensionMode === vscode.ExtensionMode.Test ? { view, keys, documents, connector, mementos: [context.globalState, context.workspaceState], logUri: context.logUri } : undefined;

@@ -6,7 +6,7 @@ import { keyWarning, normalizeKey } from '../workos';
 export async function setApiKey(keys: ApiKeyStore, log: Log): Promise<void> {
   const entered = await vscode.window.showInputBox({
     title: 'WorkOS: Set API Key',
-    prompt: 'Your WorkOS secret key (sk_…), from the dashboard’s API Keys page. It is stored in the system keychain.',
+    prompt: 'Your WorkOS secret key (sk_…), from the dashboard’s API Keys page. VS Code keeps it in its secret storage, never in settings.',
     placeHolder: 'sk_…',
     password: true,
     ignoreFocusOut: true,
@@ -30,7 +30,7 @@ export async function setApiKey(keys: ApiKeyStore, log: Log): Promise<void> {
 
 export async function clearApiKey(keys: ApiKeyStore, log: Log): Promise<void> {
   const choice = await vscode.window.showWarningMessage(
-    'Remove the WorkOS API key from this machine’s secret storage?',
+    'Remove the WorkOS API key from VS Code’s secret storage?',
     { modal: true, detail: 'Every VS Code window stops using it. You can set it again at any time.' },
     'Remove Key',
   );

@@ -3,7 +3,7 @@ import type { Connector } from '../connection';
 import type { GroupDocuments } from '../documents/group-documents';
 import type { Log } from '../log';
 import { displayText } from '../text';
-import { collectAll, describeKind, idProblem, normalizeId, type DirectoryGroup, type WorkOSObjectKind } from '../workos';
+import { collectAll, describeKind, idProblem, normalizeId, type DirectoryGroup, type WorkOSClient, type WorkOSObjectKind } from '../workos';
 import { showFailure, withCancellableProgress } from './notify';
 
 export interface GroupCommandContext {
@@ -18,27 +18,27 @@ export interface GroupCommandContext {
  * a box that validates as you type. The tree passes the group it listed, which saves the request.
  */
 export async function openGroup(context: GroupCommandContext, idArgument?: unknown, listed?: DirectoryGroup): Promise<void> {
+  if (listed && listed.id === idArgument) return void (await context.documents.open(listed));
+  // Ask for the key before the ID: typing an ID only to learn that no key is set wastes the typing.
+  const client = await requireClient(context.connector);
+  if (!client) return;
   const id = await askForId('directory_group', idArgument, 'WorkOS: Open Directory Group by ID');
   if (!id) return;
-  let group = listed?.id === id ? listed : undefined;
-  if (!group) {
-    const client = await context.connector.client();
-    if (typeof client === 'string') return void vscode.window.showErrorMessage(client);
-    try {
-      group = await withCancellableProgress(`Fetching ${id}…`, (signal) => client.getGroup(id, signal));
-    } catch (error) {
-      return showFailure(context.log, `Could not open directory group ${id}`, error);
-    }
+  let group: DirectoryGroup;
+  try {
+    group = await withCancellableProgress(`Fetching ${id}…`, (signal) => client.getGroup(id, signal));
+  } catch (error) {
+    return showFailure(context.log, `Could not open directory group ${id}`, error);
   }
   await context.documents.open(group);
 }
 
 /** `workos.showUserGroups`: every group of one directory user, through `GET /directory_groups?user=`. */
 export async function showUserGroups(context: GroupCommandContext, idArgument?: unknown): Promise<void> {
+  const client = await requireClient(context.connector);
+  if (!client) return;
   const id = await askForId('directory_user', idArgument, 'WorkOS: Show Groups of Directory User');
   if (!id) return;
-  const client = await context.connector.client();
-  if (typeof client === 'string') return void vscode.window.showErrorMessage(client);
   let groups: DirectoryGroup[];
   try {
     groups = await withCancellableProgress(`Fetching the groups of ${id}…`, (signal) => collectAll(client.allGroups({ user: id, limit: 100 }, signal)));
@@ -58,6 +58,15 @@ export async function showUserGroups(context: GroupCommandContext, idArgument?: 
     { title: `Groups of ${id} (${groups.length})`, placeHolder: 'Pick a group to open its JSON', matchOnDescription: true, matchOnDetail: true },
   );
   if (picked) await context.documents.open(picked.group);
+}
+
+/** The client for the current key, or undefined after saying why there is none and what to do. */
+async function requireClient(connector: Connector): Promise<WorkOSClient | undefined> {
+  const connection = await connector.connect();
+  if ('client' in connection) return connection.client;
+  if ('problem' in connection) return void vscode.window.showErrorMessage(connection.problem);
+  void vscode.window.showErrorMessage('No WorkOS API key is set.', 'Set API Key').then((choice) => choice && vscode.commands.executeCommand('workos.setApiKey'));
+  return undefined;
 }
 
 /** The ID from an argument or an input box that validates as you type; a wrong one gets one message. */

@@ -37,10 +37,12 @@ export class GroupDocuments implements vscode.TextDocumentContentProvider, vscod
     // A tab restored after a reload: fetch the group again.
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
-    const client = await this.connector.client();
-    if (typeof client === 'string') return `// ${client}\n`;
+    const connection = await this.connector.connect();
+    if (!('client' in connection)) {
+      return `// ${'problem' in connection ? connection.problem : 'No WorkOS API key is set: run "WorkOS: Set API Key", then reopen this group.'}\n`;
+    }
     try {
-      const group = await client.getGroup(id, controller.signal);
+      const group = await connection.client.getGroup(id, controller.signal);
       this.groups.set(id, group);
       return format(group);
     } catch (error) {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Connector } from '../connection';
+import type { Log } from '../log';
 import { appendPlain, detailsTooltip, displayText, fullFailure, shortFailure } from '../text';
 import type { Directory } from '../workos';
 import { TreeModel, type KeyState } from './model';
@@ -22,7 +23,7 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
   readonly onDidChangeTreeData = this.changes.event;
   readonly view: vscode.TreeView<TreeNode>;
 
-  constructor(private readonly connector: Connector, pageSize: () => number) {
+  constructor(private readonly connector: Connector, pageSize: () => number, log: Log) {
     this.model = new TreeModel({
       connect: async () => {
         const connection = await connector.connect();
@@ -32,6 +33,7 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
       pageSize,
       changed: (node) => this.changes.fire(node),
       stateChanged: (keyState, directoryCount) => this.setContext(keyState, directoryCount),
+      pageFailed: (parent, error) => log.error(parent ? `Could not load the groups of ${parent.directory.id}` : 'Could not load the directories', error),
     });
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
   }
@@ -60,8 +62,14 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
     return this.withProgress(() => this.model.loadMore(parent));
   }
 
+  /** The Refresh button: reload, keeping how many pages each list had. */
   refresh(): void {
-    this.model.reset();
+    this.model.reset({ keepDepth: true });
+  }
+
+  /** A new key or API address: nothing loaded so far applies any more. */
+  startOver(): void {
+    this.model.reset({ keepDepth: false });
   }
 
   dispose(): void {

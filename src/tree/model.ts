@@ -18,6 +18,8 @@ export interface TreeModelHost {
   changed(node: DirectoryNode | undefined): void;
   /** The key state or the number of directories changed, for the welcome views. */
   stateChanged(keyState: KeyState, directoryCount: number | undefined): void;
+  /** A page failed (undefined: of the directory list); the view shows it, the log keeps it. */
+  pageFailed(parent: DirectoryNode | undefined, error: unknown): void;
 }
 
 /**
@@ -50,8 +52,12 @@ export class TreeModel {
     return this.directoryNodes.get(directoryNodeId(id))?.directory.name;
   }
 
-  /** Forgets every loaded page and cancels requests in flight; responses already on their way are dropped. */
-  reset(): void {
+  /**
+   * Forgets every loaded page and cancels requests in flight; responses already on their way are
+   * dropped. A refresh keeps how deep each list was paged; a new key or API address starts over.
+   */
+  reset({ keepDepth }: { keepDepth: boolean }): void {
+    if (!keepDepth) this.depth.clear();
     this.generation.abort();
     this.generation = newGeneration();
     this.directories = undefined;
@@ -65,7 +71,7 @@ export class TreeModel {
     if (node.kind !== 'directory') return [];
     const list = await this.groupList(node);
     if (!list) return [];
-    await this.firstLoad(list, node.directory.id);
+    await this.firstLoad(list, node);
     // A refresh or a key change while this page loaded: answer from the new state, never the old key's.
     if (list !== this.groups.get(node.directory.id)) return this.children(node);
     if (this.isRejected()) return [];
@@ -80,7 +86,7 @@ export class TreeModel {
     this.host.changed(parent);
     await loading;
     if (list !== (parent ? this.groups.get(parent.directory.id) : this.directories)) return;
-    this.afterLoad(list, parent ? parent.directory.id : '');
+    this.afterLoad(list, parent);
     this.host.changed(parent);
   }
 
@@ -102,7 +108,7 @@ export class TreeModel {
       (after) => client.listDirectories({ limit: this.host.pageSize(), after }, signal),
       (directory) => this.directoryNode(directory),
     ));
-    await this.firstLoad(list, '');
+    await this.firstLoad(list, undefined);
     if (list !== this.directories) return this.roots();
     if (this.isRejected()) return [];
     if (list.error === undefined) this.setState('valid', list.rows.length);
@@ -128,14 +134,16 @@ export class TreeModel {
     return list;
   }
 
-  private async firstLoad(list: AnyList, depthKey: string): Promise<void> {
+  private async firstLoad(list: AnyList, parent: DirectoryNode | undefined): Promise<void> {
     if (!list.isPristine && !(list.isLoading && list.pagesLoaded === 0)) return;
-    await list.loadPages(this.depth.get(depthKey) ?? 1);
-    this.afterLoad(list, depthKey);
+    await list.loadPages(this.depth.get(parent?.directory.id ?? '') ?? 1);
+    this.afterLoad(list, parent);
   }
 
-  private afterLoad(list: AnyList, depthKey: string): void {
+  private afterLoad(list: AnyList, parent: DirectoryNode | undefined): void {
+    const depthKey = parent?.directory.id ?? '';
     if (list.pagesLoaded > 0) this.depth.set(depthKey, list.pagesLoaded);
+    if (list.error !== undefined) this.host.pageFailed(parent, list.error);
     if (isWorkOSError(list.error, 'unauthorized') && this.keyState !== 'rejected') {
       this.setState('rejected', undefined);
       this.host.changed(undefined);

@@ -24,6 +24,7 @@ function model(client: WorkOSClient): TreeModel {
     pageSize: () => PAGE_SIZE,
     changed: () => {},
     stateChanged: () => {},
+    pageFailed: () => {},
   };
   return new TreeModel(host);
 }

@@ -11,6 +11,7 @@ describe('tree model', () => {
   let fake: FakeWorkOS;
   let key: string;
   let model: TreeModel;
+  let failures: unknown[];
 
   before(async () => {
     fake = await startFakeWorkOS({ apiKeys: ['sk_test_old', 'sk_test_new'] });
@@ -21,6 +22,7 @@ describe('tree model', () => {
     fake.clearRequests();
     fake.setLatency(0);
     key = 'sk_test_old';
+    failures = [];
     const clients = new Map<string, WorkOSClient>();
     model = new TreeModel({
       connect: async (): Promise<Connection> => {
@@ -31,6 +33,7 @@ describe('tree model', () => {
       pageSize: () => 100,
       changed: () => {},
       stateChanged: () => {},
+      pageFailed: (_parent, error) => failures.push(error),
     });
   });
 
@@ -46,7 +49,7 @@ describe('tree model', () => {
     const pending = model.children(directory);
     await new Promise((resolve) => setTimeout(resolve, 30));
     key = 'sk_test_new';
-    model.reset();
+    model.reset({ keepDepth: false });
     const rows = await pending;
     assert.equal(groupIds(rows).length, 100);
     const groupRequests = fake.requests.filter((r) => r.path === '/directory_groups');
@@ -60,7 +63,7 @@ describe('tree model', () => {
     const pending = model.children(directory);
     await new Promise((resolve) => setTimeout(resolve, 30));
     key = '';
-    model.reset();
+    model.reset({ keepDepth: false });
     assert.deepEqual(await pending, []);
     assert.deepEqual(await model.children(), []);
     assert.equal(model.state.keyState, 'missing');
@@ -96,5 +99,18 @@ describe('tree model', () => {
     assert.equal(trailer.kind, 'message');
     assert.equal(trailer.kind === 'message' && trailer.retry, true);
     assert.equal(groupIds(rows).length, 100);
+    assert.equal(failures.length, 1, 'the failed page is reported once, for the log');
+  });
+
+  it('Refresh brings back as many pages as were loaded; a new key starts again from one page', async () => {
+    const directory = await large();
+    await model.children(directory);
+    await model.loadMore(directory);
+    await model.loadMore(directory);
+    model.reset({ keepDepth: true });
+    assert.equal(groupIds(await model.children(directory)).length, 300);
+    key = 'sk_test_new';
+    model.reset({ keepDepth: false });
+    assert.equal(groupIds(await model.children(directory)).length, 100);
   });
 });
