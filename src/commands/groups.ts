@@ -3,7 +3,7 @@ import type { Connector } from '../connection';
 import type { GroupDocuments } from '../documents/group-documents';
 import type { Log } from '../log';
 import { displayText } from '../text';
-import { collectAll, describeKind, idProblem, normalizeId, type DirectoryGroup, type WorkOSClient, type WorkOSObjectKind } from '../workos';
+import { collectAll, describeKind, idProblem, normalizeId, type DirectoryGroup, type DirectoryUser, type WorkOSClient, type WorkOSObjectKind } from '../workos';
 import { showFailure, withCancellableProgress } from './notify';
 
 export interface GroupCommandContext {
@@ -40,8 +40,15 @@ export async function showUserGroups(context: GroupCommandContext, idArgument?: 
   const id = await askForId('directory_user', idArgument, 'WorkOS: Show Groups of Directory User');
   if (!id) return;
   let groups: DirectoryGroup[];
+  let user: DirectoryUser | undefined;
   try {
-    groups = await withCancellableProgress(`Fetching the groups of ${id}…`, (signal) => collectAll(client.allGroups({ user: id, limit: 100 }, signal)));
+    [groups, user] = await withCancellableProgress(`Fetching the groups of ${id}…`, (signal) =>
+      Promise.all([
+        collectAll(client.allGroups({ user: id, limit: 100 }, signal)),
+        // Only for the picker's title: the groups are what was asked for, so this may fail quietly.
+        client.getUser(id, signal).catch(() => undefined),
+      ]),
+    );
   } catch (error) {
     return showFailure(context.log, `Could not list the groups of ${id}`, error);
   }
@@ -55,9 +62,17 @@ export async function showUserGroups(context: GroupCommandContext, idArgument?: 
       detail: displayText(context.directoryName(group.directory_id) ?? group.directory_id),
       group,
     })),
-    { title: `Groups of ${id} (${groups.length})`, placeHolder: 'Pick a group to open its JSON', matchOnDescription: true, matchOnDetail: true },
+    { title: `Groups of ${userLabel(user) ?? id} (${groups.length})`, placeHolder: 'Pick a group to open its JSON', matchOnDescription: true, matchOnDetail: true },
   );
   if (picked) await context.documents.open(picked.group);
+}
+
+/** "Jane Doe <jane@example.com>", or whatever part of it the directory has. */
+function userLabel(user: DirectoryUser | undefined): string | undefined {
+  if (!user) return undefined;
+  const name = [user.first_name, user.last_name].filter(Boolean).join(' ');
+  const label = name && user.email ? `${name} <${user.email}>` : name || user.email;
+  return label ? displayText(label, 80) : undefined;
 }
 
 /** The client for the current key, or undefined after saying why there is none and what to do. */

@@ -194,7 +194,8 @@ async function main(): Promise<void> {
       await ui.runCommand('WorkOS: Show Groups of Directory User...');
       await (await ui.inputBox('WorkOS: Show Groups of Directory User')).fill(SAMPLE.userWithGroupsId);
       await page.keyboard.press('Enter');
-      await ui.quickInput.locator('.quick-input-title', { hasText: `Groups of ${SAMPLE.userWithGroupsId} (${expected.length})` }).waitFor();
+      const user = api.dataset.users.find((u) => u.id === SAMPLE.userWithGroupsId)!;
+      await ui.quickInput.locator('.quick-input-title', { hasText: `Groups of ${user.first_name} ${user.last_name} <${user.email}> (${expected.length})` }).waitFor();
       await ui.toast('Fetching the groups of').waitFor({ state: 'hidden' });
       assert.equal(Number(await ui.quickInputRows.first().getAttribute('aria-setsize')), expected.length, 'one row per group');
       const shown = await ui.quickInputRows.locator('.quick-input-list-row:first-child .label-name').allInnerTexts();
