@@ -43,10 +43,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.commands.registerCommand('workos.setApiKey', () => setApiKey(keys, log)),
     vscode.commands.registerCommand('workos.clearApiKey', () => clearApiKey(keys, log)),
     vscode.commands.registerCommand('workos.refresh', () => view.refresh()),
-    vscode.commands.registerCommand('workos.openGroup', (id?: unknown, listed?: unknown) => openGroup(groupContext, id, listed as never)),
+    vscode.commands.registerCommand('workos.openGroup', (id?: unknown, listed?: unknown) => openGroup(groupContext, id, listed)),
     vscode.commands.registerCommand('workos.showUserGroups', (id?: unknown) => showUserGroups(groupContext, id)),
     vscode.commands.registerCommand('workos.loadMore', (parent?: DirectoryNode) => view.loadMore(parent)),
-    vscode.commands.registerCommand('workos.copyId', (node: TreeNode) => copyId(node)),
+    vscode.commands.registerCommand('workos.copyId', (node?: TreeNode) => copyId(node)),
     keys.onDidChange(() => view.startOver()),
     vscode.workspace.onDidChangeConfiguration((event) => affectsConnection(event) && view.startOver()),
   );
@@ -54,8 +54,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   return context.extensionMode === vscode.ExtensionMode.Test ? { view, keys, documents, connector, mementos: [context.globalState, context.workspaceState], logUri: context.logUri } : undefined;
 }
 
-async function copyId(node: TreeNode): Promise<void> {
-  const id = node.kind === 'directory' ? node.directory.id : node.kind === 'group' ? node.group.id : undefined;
+async function copyId(node: TreeNode | undefined): Promise<void> {
+  // Only from a row's context menu; from anywhere else there is nothing selected to copy.
+  const id = node?.kind === 'directory' ? node.directory.id : node?.kind === 'group' ? node.group.id : undefined;
   if (!id) return;
   await vscode.env.clipboard.writeText(id);
   vscode.window.setStatusBarMessage(`Copied ${id}`, 3000);

@@ -1,15 +1,11 @@
 import * as vscode from 'vscode';
-import { checkBaseUrl, DEFAULT_BASE_URL, type BaseUrlCheck } from './workos';
+import { baseUrlFromSettings, type BaseUrlCheck } from './workos';
 
 const SECTION = 'workos';
 
-/**
- * Where the key is sent. Only the user-level value counts: a workspace's `.vscode/settings.json`
- * must never redirect the key, even if the setting's scope were loosened one day.
- */
+/** Where the key is sent: see {@link baseUrlFromSettings}. */
 export function apiBaseUrl(): BaseUrlCheck {
-  const inspected = vscode.workspace.getConfiguration(SECTION).inspect<string>('apiBaseUrl');
-  return checkBaseUrl(inspected?.globalValue ?? DEFAULT_BASE_URL);
+  return baseUrlFromSettings(vscode.workspace.getConfiguration(SECTION).inspect<string>('apiBaseUrl'));
 }
 
 /** Groups and directories per page: the API allows 1–100. */

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { isWorkOSError } from './workos';
 
 // Names come from customers' identity providers: anything can be in them. Labels get plain text only,
-// and Markdown tooltips escape every value, so a name can neither inject links nor reorder the line.
+// and untrusted Markdown tooltips escape every value, so a name can neither add Markdown or HTML nor
+// reorder the line, and can never run a command.
 
 /** Control and bidirectional-override characters, which could hide or reorder what a label says. */
 const INVISIBLE = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;

@@ -17,8 +17,8 @@ export interface GroupCommandContext {
  * `workos.openGroup`: an ID from the argument (keybindings, other extensions, the tree) or typed into
  * a box that validates as you type. The tree passes the group it listed, which saves the request.
  */
-export async function openGroup(context: GroupCommandContext, idArgument?: unknown, listed?: DirectoryGroup): Promise<void> {
-  if (listed && listed.id === idArgument) return void (await context.documents.open(listed));
+export async function openGroup(context: GroupCommandContext, idArgument?: unknown, listed?: unknown): Promise<void> {
+  if (isListedGroup(listed, idArgument)) return void (await context.documents.open(listed));
   // Ask for the key before the ID: typing an ID only to learn that no key is set wastes the typing.
   const client = await requireClient(context.connector);
   if (!client) return;
@@ -42,13 +42,16 @@ export async function showUserGroups(context: GroupCommandContext, idArgument?: 
   let groups: DirectoryGroup[];
   let user: DirectoryUser | undefined;
   try {
-    [groups, user] = await withCancellableProgress(`Fetching the groups of ${id}…`, (signal) =>
-      Promise.all([
-        collectAll(client.allGroups({ user: id, limit: 100 }, signal)),
-        // Only for the picker's title: the groups are what was asked for, so this may fail quietly.
-        client.getUser(id, signal).catch(() => undefined),
-      ]),
-    );
+    [groups, user] = await withCancellableProgress(`Fetching the groups of ${id}…`, async (signal) => {
+      // Only for the picker's title, so it may fail quietly; it stops when the groups fail.
+      const title = new AbortController();
+      signal.addEventListener('abort', () => title.abort(), { once: true });
+      try {
+        return await Promise.all([collectAll(client.allGroups({ user: id, limit: 100 }, signal)), client.getUser(id, title.signal).catch(() => undefined)]);
+      } finally {
+        title.abort();
+      }
+    });
   } catch (error) {
     return showFailure(context.log, `Could not list the groups of ${id}`, error);
   }
@@ -58,13 +61,18 @@ export async function showUserGroups(context: GroupCommandContext, idArgument?: 
   const picked = await vscode.window.showQuickPick(
     groups.map((group) => ({
       label: displayText(group.name || group.id),
-      description: group.id,
+      description: displayText(group.id, 80),
       detail: displayText(context.directoryName(group.directory_id) ?? group.directory_id),
       group,
     })),
     { title: `Groups of ${userLabel(user) ?? id} (${groups.length})`, placeHolder: 'Pick a group to open its JSON', matchOnDescription: true, matchOnDetail: true },
   );
   if (picked) await context.documents.open(picked.group);
+}
+
+/** The group a tree row passes along: shown without a request, so it must be one we could have listed. */
+function isListedGroup(listed: unknown, id: unknown): listed is DirectoryGroup {
+  return typeof listed === 'object' && listed !== null && typeof id === 'string' && (listed as { id?: unknown }).id === id && idProblem(id, 'directory_group') === undefined;
 }
 
 /** "Jane Doe <jane@example.com>", or whatever part of it the directory has. */

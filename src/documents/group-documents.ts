@@ -10,12 +10,16 @@ export const SCHEME = 'workos';
  * title), never the content; the content is the API object verbatim, indented like the user's JSON.
  */
 export class GroupDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  /** Groups of open documents, so opening one from the tree costs no request. */
+  /** The groups behind open documents: their content, until the document closes. */
   private readonly groups = new Map<string, DirectoryGroup>();
+  private readonly changes = new vscode.EventEmitter<vscode.Uri>();
+  /** An open document shows the newest copy of its group (after a refresh, a new key, a reopen). */
+  readonly onDidChange = this.changes.event;
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly connector: Connector) {
     this.disposables = [
+      this.changes,
       vscode.workspace.registerTextDocumentContentProvider(SCHEME, this),
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (document.uri.scheme === SCHEME) this.groups.delete(groupIdOf(document.uri));
@@ -25,7 +29,9 @@ export class GroupDocuments implements vscode.TextDocumentContentProvider, vscod
 
   async open(group: DirectoryGroup): Promise<vscode.TextEditor> {
     this.groups.set(group.id, group);
-    const document = await vscode.workspace.openTextDocument(uriFor(group));
+    const uri = uriFor(group);
+    this.changes.fire(uri);
+    const document = await vscode.workspace.openTextDocument(uri);
     if (document.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(document, 'json');
     return vscode.window.showTextDocument(document, { preview: true });
   }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import { ENVIRONMENT_VARIABLE } from '../api-key';
 import type { Connector } from '../connection';
 import type { Log } from '../log';
 import { appendPlain, detailsTooltip, displayText, fullFailure, shortFailure } from '../text';
 import type { Directory } from '../workos';
 import { TreeModel, type KeyState } from './model';
-import type { DirectoryNode, GroupNode, LoadMoreNode, MessageNode, TreeNode } from './nodes';
+import { messageNode, type DirectoryNode, type GroupNode, type LoadMoreNode, type MessageNode, type TreeNode } from './nodes';
 
 export const VIEW_ID = 'workos.directories';
 
@@ -27,7 +28,7 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
     this.model = new TreeModel({
       connect: async () => {
         const connection = await connector.connect();
-        this.view.message = this.connector.keySource === 'environment' ? 'Using the API key from the WORKOS_API_KEY environment variable.' : undefined;
+        this.view.message = this.connector.keySource === 'environment' ? `Using the API key from the ${ENVIRONMENT_VARIABLE} environment variable.` : undefined;
         return connection;
       },
       pageSize,
@@ -41,7 +42,7 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
   getChildren(node?: TreeNode): Promise<TreeNode[]> {
     // Never throw: VS Code would turn it into a toast and an empty node.
     return this.withProgress(() => this.model.children(node)).catch((error: unknown): TreeNode[] => [
-      { kind: 'message', id: `${node?.id ?? 'root'}/message`, parent: node?.kind === 'directory' ? node : undefined, error, retry: false },
+      messageNode(node?.kind === 'directory' ? node : undefined, error, false),
     ]);
   }
 
@@ -73,6 +74,7 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
   }
 
   dispose(): void {
+    this.model.dispose();
     this.view.dispose();
     this.changes.dispose();
   }
@@ -119,7 +121,7 @@ function groupItem(node: GroupNode): vscode.TreeItem {
   const { group } = node;
   const item = new vscode.TreeItem(displayText(group.name || group.id), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = group.id;
+  item.description = displayText(group.id, 80);
   item.iconPath = new vscode.ThemeIcon('organization');
   item.contextValue = 'workos.group';
   item.tooltip = detailsTooltip(group.name || group.id, [

@@ -1,13 +1,13 @@
 import { setMaxListeners } from 'node:events';
 import { isWorkOSError, WorkOSError, type Directory, type DirectoryGroup, type WorkOSClient } from '../workos';
-import { directoryNodeId, groupNode, type DirectoryNode, type GroupNode, type LoadMoreNode, type MessageNode, type TreeNode } from './nodes';
+import { directoryNodeId, groupNode, messageNode, type DirectoryNode, type GroupNode, type LoadMoreNode, type MessageNode, type TreeNode } from './nodes';
 import { PagedList } from './paged-list';
 
 /** What the tree can connect with: a client, or why there is none. */
 export type Connection = { client: WorkOSClient } | { missingKey: true } | { problem: string };
 
 /** What the model needs of a list whatever its rows are. */
-type AnyList = Pick<PagedList<{ id: string }, unknown>, 'isPristine' | 'isLoading' | 'pagesLoaded' | 'loadPages' | 'error' | 'hasMore' | 'version'>;
+type AnyList = Pick<PagedList<{ id: string }, unknown>, 'isPristine' | 'isLoading' | 'pagesLoaded' | 'loadNext' | 'loadPages' | 'error' | 'hasMore' | 'version'>;
 
 export type KeyState = 'unknown' | 'missing' | 'rejected' | 'valid';
 
@@ -73,21 +73,26 @@ export class TreeModel {
     if (!list) return [];
     await this.firstLoad(list, node);
     // A refresh or a key change while this page loaded: answer from the new state, never the old key's.
-    if (list !== this.groups.get(node.directory.id)) return this.children(node);
+    if (list !== this.currentList(node)) return this.children(node);
     if (this.isRejected()) return [];
     return this.answer(list, node);
   }
 
   /** Loads the next page under `parent` (undefined: the directory list); also retries a failed page. */
   async loadMore(parent: DirectoryNode | undefined): Promise<void> {
-    const list = parent ? this.groups.get(parent.directory.id) : this.directories;
+    const list = this.currentList(parent);
     if (!list || list.isLoading) return;
     const loading = list.loadNext();
     this.host.changed(parent);
     await loading;
-    if (list !== (parent ? this.groups.get(parent.directory.id) : this.directories)) return;
+    if (list !== this.currentList(parent)) return;
     this.afterLoad(list, parent);
     this.host.changed(parent);
+  }
+
+  /** Cancels whatever is still loading, for when the view goes away. */
+  dispose(): void {
+    this.generation.abort();
   }
 
   private async roots(): Promise<TreeNode[]> {
@@ -101,7 +106,7 @@ export class TreeModel {
       return [];
     }
     // Not a failed page: fixing the setting or the keyring refreshes the view.
-    if ('problem' in connection) return [this.message(undefined, new WorkOSError('invalid', connection.problem), false)];
+    if ('problem' in connection) return [messageNode(undefined, new WorkOSError('invalid', connection.problem), false)];
     const { client } = connection;
     const signal = generation.signal;
     const list = (this.directories ??= new PagedList(
@@ -109,7 +114,7 @@ export class TreeModel {
       (directory) => this.directoryNode(directory),
     ));
     await this.firstLoad(list, undefined);
-    if (list !== this.directories) return this.roots();
+    if (list !== this.currentList(undefined)) return this.roots();
     if (this.isRejected()) return [];
     if (list.error === undefined) this.setState('valid', list.rows.length);
     return this.answer(list, undefined);
@@ -134,10 +139,20 @@ export class TreeModel {
     return list;
   }
 
+  /** The directory list or a directory's groups, as of now (a reset replaces them). */
+  private currentList(parent: DirectoryNode | undefined): PagedList<Directory, DirectoryNode> | PagedList<DirectoryGroup, GroupNode> | undefined {
+    return parent ? this.groups.get(parent.directory.id) : this.directories;
+  }
+
+  /** Loads a list shown for the first time, as deep as it was before a refresh. */
   private async firstLoad(list: AnyList, parent: DirectoryNode | undefined): Promise<void> {
-    if (!list.isPristine && !(list.isLoading && list.pagesLoaded === 0)) return;
-    await list.loadPages(this.depth.get(parent?.directory.id ?? '') ?? 1);
-    this.afterLoad(list, parent);
+    if (list.isPristine) {
+      await list.loadPages(this.depth.get(parent?.directory.id ?? '') ?? 1);
+      // A list replaced meanwhile must not overwrite the depth, or report failures, for its successor.
+      if (list === this.currentList(parent)) this.afterLoad(list, parent);
+    } else if (list.isLoading && list.pagesLoaded === 0) {
+      await list.loadNext(); // started elsewhere, which reports it
+    }
   }
 
   private afterLoad(list: AnyList, parent: DirectoryNode | undefined): void {
@@ -160,14 +175,11 @@ export class TreeModel {
   }
 
   private trailer(list: AnyList, parent: DirectoryNode | undefined): Array<LoadMoreNode | MessageNode> {
-    if (list.error !== undefined) return [this.message(parent, list.error)];
+    if (list.error !== undefined) return [messageNode(parent, list.error, true)];
     if (!list.hasMore) return [];
     return [{ kind: 'loadMore', id: `${parent?.id ?? 'root'}/more`, parent, loading: list.isLoading }];
   }
 
-  private message(parent: DirectoryNode | undefined, error: unknown, retry = true): MessageNode {
-    return { kind: 'message', id: `${parent?.id ?? 'root'}/message`, parent, error, retry };
-  }
 
   private directoryNode(directory: Directory): DirectoryNode {
     const id = directoryNodeId(directory.id);

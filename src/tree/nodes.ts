@@ -43,3 +43,8 @@ export function directoryNodeId(directoryId: string): string {
 export function groupNode(group: DirectoryGroup, parent: DirectoryNode): GroupNode {
   return { kind: 'group', id: `${parent.id}/group/${group.id}`, group, parent };
 }
+
+/** `retry`: a failed page, retried by a click; otherwise a problem that a setting or a refresh fixes. */
+export function messageNode(parent: DirectoryNode | undefined, error: unknown, retry: boolean): MessageNode {
+  return { kind: 'message', id: `${parent?.id ?? 'root'}/message`, parent, error, retry };
+}

@@ -27,3 +27,19 @@ export function checkBaseUrl(value: string): BaseUrlCheck {
   }
   return { origin: url.origin };
 }
+
+/** The values a setting has in each scope, as VS Code's `inspect()` gives them. */
+export interface SettingScopes {
+  globalValue?: string;
+  workspaceValue?: string;
+  workspaceFolderValue?: string;
+}
+
+/**
+ * The API address from the `workos.apiBaseUrl` setting: the user's own value or the default. A
+ * workspace's value is ignored whatever the setting's declared scope, so a repository's
+ * `.vscode/settings.json` can never redirect the key.
+ */
+export function baseUrlFromSettings(scopes: SettingScopes | undefined): BaseUrlCheck {
+  return checkBaseUrl(scopes?.globalValue ?? DEFAULT_BASE_URL);
+}

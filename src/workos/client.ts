@@ -45,8 +45,6 @@ export interface WorkOSClientOptions {
   maxConcurrent?: number;
 }
 
-type Query = { [name: string]: string | number | undefined };
-
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
 /** Exponential backoff with jitter: ~0.5 s, 1 s, 2 s (×0.5–1.5), at most 8 s. */
@@ -166,10 +164,11 @@ export class WorkOSClient {
 
   /** One logical request: attempts, retries within the rules, and error mapping. */
   private async send(path: string, query: object, signal: AbortSignal | undefined): Promise<{ body: unknown; requestId: string | undefined }> {
-    const cleanQuery: Query = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== ''));
-    const url = path + (Object.keys(cleanQuery).length ? `?${new URLSearchParams(cleanQuery as Record<string, string>)}` : '');
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') search.append(name, String(value));
+    const url = search.size ? `${path}?${search}` : path;
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(path, cleanQuery, url, attempt, signal);
+      const outcome = await this.attempt(url, attempt, signal);
       if (!(outcome instanceof WorkOSError)) return outcome;
       const retryable = outcome.kind === 'network' || (outcome.status !== undefined && RETRYABLE_STATUSES.has(outcome.status));
       if (!retryable || attempt > this.maxRetries) throw outcome;
@@ -182,20 +181,21 @@ export class WorkOSClient {
     }
   }
 
-  private async attempt(path: string, query: Query, url: string, attempt: number, signal: AbortSignal | undefined): Promise<{ body: unknown; requestId: string | undefined } | WorkOSError> {
+  private async attempt(url: string, attempt: number, signal: AbortSignal | undefined): Promise<{ body: unknown; requestId: string | undefined } | WorkOSError> {
     try {
       await this.slots.acquire(signal);
     } catch {
       throw cancelled();
     }
     try {
-      return await this.attemptInSlot(path, query, url, attempt, signal);
+      return await this.attemptInSlot(url, attempt, signal);
     } finally {
       this.slots.release();
     }
   }
 
-  private async attemptInSlot(path: string, query: Query, url: string, attempt: number, signal: AbortSignal | undefined): Promise<{ body: unknown; requestId: string | undefined } | WorkOSError> {
+  /** `url` is the path and query exactly as sent, and as logged. */
+  private async attemptInSlot(url: string, attempt: number, signal: AbortSignal | undefined): Promise<{ body: unknown; requestId: string | undefined } | WorkOSError> {
     if (signal?.aborted) throw cancelled();
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const started = performance.now();
@@ -205,8 +205,7 @@ export class WorkOSClient {
     let headers: Headers;
     let text: string;
     try {
-      const response = await this.fetcher.raw<string, 'text'>(path, {
-        query,
+      const response = await this.fetcher.raw<string, 'text'>(url, {
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
       status = response.status;
@@ -219,7 +218,7 @@ export class WorkOSClient {
       }
       const failure = timeout.aborted
         ? new WorkOSError('timeout', `WorkOS did not answer within ${Math.round(this.timeoutMs / 1000)} s. Check the network and try again.`)
-        : new WorkOSError('network', `Could not reach WorkOS (${this.redact(describeCause(cause))}). Check the network or proxy settings and try again.`);
+        : new WorkOSError('network', `Could not reach WorkOS (${describeCause(cause, (text) => this.redact(text))}). Check the network or proxy settings and try again.`);
       record(undefined, undefined, failure.kind);
       if (failure.kind === 'timeout') throw failure;
       return failure;
@@ -229,15 +228,15 @@ export class WorkOSClient {
     if (status >= 300 && status < 400) {
       return new WorkOSError('invalid_response', `WorkOS answered with a redirect (${status}), which is not followed so that the key stays with the configured address.`, { status, requestId });
     }
-    const body = parseJson(text);
     if (status >= 200 && status < 300) {
+      const body = parseJson(text);
       if (body === undefined) {
         throw new WorkOSError('invalid_response', `WorkOS answered with something that is not JSON (${status}). Try again; if it persists, check the API address.`, { status, requestId });
       }
       return { body, requestId };
     }
-    const error = errorFromResponse(status, body, requestId, parseRetryAfter(headers.get('retry-after')));
-    return new WorkOSError(error.kind, this.redact(error.message), error);
+    // Redacted before anything is cut or copied from it: a key cut in half would no longer match.
+    return errorFromResponse(status, parseJson(this.redact(text)), requestId, parseRetryAfter(headers.get('retry-after')));
   }
 
   /** Servers and proxies sometimes echo request headers in error text; the key must not travel on. */
@@ -285,11 +284,12 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-function describeCause(cause: unknown): string {
+/** The innermost cause's code (ECONNRESET…) or message, redacted before it is shortened. */
+function describeCause(cause: unknown, redact: (text: string) => string): string {
   let current = cause;
   while (current instanceof Error && current.cause instanceof Error) current = current.cause;
   const code = (current as { code?: unknown })?.code;
-  return typeof code === 'string' ? code : current instanceof Error ? current.message.slice(0, 120) : 'unknown error';
+  return typeof code === 'string' ? code : current instanceof Error ? redact(current.message).slice(0, 120) : 'unknown error';
 }
 
 /** A counting semaphore whose waiters leave the queue when their signal aborts. */

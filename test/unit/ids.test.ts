@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkBaseUrl, idProblem, keyWarning, kindOfId, normalizeId, normalizeKey } from '../../src/workos';
+import { baseUrlFromSettings, checkBaseUrl, idProblem, keyWarning, kindOfId, normalizeId, normalizeKey } from '../../src/workos';
 
 describe('WorkOS IDs', () => {
   it('recognises each kind, including the legacy group and user prefixes', () => {
@@ -67,6 +67,15 @@ describe('API base URL', () => {
       assert.ok(!result.problem.includes('secret'));
     });
   }
+});
+
+describe('API base URL from settings', () => {
+  it('uses only the user-level value: a workspace or folder value never redirects the key', () => {
+    const evil = 'http://127.0.0.1:4199';
+    assert.deepEqual(baseUrlFromSettings({ workspaceValue: evil, workspaceFolderValue: evil }), { origin: 'https://api.workos.com' });
+    assert.deepEqual(baseUrlFromSettings({ globalValue: 'http://127.0.0.1:4100', workspaceValue: evil }), { origin: 'http://127.0.0.1:4100' });
+    assert.deepEqual(baseUrlFromSettings(undefined), { origin: 'https://api.workos.com' });
+  });
 });
 
 describe('API key input', () => {

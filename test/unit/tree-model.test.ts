@@ -113,4 +113,18 @@ describe('tree model', () => {
     model.reset({ keepDepth: false });
     assert.equal(groupIds(await model.children(directory)).length, 100);
   });
+
+  it('Refresh twice while reloading three pages still brings back three pages', async () => {
+    const directory = await large();
+    await model.children(directory);
+    await model.loadMore(directory);
+    await model.loadMore(directory);
+    fake.setLatency(60);
+    model.reset({ keepDepth: true });
+    const reloading = model.children(directory);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // page 2 of 3 is on its way
+    model.reset({ keepDepth: true });
+    await reloading;
+    assert.equal(groupIds(await model.children(directory)).length, 300);
+  });
 });
