@@ -31,11 +31,22 @@ export async function setUserBaseUrl(url: string | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('workos').update('apiBaseUrl', url, vscode.ConfigurationTarget.Global);
 }
 
-/** Puts the key in SecretStorage and waits until the view has reset for it. */
+/**
+ * Puts the key in SecretStorage and waits for the change event that resets the view, so the reset
+ * cannot land in the middle of the test. Storing the key already there changes nothing: no event.
+ */
 export async function useKey(api: TestApi, key: string | undefined): Promise<void> {
+  const current = await api.keys.get();
+  if ((current?.source === 'secret-storage' ? current.value : undefined) === key) return;
+  const changed = new Promise<void>((resolve) => {
+    const listener = api.keys.onDidChange(() => {
+      listener.dispose();
+      resolve();
+    });
+  });
   if (key === undefined) await api.keys.delete();
   else await api.keys.store(key);
-  await waitFor(() => api.view.model.state.keyState === 'unknown' || api.view.model.state.keyState === 'missing', 'the view resets on a key change');
+  await changed;
 }
 
 export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {

@@ -26,6 +26,7 @@ describe('API key and settings', () => {
     delete process.env.WORKOS_API_KEY;
     await setUserBaseUrl(fake.url);
     await useKey(api, KEY);
+    api.view.refresh();
     fake.clearRequests();
   });
 

@@ -6,9 +6,25 @@ import type { TestApi } from '../../src/extension';
 import type { DirectoryNode, TreeNode } from '../../src/tree/nodes';
 import { SAMPLE } from '../fake-workos/dataset';
 import type { FakeWorkOS } from '../fake-workos/server';
+import type { WorkOSErrorKind } from '../../src/workos';
 import { FAULT_CASES, OPERATIONS, type Expected, type MatrixRow, type Operation, type Target } from '../reliability/matrix';
 import { writeResults } from '../reliability/results';
 import { closeAllEditors, EXTENSION_ID, extensionApi, fakeApi, KEY, label, tooltipText, useKey, waitFor } from './helpers';
+
+/** What a person reads for each kind of failure, in an error row, the welcome view or a message. */
+const FAILURE_TEXT: Record<WorkOSErrorKind, RegExp> = {
+  rate_limited: /rate-limit|Rate limited/i,
+  server: /server error|answered with an error/i,
+  timeout: /did not answer/i,
+  network: /Could not reach WorkOS/,
+  invalid_response: /Unexpected answer|not JSON|unexpected shape|not the expected object|empty page|cursor .* twice/,
+  unauthorized: /API key was rejected/i,
+  not_found: /not found|could not be found/i,
+  // No fault in the matrix produces these:
+  forbidden: /Not allowed|may not read/,
+  invalid: /refused|could not process/,
+  cancelled: /cancelled/,
+};
 
 /** What a person ends up seeing after one operation. */
 interface Seen {
@@ -160,6 +176,7 @@ describe('reliability matrix, through the extension: every fault × every operat
           if (expected.waitsMs) assert.deepEqual(waits, expected.waitsMs);
         } else {
           assert.ok(!seen.recovered && seen.failure, 'a clear failure is shown');
+          assert.match(seen.failure, FAILURE_TEXT[expected.kind], `it names the failure: ${expected.kind}`);
           const answered = fake.requests.filter((r) => r.path === faulted && r.status !== 0).at(-1);
           if (answered && expected.kind !== 'unauthorized' && !seen.failure.startsWith('welcome')) {
             assert.ok(seen.failure.includes(answered.requestId), `the failure names request ${answered.requestId}: ${seen.failure}`);

@@ -22,6 +22,7 @@ describe('Directories view', () => {
     fake.setLatency(0);
     fake.setApiKeys([KEY]);
     await useKey(api, KEY);
+    api.view.refresh(); // every test starts from the API, with the depth earlier tests paged to
     fake.clearRequests();
   });
 
