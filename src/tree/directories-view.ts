@@ -50,6 +50,13 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
     return node.kind === 'directory' ? undefined : node.parent;
   }
 
+  /** Tooltips are built on hover: getTreeItem runs for every row, and a directory can have thousands. */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'directory') item.tooltip = directoryTooltip(node.directory);
+    if (node.kind === 'group') item.tooltip = groupTooltip(node);
+    return item;
+  }
+
   getTreeItem(node: TreeNode): vscode.TreeItem {
     switch (node.kind) {
       case 'directory': return directoryItem(node);
@@ -96,12 +103,11 @@ function directoryItem(node: DirectoryNode): vscode.TreeItem {
   item.description = `${displayText(directory.type, 40)} · ${displayText(directory.state, 40)}`;
   const [icon, color] = STATE_ICONS[directory.state] ?? ['question', undefined];
   item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
-  item.tooltip = directoryTooltip(directory);
   item.contextValue = 'workos.directory';
   return item;
 }
 
-function directoryTooltip(directory: Directory) {
+function directoryTooltip(directory: Directory): vscode.MarkdownString {
   const groups = directory.metadata?.groups;
   const users = directory.metadata?.users;
   return detailsTooltip(directory.name || directory.id, [
@@ -124,15 +130,18 @@ function groupItem(node: GroupNode): vscode.TreeItem {
   item.description = displayText(group.id, 80);
   item.iconPath = new vscode.ThemeIcon('organization');
   item.contextValue = 'workos.group';
-  item.tooltip = detailsTooltip(group.name || group.id, [
+  item.command = { command: 'workos.openGroup', title: 'Open Group JSON', arguments: [group.id, group] };
+  return item;
+}
+
+function groupTooltip({ group }: GroupNode): vscode.MarkdownString {
+  return detailsTooltip(group.name || group.id, [
     ['ID', group.id],
     ['IdP ID', group.idp_id],
     ['Directory', group.directory_id],
     ['Created', group.created_at],
     ['Updated', group.updated_at],
   ]);
-  item.command = { command: 'workos.openGroup', title: 'Open Group JSON', arguments: [group.id, group] };
-  return item;
 }
 
 function loadMoreItem(node: LoadMoreNode): vscode.TreeItem {

@@ -62,9 +62,14 @@ export function label(api: TestApi, node: TreeNode): string {
   return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
 }
 
+/** The tooltip a hover shows: VS Code asks `resolveTreeItem` for it then. */
+export function tooltipOf(api: TestApi, node: TreeNode): vscode.TreeItem['tooltip'] {
+  return api.view.resolveTreeItem(api.view.getTreeItem(node), node).tooltip;
+}
+
 /** The tooltip as a person reads it: Markdown escapes and non-breaking spaces undone. */
 export function tooltipText(api: TestApi, node: TreeNode): string {
-  const tooltip = api.view.getTreeItem(node).tooltip;
+  const tooltip = tooltipOf(api, node);
   const markdown = typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '';
   return markdown.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
 }
