@@ -18,28 +18,45 @@ export class KeyringError extends Error {}
  * The API key lives in VS Code's SecretStorage only (the OS keychain). When it holds none, a
  * `WORKOS_API_KEY` in the extension host's environment is used, read at the time of use.
  */
-export class ApiKeyStore {
+export class ApiKeyStore implements vscode.Disposable {
   readonly onDidChange: vscode.Event<void>;
+  /** The stored key, read once per change rather than from the keychain on every expansion. */
+  private stored: Promise<string | undefined> | undefined;
+  private readonly forgetOnChange: vscode.Disposable;
 
   constructor(private readonly secrets: vscode.SecretStorage) {
+    // Registered before anyone else listens, so listeners below already read the new key.
+    this.forgetOnChange = secrets.onDidChange((event) => {
+      if (event.key === SECRET_ID) this.stored = undefined;
+    });
     // Fires in every window, so all of them switch keys together.
     this.onDidChange = (listener, thisArgs, disposables) =>
       secrets.onDidChange((event) => event.key === SECRET_ID && listener.call(thisArgs), undefined, disposables);
   }
 
   async get(): Promise<ApiKey | undefined> {
-    const stored = await this.keyring('read', () => this.secrets.get(SECRET_ID));
+    this.stored ??= this.keyring('read', () => this.secrets.get(SECRET_ID)).catch((error: unknown) => {
+      this.stored = undefined; // a keyring that failed may work on the next try
+      throw error;
+    });
+    const stored = await this.stored;
     if (stored) return { value: stored, source: 'secret-storage' };
     const fromEnvironment = normalizeKey(process.env[ENVIRONMENT_VARIABLE] ?? '');
     return fromEnvironment ? { value: fromEnvironment, source: 'environment' } : undefined;
   }
 
   store(key: string): Promise<void> {
+    this.stored = undefined;
     return this.keyring('save', () => this.secrets.store(SECRET_ID, key));
   }
 
   delete(): Promise<void> {
+    this.stored = undefined;
     return this.keyring('delete', () => this.secrets.delete(SECRET_ID));
+  }
+
+  dispose(): void {
+    this.forgetOnChange.dispose();
   }
 
   private async keyring<T>(action: string, work: () => Thenable<T>): Promise<T> {

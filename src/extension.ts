@@ -38,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 
   context.subscriptions.push(
     log,
+    keys,
     view,
     documents,
     vscode.commands.registerCommand('workos.setApiKey', () => setApiKey(keys, log)),
