@@ -44,13 +44,23 @@ describe('commands', () => {
     });
 
     it('is read-only: typing into it changes nothing', async () => {
+      const typeIntoActiveEditor = async () => {
+        await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+        await vscode.commands.executeCommand('type', { text: 'tampered' });
+        await vscode.commands.executeCommand('deleteLeft');
+      };
+      // Control: the same keystrokes do change an ordinary document, so they reach the editor.
+      const scratch = await vscode.workspace.openTextDocument({ language: 'json', content: '{}' });
+      await vscode.window.showTextDocument(scratch);
+      await typeIntoActiveEditor();
+      assert.notEqual(scratch.getText(), '{}', 'typing reaches the active editor');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
       const group = fake.dataset.groups[0];
       await vscode.commands.executeCommand('workos.openGroup', group.id);
       const editor = vscode.window.activeTextEditor!;
       const before = editor.document.getText();
-      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
-      await vscode.commands.executeCommand('type', { text: 'tampered' });
-      await vscode.commands.executeCommand('deleteLeft');
+      await typeIntoActiveEditor();
       assert.equal(editor.document.getText(), before);
       assert.equal(editor.document.isDirty, false);
     });
