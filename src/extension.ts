@@ -44,7 +44,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.commands.registerCommand('workos.setApiKey', () => setApiKey(keys, log)),
     vscode.commands.registerCommand('workos.clearApiKey', () => clearApiKey(keys, log)),
     vscode.commands.registerCommand('workos.refresh', () => view.refresh()),
-    vscode.commands.registerCommand('workos.openGroup', (id?: unknown, listed?: unknown) => openGroup(groupContext, id, listed)),
+    vscode.commands.registerCommand('workos.openGroup', (id?: unknown, listed?: unknown) =>
+      openGroup(groupContext, id, listed),
+    ),
     vscode.commands.registerCommand('workos.showUserGroups', (id?: unknown) => showUserGroups(groupContext, id)),
     vscode.commands.registerCommand('workos.loadMore', (parent?: DirectoryNode) => view.loadMore(parent)),
     vscode.commands.registerCommand('workos.copyId', (node?: TreeNode) => copyId(node)),
@@ -52,7 +54,16 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.workspace.onDidChangeConfiguration((event) => affectsConnection(event) && view.startOver()),
   );
 
-  return context.extensionMode === vscode.ExtensionMode.Test ? { view, keys, documents, connector, mementos: [context.globalState, context.workspaceState], logUri: context.logUri } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test
+    ? {
+        view,
+        keys,
+        documents,
+        connector,
+        mementos: [context.globalState, context.workspaceState],
+        logUri: context.logUri,
+      }
+    : undefined;
 }
 
 async function copyId(node: TreeNode | undefined): Promise<void> {

@@ -36,15 +36,24 @@ export function shortFailure(error: unknown): string {
   if (!isWorkOSError(error)) return 'Something went wrong';
   const status = error.status ? ` (${error.status})` : '';
   switch (error.kind) {
-    case 'network': return 'Could not reach WorkOS';
-    case 'timeout': return 'WorkOS did not answer in time';
-    case 'rate_limited': return `Rate limited${status}`;
-    case 'server': return `WorkOS server error${status}`;
-    case 'not_found': return `Not found${status}; it may have been deleted`;
-    case 'forbidden': return `Not allowed${status}`;
-    case 'invalid_response': return 'Unexpected answer from WorkOS';
-    case 'unauthorized': return 'API key rejected';
-    default: return displayText(error.message, 80);
+    case 'network':
+      return 'Could not reach WorkOS';
+    case 'timeout':
+      return 'WorkOS did not answer in time';
+    case 'rate_limited':
+      return `Rate limited${status}`;
+    case 'server':
+      return `WorkOS server error${status}`;
+    case 'not_found':
+      return `Not found${status}; it may have been deleted`;
+    case 'forbidden':
+      return `Not allowed${status}`;
+    case 'invalid_response':
+      return 'Unexpected answer from WorkOS';
+    case 'unauthorized':
+      return 'API key rejected';
+    default:
+      return displayText(error.message, 80);
   }
 }
 

@@ -6,7 +6,8 @@ import { keyWarning, normalizeKey } from '../workos';
 export async function setApiKey(keys: ApiKeyStore, log: Log): Promise<void> {
   const entered = await vscode.window.showInputBox({
     title: 'WorkOS: Set API Key',
-    prompt: 'Your WorkOS secret key (sk_…), from the dashboard’s API Keys page. VS Code keeps it in its secret storage, never in settings.',
+    prompt:
+      'Your WorkOS secret key (sk_…), from the dashboard’s API Keys page. VS Code keeps it in its secret storage, never in settings.',
     placeHolder: 'sk_…',
     password: true,
     ignoreFocusOut: true,

@@ -3,7 +3,16 @@ import type { Connector } from '../connection';
 import type { GroupDocuments } from '../documents/group-documents';
 import type { Log } from '../log';
 import { displayText } from '../text';
-import { collectAll, describeKind, idProblem, normalizeId, type DirectoryGroup, type DirectoryUser, type WorkOSClient, type WorkOSObjectKind } from '../workos';
+import {
+  collectAll,
+  describeKind,
+  idProblem,
+  normalizeId,
+  type DirectoryGroup,
+  type DirectoryUser,
+  type WorkOSClient,
+  type WorkOSObjectKind,
+} from '../workos';
 import { showFailure, withCancellableProgress } from './notify';
 
 export interface GroupCommandContext {
@@ -47,7 +56,10 @@ export async function showUserGroups(context: GroupCommandContext, idArgument?: 
       const title = new AbortController();
       signal.addEventListener('abort', () => title.abort(), { once: true });
       try {
-        return await Promise.all([collectAll(client.allGroups({ user: id, limit: 100 }, signal)), client.getUser(id, title.signal).catch(() => undefined)]);
+        return await Promise.all([
+          collectAll(client.allGroups({ user: id, limit: 100 }, signal)),
+          client.getUser(id, title.signal).catch(() => undefined),
+        ]);
       } finally {
         title.abort();
       }
@@ -65,14 +77,25 @@ export async function showUserGroups(context: GroupCommandContext, idArgument?: 
       detail: displayText(context.directoryName(group.directory_id) ?? group.directory_id),
       group,
     })),
-    { title: `Groups of ${userLabel(user) ?? id} (${groups.length})`, placeHolder: 'Pick a group to open its JSON', matchOnDescription: true, matchOnDetail: true },
+    {
+      title: `Groups of ${userLabel(user) ?? id} (${groups.length})`,
+      placeHolder: 'Pick a group to open its JSON',
+      matchOnDescription: true,
+      matchOnDetail: true,
+    },
   );
   if (picked) await context.documents.open(picked.group);
 }
 
 /** The group a tree row passes along: shown without a request, so it must be one we could have listed. */
 function isListedGroup(listed: unknown, id: unknown): listed is DirectoryGroup {
-  return typeof listed === 'object' && listed !== null && typeof id === 'string' && (listed as { id?: unknown }).id === id && idProblem(id, 'directory_group') === undefined;
+  return (
+    typeof listed === 'object' &&
+    listed !== null &&
+    typeof id === 'string' &&
+    (listed as { id?: unknown }).id === id &&
+    idProblem(id, 'directory_group') === undefined
+  );
 }
 
 /** "Jane Doe <jane@example.com>", or whatever part of it the directory has. */
@@ -88,7 +111,9 @@ async function requireClient(connector: Connector): Promise<WorkOSClient | undef
   const connection = await connector.connect();
   if ('client' in connection) return connection.client;
   if ('problem' in connection) return void vscode.window.showErrorMessage(connection.problem);
-  void vscode.window.showErrorMessage('No WorkOS API key is set.', 'Set API Key').then((choice) => choice && vscode.commands.executeCommand('workos.setApiKey'));
+  void vscode.window
+    .showErrorMessage('No WorkOS API key is set.', 'Set API Key')
+    .then((choice) => choice && vscode.commands.executeCommand('workos.setApiKey'));
   return undefined;
 }
 
@@ -97,7 +122,9 @@ async function askForId(kind: WorkOSObjectKind, argument: unknown, title: string
   const { label, example } = describeKind(kind);
   const raw =
     argument !== undefined
-      ? typeof argument === 'string' ? argument : ''
+      ? typeof argument === 'string'
+        ? argument
+        : ''
       : await vscode.window.showInputBox({
           title,
           prompt: `A ${label} ID`,

@@ -64,7 +64,11 @@ export class GroupDocuments implements vscode.TextDocumentContentProvider, vscod
 export function uriFor(group: DirectoryGroup): vscode.Uri {
   // The last segment becomes the tab title; the ID segment before it identifies the group.
   const name = typeof group.name === 'string' ? group.name : '';
-  const title = name.replace(/[\p{Cc}/\\:*?"<>|#%]+/gu, ' ').trim().slice(0, 80) || group.id;
+  const title =
+    name
+      .replace(/[\p{Cc}/\\:*?"<>|#%]+/gu, ' ')
+      .trim()
+      .slice(0, 80) || group.id;
   return vscode.Uri.from({ scheme: SCHEME, path: `/directory_groups/${group.id}/${title}.json` });
 }
 

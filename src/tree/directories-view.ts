@@ -5,7 +5,14 @@ import type { Log } from '../log';
 import { appendPlain, detailsTooltip, displayText, fullFailure, shortFailure } from '../text';
 import type { Directory } from '../workos';
 import { TreeModel, type KeyState } from './model';
-import { messageNode, type DirectoryNode, type GroupNode, type LoadMoreNode, type MessageNode, type TreeNode } from './nodes';
+import {
+  messageNode,
+  type DirectoryNode,
+  type GroupNode,
+  type LoadMoreNode,
+  type MessageNode,
+  type TreeNode,
+} from './nodes';
 
 export const VIEW_ID = 'workos.directories';
 
@@ -24,17 +31,28 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
   readonly onDidChangeTreeData = this.changes.event;
   readonly view: vscode.TreeView<TreeNode>;
 
-  constructor(private readonly connector: Connector, pageSize: () => number, log: Log) {
+  constructor(
+    private readonly connector: Connector,
+    pageSize: () => number,
+    log: Log,
+  ) {
     this.model = new TreeModel({
       connect: async () => {
         const connection = await connector.connect();
-        this.view.message = this.connector.keySource === 'environment' ? `Using the API key from the ${ENVIRONMENT_VARIABLE} environment variable.` : undefined;
+        this.view.message =
+          this.connector.keySource === 'environment'
+            ? `Using the API key from the ${ENVIRONMENT_VARIABLE} environment variable.`
+            : undefined;
         return connection;
       },
       pageSize,
       changed: (node) => this.changes.fire(node),
       stateChanged: (keyState, directoryCount) => this.setContext(keyState, directoryCount),
-      pageFailed: (parent, error) => log.error(parent ? `Could not load the groups of ${parent.directory.id}` : 'Could not load the directories', error),
+      pageFailed: (parent, error) =>
+        log.error(
+          parent ? `Could not load the groups of ${parent.directory.id}` : 'Could not load the directories',
+          error,
+        ),
     });
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
   }
@@ -59,10 +77,14 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     switch (node.kind) {
-      case 'directory': return directoryItem(node);
-      case 'group': return groupItem(node);
-      case 'loadMore': return loadMoreItem(node);
-      case 'message': return messageItem(node);
+      case 'directory':
+        return directoryItem(node);
+      case 'group':
+        return groupItem(node);
+      case 'loadMore':
+        return loadMoreItem(node);
+      case 'message':
+        return messageItem(node);
     }
   }
 
@@ -98,7 +120,10 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
 
 function directoryItem(node: DirectoryNode): vscode.TreeItem {
   const { directory } = node;
-  const item = new vscode.TreeItem(displayText(directory.name || directory.id), vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(
+    displayText(directory.name || directory.id),
+    vscode.TreeItemCollapsibleState.Collapsed,
+  );
   item.id = node.id;
   item.description = `${displayText(directory.type, 40)} · ${displayText(directory.state, 40)}`;
   const [icon, color] = STATE_ICONS[directory.state] ?? ['question', undefined];

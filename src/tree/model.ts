@@ -1,13 +1,25 @@
 import { setMaxListeners } from 'node:events';
 import { isWorkOSError, WorkOSError, type Directory, type DirectoryGroup, type WorkOSClient } from '../workos';
-import { directoryNodeId, groupNode, messageNode, type DirectoryNode, type GroupNode, type LoadMoreNode, type MessageNode, type TreeNode } from './nodes';
+import {
+  directoryNodeId,
+  groupNode,
+  messageNode,
+  type DirectoryNode,
+  type GroupNode,
+  type LoadMoreNode,
+  type MessageNode,
+  type TreeNode,
+} from './nodes';
 import { PagedList } from './paged-list';
 
 /** What the tree can connect with: a client, or why there is none. */
 export type Connection = { client: WorkOSClient } | { missingKey: true } | { problem: string };
 
 /** What the model needs of a list whatever its rows are. */
-type AnyList = Pick<PagedList<{ id: string }, unknown>, 'isPristine' | 'isLoading' | 'pagesLoaded' | 'loadNext' | 'loadPages' | 'error' | 'hasMore' | 'version'>;
+type AnyList = Pick<
+  PagedList<{ id: string }, unknown>,
+  'isPristine' | 'isLoading' | 'pagesLoaded' | 'loadNext' | 'loadPages' | 'error' | 'hasMore' | 'version'
+>;
 
 export type KeyState = 'unknown' | 'missing' | 'rejected' | 'valid';
 
@@ -131,16 +143,20 @@ export class TreeModel {
     const signal = generation.signal;
     const directory = node.directory.id;
     // Another call may have created it while we waited for the connection.
-    const list = this.groups.get(directory) ?? new PagedList(
-      (after) => client.listGroups({ directory, limit: this.host.pageSize(), after }, signal),
-      (group) => groupNode(group, node),
-    );
+    const list =
+      this.groups.get(directory) ??
+      new PagedList(
+        (after) => client.listGroups({ directory, limit: this.host.pageSize(), after }, signal),
+        (group) => groupNode(group, node),
+      );
     this.groups.set(directory, list);
     return list;
   }
 
   /** The directory list or a directory's groups, as of now (a reset replaces them). */
-  private currentList(parent: DirectoryNode | undefined): PagedList<Directory, DirectoryNode> | PagedList<DirectoryGroup, GroupNode> | undefined {
+  private currentList(
+    parent: DirectoryNode | undefined,
+  ): PagedList<Directory, DirectoryNode> | PagedList<DirectoryGroup, GroupNode> | undefined {
     return parent ? this.groups.get(parent.directory.id) : this.directories;
   }
 
@@ -166,7 +182,10 @@ export class TreeModel {
   }
 
   /** The list's rows and trailing row, rebuilt only when the list changed. Callers must not modify it. */
-  private answer(list: AnyList & { readonly rows: readonly TreeNode[] }, parent: DirectoryNode | undefined): TreeNode[] {
+  private answer(
+    list: AnyList & { readonly rows: readonly TreeNode[] },
+    parent: DirectoryNode | undefined,
+  ): TreeNode[] {
     const cached = this.answers.get(list);
     if (cached?.version === list.version) return cached.nodes;
     const nodes = [...list.rows, ...this.trailer(list, parent)];
@@ -179,7 +198,6 @@ export class TreeModel {
     if (!list.hasMore) return [];
     return [{ kind: 'loadMore', id: `${parent?.id ?? 'root'}/more`, parent, loading: list.isLoading }];
   }
-
 
   private directoryNode(directory: Directory): DirectoryNode {
     const id = directoryNodeId(directory.id);

@@ -14,16 +14,25 @@ export function checkBaseUrl(value: string): BaseUrlCheck {
   try {
     url = new URL(value.trim());
   } catch {
-    return { problem: `The API address is not a URL. Use ${DEFAULT_BASE_URL} or http://127.0.0.1:<port> for a local server.` };
+    return {
+      problem: `The API address is not a URL. Use ${DEFAULT_BASE_URL} or http://127.0.0.1:<port> for a local server.`,
+    };
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
-    return { problem: `The API address must use https (plain http only to 127.0.0.1, localhost or [::1]); "${url.protocol}//${url.host}" is not allowed.` };
+    return {
+      problem: `The API address must use https (plain http only to 127.0.0.1, localhost or [::1]); "${url.protocol}//${url.host}" is not allowed.`,
+    };
   }
   if (url.username || url.password) {
-    return { problem: 'The API address must not contain a user name or password; the API key is set with "WorkOS: Set API Key".' };
+    return {
+      problem:
+        'The API address must not contain a user name or password; the API key is set with "WorkOS: Set API Key".',
+    };
   }
   if (url.pathname !== '/' || url.search || url.hash) {
-    return { problem: `The API address must be an origin only, such as ${DEFAULT_BASE_URL}, without a path, query or fragment.` };
+    return {
+      problem: `The API address must be an origin only, such as ${DEFAULT_BASE_URL}, without a path, query or fragment.`,
+    };
   }
   return { origin: url.origin };
 }

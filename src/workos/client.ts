@@ -132,15 +132,27 @@ export class WorkOSClient {
     if (problem) throw new WorkOSError('invalid', problem);
   }
 
-  private assertFilters(first: string | undefined, second: string | undefined, firstKind: WorkOSObjectKind, secondKind: WorkOSObjectKind): void {
+  private assertFilters(
+    first: string | undefined,
+    second: string | undefined,
+    firstKind: WorkOSObjectKind,
+    secondKind: WorkOSObjectKind,
+  ): void {
     if (first === undefined && second === undefined) {
-      throw new WorkOSError('invalid', `This list needs a ${firstKind.replace('_', ' ')} or a ${secondKind.replace('_', ' ')} to filter by.`);
+      throw new WorkOSError(
+        'invalid',
+        `This list needs a ${firstKind.replace('_', ' ')} or a ${secondKind.replace('_', ' ')} to filter by.`,
+      );
     }
     if (first !== undefined) this.assertId(first, firstKind);
     if (second !== undefined) this.assertId(second, secondKind);
   }
 
-  private async getPage<T extends { id: string }>(path: string, params: PageParams, signal: AbortSignal | undefined): Promise<Page<T>> {
+  private async getPage<T extends { id: string }>(
+    path: string,
+    params: PageParams,
+    signal: AbortSignal | undefined,
+  ): Promise<Page<T>> {
     for (const cursor of [params.before, params.after]) {
       if (cursor !== undefined && !isIdShaped(cursor)) {
         throw new WorkOSError('invalid', 'A page cursor must be a WorkOS object ID.');
@@ -153,26 +165,42 @@ export class WorkOSClient {
     return parsePage<T>(body, requestId);
   }
 
-  private async getObject<T extends { id: string }>(collection: string, id: string, kind: WorkOSObjectKind, signal: AbortSignal | undefined): Promise<T> {
+  private async getObject<T extends { id: string }>(
+    collection: string,
+    id: string,
+    kind: WorkOSObjectKind,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
     this.assertId(id, kind);
     const { body, requestId } = await this.send(`${collection}/${encodeURIComponent(id)}`, {}, signal);
     if (!isObjectWithId(body)) {
-      throw new WorkOSError('invalid_response', 'WorkOS answered with something that is not the expected object.', { requestId });
+      throw new WorkOSError('invalid_response', 'WorkOS answered with something that is not the expected object.', {
+        requestId,
+      });
     }
     return body as T;
   }
 
   /** One logical request: attempts, retries within the rules, and error mapping. */
-  private async send(path: string, query: object, signal: AbortSignal | undefined): Promise<{ body: unknown; requestId: string | undefined }> {
+  private async send(
+    path: string,
+    query: object,
+    signal: AbortSignal | undefined,
+  ): Promise<{ body: unknown; requestId: string | undefined }> {
     const search = new URLSearchParams();
-    for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') search.append(name, String(value));
+    for (const [name, value] of Object.entries(query))
+      if (value !== undefined && value !== '') search.append(name, String(value));
     const url = search.size ? `${path}?${search}` : path;
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(url, attempt, signal);
       if (!(outcome instanceof WorkOSError)) return outcome;
-      const retryable = outcome.kind === 'network' || (outcome.status !== undefined && RETRYABLE_STATUSES.has(outcome.status));
+      const retryable =
+        outcome.kind === 'network' || (outcome.status !== undefined && RETRYABLE_STATUSES.has(outcome.status));
       if (!retryable || attempt > this.maxRetries) throw outcome;
-      const waitMs = outcome.retryAfter !== undefined ? Math.min(outcome.retryAfter * 1000, this.maxRetryAfterMs) : this.backoffMs(attempt);
+      const waitMs =
+        outcome.retryAfter !== undefined
+          ? Math.min(outcome.retryAfter * 1000, this.maxRetryAfterMs)
+          : this.backoffMs(attempt);
       try {
         await this.sleep(waitMs, signal);
       } catch {
@@ -181,7 +209,11 @@ export class WorkOSClient {
     }
   }
 
-  private async attempt(url: string, attempt: number, signal: AbortSignal | undefined): Promise<{ body: unknown; requestId: string | undefined } | WorkOSError> {
+  private async attempt(
+    url: string,
+    attempt: number,
+    signal: AbortSignal | undefined,
+  ): Promise<{ body: unknown; requestId: string | undefined } | WorkOSError> {
     try {
       await this.slots.acquire(signal);
     } catch {
@@ -195,12 +227,24 @@ export class WorkOSClient {
   }
 
   /** `url` is the path and query exactly as sent, and as logged. */
-  private async attemptInSlot(url: string, attempt: number, signal: AbortSignal | undefined): Promise<{ body: unknown; requestId: string | undefined } | WorkOSError> {
+  private async attemptInSlot(
+    url: string,
+    attempt: number,
+    signal: AbortSignal | undefined,
+  ): Promise<{ body: unknown; requestId: string | undefined } | WorkOSError> {
     if (signal?.aborted) throw cancelled();
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const started = performance.now();
     const record = (status: number | undefined, requestId: string | undefined, error?: string) =>
-      this.onRequest?.({ method: 'GET', url, status, durationMs: Math.round(performance.now() - started), requestId, attempt, ...(error ? { error } : {}) });
+      this.onRequest?.({
+        method: 'GET',
+        url,
+        status,
+        durationMs: Math.round(performance.now() - started),
+        requestId,
+        attempt,
+        ...(error ? { error } : {}),
+      });
     let status: number;
     let headers: Headers;
     let text: string;
@@ -217,8 +261,14 @@ export class WorkOSClient {
         throw cancelled();
       }
       const failure = timeout.aborted
-        ? new WorkOSError('timeout', `WorkOS did not answer within ${Math.round(this.timeoutMs / 1000)} s. Check the network and try again.`)
-        : new WorkOSError('network', `Could not reach WorkOS (${describeCause(cause, (text) => this.redact(text))}). Check the network or proxy settings and try again.`);
+        ? new WorkOSError(
+            'timeout',
+            `WorkOS did not answer within ${Math.round(this.timeoutMs / 1000)} s. Check the network and try again.`,
+          )
+        : new WorkOSError(
+            'network',
+            `Could not reach WorkOS (${describeCause(cause, (text) => this.redact(text))}). Check the network or proxy settings and try again.`,
+          );
       record(undefined, undefined, failure.kind);
       if (failure.kind === 'timeout') throw failure;
       return failure;
@@ -226,17 +276,30 @@ export class WorkOSClient {
     const requestId = headers.get('x-request-id') ?? undefined;
     record(status, requestId);
     if (status >= 300 && status < 400) {
-      return new WorkOSError('invalid_response', `WorkOS answered with a redirect (${status}), which is not followed so that the key stays with the configured address.`, { status, requestId });
+      return new WorkOSError(
+        'invalid_response',
+        `WorkOS answered with a redirect (${status}), which is not followed so that the key stays with the configured address.`,
+        { status, requestId },
+      );
     }
     if (status >= 200 && status < 300) {
       const body = parseJson(text);
       if (body === undefined) {
-        throw new WorkOSError('invalid_response', `WorkOS answered with something that is not JSON (${status}). Try again; if it persists, check the API address.`, { status, requestId });
+        throw new WorkOSError(
+          'invalid_response',
+          `WorkOS answered with something that is not JSON (${status}). Try again; if it persists, check the API address.`,
+          { status, requestId },
+        );
       }
       return { body, requestId };
     }
     // Redacted before anything is cut or copied from it: a key cut in half would no longer match.
-    return errorFromResponse(status, parseJson(this.redact(text)), requestId, parseRetryAfter(headers.get('retry-after')));
+    return errorFromResponse(
+      status,
+      parseJson(this.redact(text)),
+      requestId,
+      parseRetryAfter(headers.get('retry-after')),
+    );
   }
 
   /** Servers and proxies sometimes echo request headers in error text; the key must not travel on. */
@@ -258,20 +321,43 @@ function parseJson(text: string): unknown {
 }
 
 function isObjectWithId(value: unknown): value is { id: string } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { id?: unknown }).id === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as { id?: unknown }).id === 'string'
+  );
 }
 
 function parsePage<T extends { id: string }>(body: unknown, requestId: string | undefined): Page<T> {
-  const envelope = (typeof body === 'object' && body !== null ? body : {}) as { data?: unknown; list_metadata?: unknown };
+  const envelope = (typeof body === 'object' && body !== null ? body : {}) as {
+    data?: unknown;
+    list_metadata?: unknown;
+  };
   if (!Array.isArray(envelope.data) || !envelope.data.every(isObjectWithId)) {
-    throw new WorkOSError('invalid_response', 'WorkOS answered with a list in an unexpected shape (no `data` array of objects with IDs).', { requestId });
+    throw new WorkOSError(
+      'invalid_response',
+      'WorkOS answered with a list in an unexpected shape (no `data` array of objects with IDs).',
+      { requestId },
+    );
   }
-  const metadata = (typeof envelope.list_metadata === 'object' && envelope.list_metadata !== null ? envelope.list_metadata : {}) as Record<string, unknown>;
+  const metadata = (
+    typeof envelope.list_metadata === 'object' && envelope.list_metadata !== null ? envelope.list_metadata : {}
+  ) as Record<string, unknown>;
   const cursor = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : null);
-  const page = { data: envelope.data as T[], before: cursor(metadata.before), after: cursor(metadata.after), requestId };
+  const page = {
+    data: envelope.data as T[],
+    before: cursor(metadata.before),
+    after: cursor(metadata.after),
+    requestId,
+  };
   if (page.data.length === 0 && page.after !== null) {
     // Following it would fetch nothing forever.
-    throw new WorkOSError('invalid_response', 'WorkOS sent an empty page that claims more follow; stopped paging to avoid a loop.', { requestId });
+    throw new WorkOSError(
+      'invalid_response',
+      'WorkOS sent an empty page that claims more follow; stopped paging to avoid a loop.',
+      { requestId },
+    );
   }
   return page;
 }
@@ -289,7 +375,11 @@ function describeCause(cause: unknown, redact: (text: string) => string): string
   let current = cause;
   while (current instanceof Error && current.cause instanceof Error) current = current.cause;
   const code = (current as { code?: unknown })?.code;
-  return typeof code === 'string' ? code : current instanceof Error ? redact(current.message).slice(0, 120) : 'unknown error';
+  return typeof code === 'string'
+    ? code
+    : current instanceof Error
+      ? redact(current.message).slice(0, 120)
+      : 'unknown error';
 }
 
 /** A counting semaphore whose waiters leave the queue when their signal aborts. */

@@ -44,7 +44,10 @@ export function isWorkOSError(error: unknown, kind?: WorkOSErrorKind): error is 
 
 const ADVICE: Record<number, [WorkOSErrorKind, string]> = {
   400: ['invalid', 'The API refused the request parameters'],
-  401: ['unauthorized', 'The API key was rejected (401). Check that it is a current secret key (sk_…) for this environment'],
+  401: [
+    'unauthorized',
+    'The API key was rejected (401). Check that it is a current secret key (sk_…) for this environment',
+  ],
   403: ['forbidden', 'The API key may not read this (403). Check the key’s permissions in the WorkOS dashboard'],
   404: ['not_found', 'Not found (404)'],
   408: ['server', 'The server timed out handling the request (408). Try again'],
@@ -53,11 +56,21 @@ const ADVICE: Record<number, [WorkOSErrorKind, string]> = {
 };
 
 /** Maps an error response to a WorkOSError, keeping the API's message where it has one. */
-export function errorFromResponse(status: number, body: unknown, requestId: string | undefined, retryAfter: number | undefined): WorkOSError {
+export function errorFromResponse(
+  status: number,
+  body: unknown,
+  requestId: string | undefined,
+  retryAfter: number | undefined,
+): WorkOSError {
   const [kind, advice] = ADVICE[status] ?? ['server', `WorkOS answered with an error (${status}). Try again later`];
   const apiMessage = stringField(body, 'message');
   const code = stringField(body, 'code');
-  const message = kind === 'not_found' && apiMessage ? `${apiMessage.replace(/\.$/, '')} (404)` : apiMessage && kind === 'invalid' ? `${advice}: ${apiMessage}` : advice;
+  const message =
+    kind === 'not_found' && apiMessage
+      ? `${apiMessage.replace(/\.$/, '')} (404)`
+      : apiMessage && kind === 'invalid'
+        ? `${advice}: ${apiMessage}`
+        : advice;
   return new WorkOSError(kind, `${message}.`, { status, requestId, retryAfter, code });
 }
 

@@ -10,9 +10,21 @@ interface KindInfo {
 }
 
 const KINDS: Record<WorkOSObjectKind, KindInfo> = {
-  directory: { prefixes: ['directory', 'directory_edp'], label: 'directory', example: 'directory_01ECAZ4NV9QMV47GW873HDCX74' },
-  directory_group: { prefixes: ['directory_group', 'directory_grp'], label: 'directory group', example: 'directory_group_01E1JJS84MFPPQ3G655FHTKX6Z' },
-  directory_user: { prefixes: ['directory_user', 'directory_usr'], label: 'directory user', example: 'directory_user_01E1JG7J09H96KYP8HM9B0G5SJ' },
+  directory: {
+    prefixes: ['directory', 'directory_edp'],
+    label: 'directory',
+    example: 'directory_01ECAZ4NV9QMV47GW873HDCX74',
+  },
+  directory_group: {
+    prefixes: ['directory_group', 'directory_grp'],
+    label: 'directory group',
+    example: 'directory_group_01E1JJS84MFPPQ3G655FHTKX6Z',
+  },
+  directory_user: {
+    prefixes: ['directory_user', 'directory_usr'],
+    label: 'directory user',
+    example: 'directory_user_01E1JG7J09H96KYP8HM9B0G5SJ',
+  },
   organization: { prefixes: ['org'], label: 'organization', example: 'org_01EHZNVPK3SFK441A1RGBFSHRT' },
 };
 

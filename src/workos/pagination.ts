@@ -9,7 +9,11 @@ export class CursorTrail {
   advance(page: Page<unknown>, after: string | undefined): string | null {
     if (page.after === null) return null;
     if (page.after === after || this.seen.has(page.after)) {
-      throw new WorkOSError('invalid_response', `WorkOS sent the page cursor ${page.after} twice; stopped paging to avoid a loop.`, { requestId: page.requestId });
+      throw new WorkOSError(
+        'invalid_response',
+        `WorkOS sent the page cursor ${page.after} twice; stopped paging to avoid a loop.`,
+        { requestId: page.requestId },
+      );
     }
     this.seen.add(page.after);
     return page.after;
@@ -17,7 +21,10 @@ export class CursorTrail {
 }
 
 /** Yields pages, following `list_metadata.after` until it is null. */
-export async function* followPages<T>(fetchPage: (after: string | undefined) => Promise<Page<T>>, startAfter?: string): AsyncGenerator<Page<T>> {
+export async function* followPages<T>(
+  fetchPage: (after: string | undefined) => Promise<Page<T>>,
+  startAfter?: string,
+): AsyncGenerator<Page<T>> {
   const trail = new CursorTrail();
   let after = startAfter;
   for (;;) {

@@ -70,6 +70,8 @@ export interface ListDirectoriesParams extends PageParams {
   search?: string;
 }
 
-export type ListGroupsParams = PageParams & ({ directory: string; user?: string } | { user: string; directory?: string });
+export type ListGroupsParams = PageParams &
+  ({ directory: string; user?: string } | { user: string; directory?: string });
 
-export type ListUsersParams = PageParams & ({ directory: string; group?: string } | { group: string; directory?: string });
+export type ListUsersParams = PageParams &
+  ({ directory: string; group?: string } | { group: string; directory?: string });

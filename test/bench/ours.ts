@@ -87,8 +87,14 @@ async function bareFetch(): Promise<number> {
   const groups: unknown[] = [];
   let after: string | null = null;
   do {
-    const query = new URLSearchParams({ directory: args.directory, limit: String(PAGE_SIZE), ...(after ? { after } : {}) });
-    const response = await fetch(`${args.url}/directory_groups?${query}`, { headers: { Authorization: `Bearer ${args.apiKey}` } });
+    const query = new URLSearchParams({
+      directory: args.directory,
+      limit: String(PAGE_SIZE),
+      ...(after ? { after } : {}),
+    });
+    const response = await fetch(`${args.url}/directory_groups?${query}`, {
+      headers: { Authorization: `Bearer ${args.apiKey}` },
+    });
     const page = (await response.json()) as { data: unknown[]; list_metadata: { after: string | null } };
     groups.push(...page.data);
     after = page.list_metadata.after;
@@ -101,7 +107,8 @@ const client = new WorkOSClient({ apiKey: args.apiKey, baseUrl: args.url });
 let expansion: { view: TreeModel; nodes: DirectoryNode[] } | undefined;
 
 serve({
-  listing: () => timed(async () => (await collectAll(client.allGroups({ directory: args.directory, limit: PAGE_SIZE }))).length),
+  listing: () =>
+    timed(async () => (await collectAll(client.allGroups({ directory: args.directory, limit: PAGE_SIZE }))).length),
   bareFetch: () => timed(bareFetch),
   tree,
   prepareExpand: async () => {

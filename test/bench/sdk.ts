@@ -22,6 +22,10 @@ serve({
     }),
   // autoPagination() sleeps 350 ms between pages (~35 s a listing), so its runs go side by side.
   autoPagination: () =>
-    Promise.all(Array.from({ length: args.runs }, () => timed(async () => (await (await workos.directorySync.listGroups({ directory })).autoPagination()).length))),
+    Promise.all(
+      Array.from({ length: args.runs }, () =>
+        timed(async () => (await (await workos.directorySync.listGroups({ directory })).autoPagination()).length),
+      ),
+    ),
   node: async () => process.version,
 });

@@ -38,7 +38,9 @@ let stopping = false;
 
 /** Without VSCODE_* (inside a VS Code terminal, `code` would open in that window) and without a key of yours. */
 function cleanEnv(): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VSCODE_') && name !== 'WORKOS_API_KEY'));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('VSCODE_') && name !== 'WORKOS_API_KEY'),
+  );
   return fake ? { ...env, WORKOS_API_KEY: SAMPLE.apiKey } : env;
 }
 
@@ -69,13 +71,20 @@ async function startDesktop(userSettings: Record<string, unknown>): Promise<void
   // The same version is not reinstalled over itself: start from no extensions, so a rebuilt .vsix is used.
   fs.rmSync(extensionsDir, { recursive: true, force: true });
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_USER_SETTINGS, ...userSettings }, null, 2));
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ ...DEFAULT_USER_SETTINGS, ...userSettings }, null, 2),
+  );
   const profile = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
   const install = spawnSync('code', [...profile, '--install-extension', VSIX], { env: cleanEnv(), encoding: 'utf8' });
   if (install.status !== 0) throw new Error(`Installing ${VSIX} failed:\n${install.stdout}${install.stderr}`);
   const log = fs.openSync(path.join(demoDir, 'desktop', 'code.log'), 'w');
   // --wait keeps the CLI running until the window closes; in its own group so Ctrl+C reaches us only.
-  desktop = spawn('code', [...profile, '--new-window', '--wait'], { env: cleanEnv(), detached: true, stdio: ['ignore', log, log] });
+  desktop = spawn('code', [...profile, '--new-window', '--wait'], {
+    env: cleanEnv(),
+    detached: true,
+    stdio: ['ignore', log, log],
+  });
   desktop.once('exit', () => void stop('VS Code was closed.', 0));
   show('VS Code', `a new desktop window (profile and log in ${relative(path.join(demoDir, 'desktop'))}/)`);
   show('', 'Click the WorkOS icon in its activity bar.');
@@ -85,7 +94,10 @@ async function startDesktop(userSettings: Record<string, unknown>): Promise<void
 function stopDesktop(): void {
   const pid = desktop?.pid;
   if (pid === undefined) return;
-  const children = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+  const children = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean)
+    .map(Number);
   for (const group of [...children, pid]) terminateGroup(group);
 }
 
@@ -124,7 +136,10 @@ async function main(): Promise<void> {
     show('WorkOS API', 'https://api.workos.com, your account: run "WorkOS: Set API Key" with your sk_… key');
   } else {
     fake = await startFakeWorkOS({ port: await portOr(FAKE_PORT), apiKeys: [SAMPLE.apiKey] });
-    show('Fake WorkOS API', `${fake.url}  (sample organisation, ${fake.dataset.directories.length} directories; key ${SAMPLE.apiKey} through WORKOS_API_KEY)`);
+    show(
+      'Fake WorkOS API',
+      `${fake.url}  (sample organisation, ${fake.dataset.directories.length} directories; key ${SAMPLE.apiKey} through WORKOS_API_KEY)`,
+    );
   }
   const userSettings = fake ? { 'workos.apiBaseUrl': fake.url } : {};
   if (vscode) await startWeb(vscode, userSettings);

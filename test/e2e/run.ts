@@ -56,7 +56,11 @@ async function main(): Promise<void> {
     rootDir: path.join(ROOT, 'server'),
     installVsix: [VSIX],
     // The workspace of the last step is inside this repository: no prompt to open the repository.
-    userSettings: { 'workos.apiBaseUrl': fake.url, 'workos.pageSize': PAGE_SIZE, 'git.openRepositoryInParentFolders': 'never' },
+    userSettings: {
+      'workos.apiBaseUrl': fake.url,
+      'workos.pageSize': PAGE_SIZE,
+      'git.openRepositoryInParentFolders': 'never',
+    },
   });
   const browserEnv = isolatedEnv(path.join(ROOT, 'browser'));
   process.env.TMPDIR = browserEnv.TMPDIR; // playwright's own temp profile
@@ -65,205 +69,287 @@ async function main(): Promise<void> {
   page.setDefaultTimeout(15_000);
   const ui = new Workbench(page);
   const api = fake;
-  console.log(`code-server ${server.url}, fake WorkOS ${api.url}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `code-server ${server.url}, fake WorkOS ${api.url}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   let step = 0;
   /** The README's screenshots keep their names; the others are numbered by step. */
-  const shot = (name: string) => ui.screenshot(path.join(RESULTS, README_NAMES.includes(`${name}.png`) ? `${name}.png` : `${String(step).padStart(2, '0')}-${name}.png`));
+  const shot = (name: string) =>
+    ui.screenshot(
+      path.join(
+        RESULTS,
+        README_NAMES.includes(`${name}.png`) ? `${name}.png` : `${String(step).padStart(2, '0')}-${name}.png`,
+      ),
+    );
   const groupsOf = (directoryId: string) => api.dataset.groups.filter((group) => group.directory_id === directoryId);
-  const groupRequests = (directoryId: string) => api.requests.filter((r) => r.route === 'list_groups' && r.query.directory === directoryId);
+  const groupRequests = (directoryId: string) =>
+    api.requests.filter((r) => r.route === 'list_groups' && r.query.directory === directoryId);
   /** Rows under an expanded directory: the first one's `aria-setsize` counts them all, shown or scrolled away. */
   const firstChild = async (directory: string) => {
     const index = Number(await ui.treeItem(directory).getAttribute('data-index'));
     return ui.view.locator(`[role="treeitem"][data-index="${index + 1}"]`);
   };
-  const childCount = async (directory: string) => Number(await (await firstChild(directory)).getAttribute('aria-setsize'));
+  const childCount = async (directory: string) =>
+    Number(await (await firstChild(directory)).getAttribute('aria-setsize'));
   const rowAt = (position: number) => ui.view.locator(`[role="treeitem"][aria-level="2"][aria-posinset="${position}"]`);
   /** A group row reads "<name> <id>, has actions": the label, then the ID as its description. */
   const groupRow = async (position: number) => {
-    const [, name = '', id = ''] = /^(.*) (\S+), has actions$/.exec((await rowAt(position).getAttribute('aria-label')) ?? '') ?? [];
+    const [, name = '', id = ''] =
+      /^(.*) (\S+), has actions$/.exec((await rowAt(position).getAttribute('aria-label')) ?? '') ?? [];
     return { name, id };
   };
   let opened = { name: '', id: '' };
 
   const steps: Array<[string, () => Promise<void>]> = [
-    ['a fresh profile shows the welcome state; Set API Key from the palette fills the tree', async () => {
-      await ui.open(server!.url);
-      await ui.view.getByText('Browse the directories, groups and users').waitFor({ timeout: EXTENSION_HOST_MS });
-      await ui.view.getByRole('button', { name: 'Set API Key' }).waitFor();
-      assert.equal(api.requests.length, 0, 'no request before a key is set');
-      await shot('welcome');
+    [
+      'a fresh profile shows the welcome state; Set API Key from the palette fills the tree',
+      async () => {
+        await ui.open(server!.url);
+        await ui.view.getByText('Browse the directories, groups and users').waitFor({ timeout: EXTENSION_HOST_MS });
+        await ui.view.getByRole('button', { name: 'Set API Key' }).waitFor();
+        assert.equal(api.requests.length, 0, 'no request before a key is set');
+        await shot('welcome');
 
-      await ui.runCommand('WorkOS: Set API Key');
-      const input = await ui.inputBox('WorkOS: Set API Key');
-      assert.equal(await input.getAttribute('type'), 'password', 'the key box hides what is typed');
-      await input.pressSequentially(SAMPLE.apiKey);
-      await shot('api-key');
-      await page.keyboard.press('Enter');
-      for (const directory of api.dataset.directories) await ui.treeItem(directory.name).waitFor();
-      await shot('directories');
-    }],
+        await ui.runCommand('WorkOS: Set API Key');
+        const input = await ui.inputBox('WorkOS: Set API Key');
+        assert.equal(await input.getAttribute('type'), 'password', 'the key box hides what is typed');
+        await input.pressSequentially(SAMPLE.apiKey);
+        await shot('api-key');
+        await page.keyboard.press('Enter');
+        for (const directory of api.dataset.directories) await ui.treeItem(directory.name).waitFor();
+        await shot('directories');
+      },
+    ],
 
-    ['the large directory pages its groups with "Load more", following the cursor', async () => {
-      await ui.treeItem(LARGE).click();
-      await ui.treeItem('Load more').waitFor();
-      assert.equal(await childCount(LARGE), PAGE_SIZE + 1, `${PAGE_SIZE} groups and "Load more"`);
-      const lastOfPage = await groupRow(PAGE_SIZE);
-      assert.ok(groupsOf(SAMPLE.largeDirectoryId).some((g) => g.id === lastOfPage.id && g.name === lastOfPage.name), `row ${PAGE_SIZE} is a group of ${LARGE}`);
-      await shot('tree');
+    [
+      'the large directory pages its groups with "Load more", following the cursor',
+      async () => {
+        await ui.treeItem(LARGE).click();
+        await ui.treeItem('Load more').waitFor();
+        assert.equal(await childCount(LARGE), PAGE_SIZE + 1, `${PAGE_SIZE} groups and "Load more"`);
+        const lastOfPage = await groupRow(PAGE_SIZE);
+        assert.ok(
+          groupsOf(SAMPLE.largeDirectoryId).some((g) => g.id === lastOfPage.id && g.name === lastOfPage.name),
+          `row ${PAGE_SIZE} is a group of ${LARGE}`,
+        );
+        await shot('tree');
 
-      api.setLatency(1500); // long enough to see the row change while the page loads
-      await ui.treeItem('Load more').click();
-      await ui.treeItem('Loading…').waitFor();
-      api.setLatency(0);
-      await until('the second page is shown', async () => (await childCount(LARGE)) === 2 * PAGE_SIZE + 1);
-      const requests = groupRequests(SAMPLE.largeDirectoryId);
-      assert.equal(requests.length, 2, 'one request per page');
-      assert.equal(requests[0]!.query.after, undefined, 'the first page has no cursor');
-      assert.equal(requests[1]!.query.after, lastOfPage.id, 'the second page starts after the last group shown');
-      assert.equal(requests[1]!.query.limit, String(PAGE_SIZE), 'workos.pageSize from user settings');
-      await shot('second-page');
-    }],
+        api.setLatency(1500); // long enough to see the row change while the page loads
+        await ui.treeItem('Load more').click();
+        await ui.treeItem('Loading…').waitFor();
+        api.setLatency(0);
+        await until('the second page is shown', async () => (await childCount(LARGE)) === 2 * PAGE_SIZE + 1);
+        const requests = groupRequests(SAMPLE.largeDirectoryId);
+        assert.equal(requests.length, 2, 'one request per page');
+        assert.equal(requests[0]!.query.after, undefined, 'the first page has no cursor');
+        assert.equal(requests[1]!.query.after, lastOfPage.id, 'the second page starts after the last group shown');
+        assert.equal(requests[1]!.query.limit, String(PAGE_SIZE), 'workos.pageSize from user settings');
+        await shot('second-page');
+      },
+    ],
 
-    ['the command palette lists the WorkOS commands, and not the tree-only ones', async () => {
-      await ui.palette('WorkOS:');
-      const titles = await ui.quickInputRows.locator('.label-name').allInnerTexts();
-      for (const title of ['Set API Key', 'Clear API Key', 'Refresh', 'Open Directory Group by ID...', 'Show Groups of Directory User...']) {
-        assert.ok(titles.some((t) => t.replace(/\s+/g, ' ').endsWith(title)), `the palette lists WorkOS: ${title} (it lists ${titles.join(' | ')})`);
-      }
-      assert.ok(!titles.some((t) => /Load More|Copy ID/.test(t)), 'tree-only commands stay out of the palette');
-      await shot('palette');
-      await page.keyboard.press('Escape');
-    }],
+    [
+      'the command palette lists the WorkOS commands, and not the tree-only ones',
+      async () => {
+        await ui.palette('WorkOS:');
+        const titles = await ui.quickInputRows.locator('.label-name').allInnerTexts();
+        for (const title of [
+          'Set API Key',
+          'Clear API Key',
+          'Refresh',
+          'Open Directory Group by ID...',
+          'Show Groups of Directory User...',
+        ]) {
+          assert.ok(
+            titles.some((t) => t.replace(/\s+/g, ' ').endsWith(title)),
+            `the palette lists WorkOS: ${title} (it lists ${titles.join(' | ')})`,
+          );
+        }
+        assert.ok(!titles.some((t) => /Load More|Copy ID/.test(t)), 'tree-only commands stay out of the palette');
+        await shot('palette');
+        await page.keyboard.press('Escape');
+      },
+    ],
 
-    ['a group opens as read-only JSON titled with its name', async () => {
-      opened = await groupRow(1);
-      await rowAt(1).click();
-      const tab = ui.tab(new RegExp(literal(opened.name)));
-      await tab.waitFor();
-      assert.equal(await tab.getAttribute('aria-selected'), 'true', 'its tab is the active one');
-      await until('the editor shows the group', async () => (await ui.editorText()).includes(`"id": "${opened.id}"`));
-      await shot('group-json');
-      const before = await ui.editorText();
-      await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
-      await page.keyboard.type('typed');
-      await page.keyboard.press('Enter');
-      await page.locator('.monaco-editor-overlaymessage', { hasText: 'Cannot edit in read-only editor' }).waitFor();
-      assert.equal(await ui.editorText(), before, 'typing changes nothing');
-      assert.equal(await page.locator('.tabs-container .tab.active.dirty').count(), 0, 'no unsaved-changes marker');
-      await shot('read-only');
-    }],
+    [
+      'a group opens as read-only JSON titled with its name',
+      async () => {
+        opened = await groupRow(1);
+        await rowAt(1).click();
+        const tab = ui.tab(new RegExp(literal(opened.name)));
+        await tab.waitFor();
+        assert.equal(await tab.getAttribute('aria-selected'), 'true', 'its tab is the active one');
+        await until('the editor shows the group', async () => (await ui.editorText()).includes(`"id": "${opened.id}"`));
+        await shot('group-json');
+        const before = await ui.editorText();
+        await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+        await page.keyboard.type('typed');
+        await page.keyboard.press('Enter');
+        await page.locator('.monaco-editor-overlaymessage', { hasText: 'Cannot edit in read-only editor' }).waitFor();
+        assert.equal(await ui.editorText(), before, 'typing changes nothing');
+        assert.equal(await page.locator('.tabs-container .tab.active.dirty').count(), 0, 'no unsaved-changes marker');
+        await shot('read-only');
+      },
+    ],
 
-    ['Open Directory Group by ID: a valid ID opens, an unknown one says so, a malformed one is refused as typed', async () => {
-      const group = groupsOf(SAMPLE.smallDirectoryId)[3]!;
-      await ui.runCommand('WorkOS: Open Directory Group by ID...');
-      await (await ui.inputBox('WorkOS: Open Directory Group by ID')).fill(group.id);
-      await page.keyboard.press('Enter');
-      await ui.tab(new RegExp(literal(group.name))).waitFor();
-      await until('the editor shows the fetched group', async () => (await ui.editorText()).includes(`"id": "${group.id}"`));
-      assert.ok(api.requests.some((r) => r.route === 'get_group' && r.path === `/directory_groups/${group.id}`), 'the group was fetched by ID');
+    [
+      'Open Directory Group by ID: a valid ID opens, an unknown one says so, a malformed one is refused as typed',
+      async () => {
+        const group = groupsOf(SAMPLE.smallDirectoryId)[3]!;
+        await ui.runCommand('WorkOS: Open Directory Group by ID...');
+        await (await ui.inputBox('WorkOS: Open Directory Group by ID')).fill(group.id);
+        await page.keyboard.press('Enter');
+        await ui.tab(new RegExp(literal(group.name))).waitFor();
+        await until('the editor shows the fetched group', async () =>
+          (await ui.editorText()).includes(`"id": "${group.id}"`),
+        );
+        assert.ok(
+          api.requests.some((r) => r.route === 'get_group' && r.path === `/directory_groups/${group.id}`),
+          'the group was fetched by ID',
+        );
 
-      const tabs = await ui.tabs.count();
-      const unknown = 'directory_group_01JZZZZZZZZZZZZZZZZZZZZZZZ';
-      await ui.runCommand('WorkOS: Open Directory Group by ID...');
-      await (await ui.inputBox('WorkOS: Open Directory Group by ID')).fill(unknown);
-      await page.keyboard.press('Enter');
-      const toast = ui.toast(`Could not open directory group ${unknown}`);
-      await toast.waitFor();
-      assert.match(await toast.innerText(), /not found/i, 'the toast says the group does not exist');
-      await shot('unknown-id');
-      assert.equal(await ui.tabs.count(), tabs, 'nothing opens');
-      await ui.clearToasts();
+        const tabs = await ui.tabs.count();
+        const unknown = 'directory_group_01JZZZZZZZZZZZZZZZZZZZZZZZ';
+        await ui.runCommand('WorkOS: Open Directory Group by ID...');
+        await (await ui.inputBox('WorkOS: Open Directory Group by ID')).fill(unknown);
+        await page.keyboard.press('Enter');
+        const toast = ui.toast(`Could not open directory group ${unknown}`);
+        await toast.waitFor();
+        assert.match(await toast.innerText(), /not found/i, 'the toast says the group does not exist');
+        await shot('unknown-id');
+        assert.equal(await ui.tabs.count(), tabs, 'nothing opens');
+        await ui.clearToasts();
 
-      const sent = api.requests.length;
-      await ui.runCommand('WorkOS: Open Directory Group by ID...');
-      const input = await ui.inputBox('WorkOS: Open Directory Group by ID');
-      await input.pressSequentially(SAMPLE.userWithGroupsId);
-      const message = ui.quickInput.locator('.quick-input-message');
-      await until('the box says what is wrong', async () => (await message.innerText()).includes('That is a directory user ID; this needs a directory group ID.'));
-      await shot('malformed-id');
-      await page.keyboard.press('Enter');
-      assert.ok(await input.isVisible(), 'Enter does not accept a malformed ID');
-      await page.keyboard.press('Escape');
-      assert.equal(api.requests.length, sent, 'no request for a malformed ID');
-    }],
+        const sent = api.requests.length;
+        await ui.runCommand('WorkOS: Open Directory Group by ID...');
+        const input = await ui.inputBox('WorkOS: Open Directory Group by ID');
+        await input.pressSequentially(SAMPLE.userWithGroupsId);
+        const message = ui.quickInput.locator('.quick-input-message');
+        await until('the box says what is wrong', async () =>
+          (await message.innerText()).includes('That is a directory user ID; this needs a directory group ID.'),
+        );
+        await shot('malformed-id');
+        await page.keyboard.press('Enter');
+        assert.ok(await input.isVisible(), 'Enter does not accept a malformed ID');
+        await page.keyboard.press('Escape');
+        assert.equal(api.requests.length, sent, 'no request for a malformed ID');
+      },
+    ],
 
-    ['Show Groups of Directory User lists all of that user\'s groups', async () => {
-      const expected = api.dataset.memberships.filter(([user]) => user === SAMPLE.userWithGroupsId).map(([, group]) => group);
-      const names = new Set(api.dataset.groups.filter((g) => expected.includes(g.id)).map((g) => g.name));
-      await ui.runCommand('WorkOS: Show Groups of Directory User...');
-      await (await ui.inputBox('WorkOS: Show Groups of Directory User')).fill(SAMPLE.userWithGroupsId);
-      await page.keyboard.press('Enter');
-      const user = api.dataset.users.find((u) => u.id === SAMPLE.userWithGroupsId)!;
-      await ui.quickInput.locator('.quick-input-title', { hasText: `Groups of ${user.first_name} ${user.last_name} <${user.email}> (${expected.length})` }).waitFor();
-      await ui.toast('Fetching the groups of').waitFor({ state: 'hidden' });
-      assert.equal(Number(await ui.quickInputRows.first().getAttribute('aria-setsize')), expected.length, 'one row per group');
-      const shown = await ui.quickInputRows.locator('.quick-input-list-row:first-child .label-name').allInnerTexts();
-      for (const name of shown) assert.ok(names.has(name), `${name} is one of the user's groups`);
-      await shot('user-groups');
-      await page.keyboard.press('Escape');
-    }],
+    [
+      "Show Groups of Directory User lists all of that user's groups",
+      async () => {
+        const expected = api.dataset.memberships
+          .filter(([user]) => user === SAMPLE.userWithGroupsId)
+          .map(([, group]) => group);
+        const names = new Set(api.dataset.groups.filter((g) => expected.includes(g.id)).map((g) => g.name));
+        await ui.runCommand('WorkOS: Show Groups of Directory User...');
+        await (await ui.inputBox('WorkOS: Show Groups of Directory User')).fill(SAMPLE.userWithGroupsId);
+        await page.keyboard.press('Enter');
+        const user = api.dataset.users.find((u) => u.id === SAMPLE.userWithGroupsId)!;
+        await ui.quickInput
+          .locator('.quick-input-title', {
+            hasText: `Groups of ${user.first_name} ${user.last_name} <${user.email}> (${expected.length})`,
+          })
+          .waitFor();
+        await ui.toast('Fetching the groups of').waitFor({ state: 'hidden' });
+        assert.equal(
+          Number(await ui.quickInputRows.first().getAttribute('aria-setsize')),
+          expected.length,
+          'one row per group',
+        );
+        const shown = await ui.quickInputRows.locator('.quick-input-list-row:first-child .label-name').allInnerTexts();
+        for (const name of shown) assert.ok(names.has(name), `${name} is one of the user's groups`);
+        await shot('user-groups');
+        await page.keyboard.press('Escape');
+      },
+    ],
 
-    ['failures: a 500 and a malformed page show an error row; clicking it retries; a revoked key shows the rejected welcome', async () => {
-      await ui.treeItem(LARGE).click(); // collapsed, so the rows below stay on screen
-      const match = { path: '/directory_groups', query: { directory: SAMPLE.smallDirectoryId } };
-      api.inject({ kind: 'status', status: 500, times: Infinity, match });
-      await ui.treeItem(SMALL).click();
-      const serverError = ui.treeItem('WorkOS server error (500) click to retry');
-      await serverError.waitFor(); // after the client's 3 retries, ~4 s
-      await shot('server-error');
+    [
+      'failures: a 500 and a malformed page show an error row; clicking it retries; a revoked key shows the rejected welcome',
+      async () => {
+        await ui.treeItem(LARGE).click(); // collapsed, so the rows below stay on screen
+        const match = { path: '/directory_groups', query: { directory: SAMPLE.smallDirectoryId } };
+        api.inject({ kind: 'status', status: 500, times: Infinity, match });
+        await ui.treeItem(SMALL).click();
+        const serverError = ui.treeItem('WorkOS server error (500) click to retry');
+        await serverError.waitFor(); // after the client's 3 retries, ~4 s
+        await shot('server-error');
 
-      api.clearFaults();
-      api.inject({ kind: 'malformed', times: Infinity, match });
-      await serverError.click();
-      const malformed = ui.treeItem('Unexpected answer from WorkOS click to retry');
-      await malformed.waitFor();
+        api.clearFaults();
+        api.inject({ kind: 'malformed', times: Infinity, match });
+        await serverError.click();
+        const malformed = ui.treeItem('Unexpected answer from WorkOS click to retry');
+        await malformed.waitFor();
 
-      api.clearFaults();
-      await malformed.click();
-      await until(`the groups of ${SMALL} are shown`, async () => (await childCount(SMALL)) === PAGE_SIZE + 1);
-      const first = (await (await firstChild(SMALL)).getAttribute('aria-label')) ?? '';
-      assert.ok(groupsOf(SAMPLE.smallDirectoryId).some((g) => first.startsWith(`${g.name} ${g.id}`)), `${first} is a group of ${SMALL}`);
+        api.clearFaults();
+        await malformed.click();
+        await until(`the groups of ${SMALL} are shown`, async () => (await childCount(SMALL)) === PAGE_SIZE + 1);
+        const first = (await (await firstChild(SMALL)).getAttribute('aria-label')) ?? '';
+        assert.ok(
+          groupsOf(SAMPLE.smallDirectoryId).some((g) => first.startsWith(`${g.name} ${g.id}`)),
+          `${first} is a group of ${SMALL}`,
+        );
 
-      api.setApiKeys([]);
-      await ui.viewButton('Refresh').click();
-      await ui.view.getByText('The API key was rejected (401 Unauthorized)').waitFor();
-      await shot('key-rejected');
-      api.setApiKeys([SAMPLE.apiKey]);
-      await ui.view.getByRole('button', { name: 'Refresh' }).click();
-      await ui.treeItem(LARGE).waitFor();
-    }],
+        api.setApiKeys([]);
+        await ui.viewButton('Refresh').click();
+        await ui.view.getByText('The API key was rejected (401 Unauthorized)').waitFor();
+        await shot('key-rejected');
+        api.setApiKeys([SAMPLE.apiKey]);
+        await ui.view.getByRole('button', { name: 'Refresh' }).click();
+        await ui.treeItem(LARGE).waitFor();
+      },
+    ],
 
-    ['a workspace setting cannot redirect the API: the tree still loads from the user-level address', async () => {
-      const workspace = path.join(ROOT, 'workspace');
-      fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
-      fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'workos.apiBaseUrl': decoy!.url }));
-      api.clearRequests();
-      await ui.open(`${server!.url}?folder=${encodeURIComponent(workspace)}`);
-      await ui.treeItem(LARGE).waitFor({ timeout: EXTENSION_HOST_MS });
-      await ui.treeItem(LARGE).click();
-      await ui.treeItem('Load more').waitFor();
-      assert.ok(api.requests.some((r) => r.route === 'list_directories'), 'the user-level fake served the directories');
-      assert.equal(decoy!.requests.length, 0, 'the workspace\'s server received nothing');
-      await shot('workspace');
-    }],
-    ['the key typed in step 1 appears nowhere the extension wrote, nor in the page', async () => {
-      // The server's folder holds its logs (the WorkOS channel included), settings and extension state;
-      // its extensions/ folder is the installed package (whose README names the demo key), not output.
-      // The browser's profile is left out: code-server's SecretStorage lives there, encrypted.
-      const serverRoot = path.join(ROOT, 'server');
-      const files = fs
-        .readdirSync(serverRoot, { recursive: true, encoding: 'utf8' })
-        .filter((file) => !file.startsWith(`extensions${path.sep}`))
-        .map((file) => path.join(serverRoot, file))
-        .filter((file) => fs.statSync(file).isFile());
-      const places: Array<[string, string]> = files.map((file) => [path.relative(serverRoot, file), fs.readFileSync(file, 'latin1')]);
-      places.push(['the workbench page', await page.content()]);
-      assert.ok(places.some(([name, text]) => name.endsWith('WorkOS.log') && text.includes('GET /directories')), 'the WorkOS log was read');
-      const leaks = places.filter(([, text]) => text.includes(SAMPLE.apiKey)).map(([name]) => name);
-      writeResults(repoRoot, 'secrets-ui', { placesChecked: places.length, keysLookedFor: 1, leaks });
-      assert.deepEqual(leaks, []);
-    }],
+    [
+      'a workspace setting cannot redirect the API: the tree still loads from the user-level address',
+      async () => {
+        const workspace = path.join(ROOT, 'workspace');
+        fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+        fs.writeFileSync(
+          path.join(workspace, '.vscode', 'settings.json'),
+          JSON.stringify({ 'workos.apiBaseUrl': decoy!.url }),
+        );
+        api.clearRequests();
+        await ui.open(`${server!.url}?folder=${encodeURIComponent(workspace)}`);
+        await ui.treeItem(LARGE).waitFor({ timeout: EXTENSION_HOST_MS });
+        await ui.treeItem(LARGE).click();
+        await ui.treeItem('Load more').waitFor();
+        assert.ok(
+          api.requests.some((r) => r.route === 'list_directories'),
+          'the user-level fake served the directories',
+        );
+        assert.equal(decoy!.requests.length, 0, "the workspace's server received nothing");
+        await shot('workspace');
+      },
+    ],
+    [
+      'the key typed in step 1 appears nowhere the extension wrote, nor in the page',
+      async () => {
+        // The server's folder holds its logs (the WorkOS channel included), settings and extension state;
+        // its extensions/ folder is the installed package (whose README names the demo key), not output.
+        // The browser's profile is left out: code-server's SecretStorage lives there, encrypted.
+        const serverRoot = path.join(ROOT, 'server');
+        const files = fs
+          .readdirSync(serverRoot, { recursive: true, encoding: 'utf8' })
+          .filter((file) => !file.startsWith(`extensions${path.sep}`))
+          .map((file) => path.join(serverRoot, file))
+          .filter((file) => fs.statSync(file).isFile());
+        const places: Array<[string, string]> = files.map((file) => [
+          path.relative(serverRoot, file),
+          fs.readFileSync(file, 'latin1'),
+        ]);
+        places.push(['the workbench page', await page.content()]);
+        assert.ok(
+          places.some(([name, text]) => name.endsWith('WorkOS.log') && text.includes('GET /directories')),
+          'the WorkOS log was read',
+        );
+        const leaks = places.filter(([, text]) => text.includes(SAMPLE.apiKey)).map(([name]) => name);
+        writeResults(repoRoot, 'secrets-ui', { placesChecked: places.length, keysLookedFor: 1, leaks });
+        assert.deepEqual(leaks, []);
+      },
+    ],
   ];
 
   for (const [name, run] of steps) {
@@ -274,7 +360,15 @@ async function main(): Promise<void> {
     }
     const stepStarted = Date.now();
     try {
-      await Promise.race([run(), new Promise((_, reject) => setTimeout(() => reject(new Error(`step timed out after ${STEP_TIMEOUT_MS / 1000} s`)), STEP_TIMEOUT_MS).unref())]);
+      await Promise.race([
+        run(),
+        new Promise((_, reject) =>
+          setTimeout(
+            () => reject(new Error(`step timed out after ${STEP_TIMEOUT_MS / 1000} s`)),
+            STEP_TIMEOUT_MS,
+          ).unref(),
+        ),
+      ]);
       passed++;
       console.log(`  ✓ ${label} (${((Date.now() - stepStarted) / 1000).toFixed(1)} s)`);
     } catch (error) {
@@ -282,7 +376,11 @@ async function main(): Promise<void> {
       console.log(`  ✗ ${label}\n    ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       await shot('FAILED').catch(() => undefined);
       fs.copyFileSync(server.logFile, path.join(RESULTS, 'code-server.log'));
-      const extensionLog = fs.readdirSync(ROOT, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith(`${path.sep}WorkOS.log`)).sort().pop();
+      const extensionLog = fs
+        .readdirSync(ROOT, { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith(`${path.sep}WorkOS.log`))
+        .sort()
+        .pop();
       if (extensionLog) fs.copyFileSync(path.join(ROOT, extensionLog), path.join(RESULTS, 'WorkOS.log'));
       console.log(`    screenshot, code-server log and the extension's log in ${path.relative(repoRoot, RESULTS)}/`);
     }

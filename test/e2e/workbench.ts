@@ -69,7 +69,9 @@ export class Workbench {
 
   /** The Directories view's body: tree rows, or the welcome content. (Its own header is hidden: it is the container's only view.) */
   get view(): Locator {
-    return this.page.locator('.pane', { has: this.page.locator('.pane-header[aria-label^="Directories"]') }).locator('.pane-body');
+    return this.page
+      .locator('.pane', { has: this.page.locator('.pane-header[aria-label^="Directories"]') })
+      .locator('.pane-body');
   }
 
   /** A button in the side bar's title, where the only view's title actions are shown. */
@@ -102,7 +104,10 @@ export class Workbench {
     const toasts = this.page.locator('.notifications-toasts .notification-toast');
     for (let i = await toasts.count(); i > 0; i--) {
       await toasts.first().hover();
-      await toasts.first().getByRole('button', { name: /Clear Notification/ }).click();
+      await toasts
+        .first()
+        .getByRole('button', { name: /Clear Notification/ })
+        .click();
     }
   }
 
@@ -112,9 +117,12 @@ export class Workbench {
     // Waits (at most 5 s, never failing: it is cosmetic) for a tooltip to fade out after the pointer left,
     // and for the "Activating Extensions…" status and progress badges that follow a page load.
     const shown = (selector: string) => this.page.locator(selector).filter({ visible: true }).count();
-    const idle = async () => (await shown('.workbench-hover')) === 0 && (await shown('.part.activitybar .badge')) === 0
-      && !(await this.page.locator('.part.statusbar').innerText()).includes('Activating Extensions');
-    for (let waited = 0; waited < 5000 && !(await idle()); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    const idle = async () =>
+      (await shown('.workbench-hover')) === 0 &&
+      (await shown('.part.activitybar .badge')) === 0 &&
+      !(await this.page.locator('.part.statusbar').innerText()).includes('Activating Extensions');
+    for (let waited = 0; waited < 5000 && !(await idle()); waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     await this.page.screenshot({ path: file, animations: 'disabled' });
   }
 }
@@ -123,7 +131,8 @@ export class Workbench {
 export async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
   const started = Date.now();
   while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting until ${what}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`Timed out after ${timeoutMs / 1000} s waiting until ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

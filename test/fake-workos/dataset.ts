@@ -116,7 +116,16 @@ const indexes = new WeakMap<Dataset, { signature: unknown[]; index: DatasetIndex
 
 export function datasetIndex(dataset: Dataset): DatasetIndex {
   const { directories, groups, users, memberships } = dataset;
-  const signature = [directories, directories.length, groups, groups.length, users, users.length, memberships, memberships.length];
+  const signature = [
+    directories,
+    directories.length,
+    groups,
+    groups.length,
+    users,
+    users.length,
+    memberships,
+    memberships.length,
+  ];
   const cached = indexes.get(dataset);
   if (cached && cached.signature.every((value, i) => value === signature[i])) return cached.index;
 
@@ -155,12 +164,18 @@ export function datasetIndex(dataset: Dataset): DatasetIndex {
 /** Removes a directory with its groups, users and their memberships. Returns whether it existed. */
 export function deleteDirectory(dataset: Dataset, directoryId: string): boolean {
   if (!dataset.directories.some((directory) => directory.id === directoryId)) return false;
-  const removedGroups = new Set(dataset.groups.filter((group) => group.directory_id === directoryId).map((group) => group.id));
-  const removedUsers = new Set(dataset.users.filter((user) => user.directory_id === directoryId).map((user) => user.id));
+  const removedGroups = new Set(
+    dataset.groups.filter((group) => group.directory_id === directoryId).map((group) => group.id),
+  );
+  const removedUsers = new Set(
+    dataset.users.filter((user) => user.directory_id === directoryId).map((user) => user.id),
+  );
   dataset.directories = dataset.directories.filter((directory) => directory.id !== directoryId);
   dataset.groups = dataset.groups.filter((group) => !removedGroups.has(group.id));
   dataset.users = dataset.users.filter((user) => !removedUsers.has(user.id));
-  dataset.memberships = dataset.memberships.filter(([userId, groupId]) => !removedUsers.has(userId) && !removedGroups.has(groupId));
+  dataset.memberships = dataset.memberships.filter(
+    ([userId, groupId]) => !removedUsers.has(userId) && !removedGroups.has(groupId),
+  );
   return true;
 }
 
@@ -222,7 +237,9 @@ function idpId(type: string, kind: 'group' | 'user', rng: Rng): string {
     case 'okta scim v2.0':
       return `00${kind === 'group' ? 'g' : 'u'}${rng.chars(ALPHANUMERIC, 17)}`;
     case 'gsuite directory':
-      return kind === 'group' ? `0${rng.chars('0123456789abcdefghijklmnopqrstuvwxyz', 14)}` : rng.chars('0123456789', 21);
+      return kind === 'group'
+        ? `0${rng.chars('0123456789abcdefghijklmnopqrstuvwxyz', 14)}`
+        : rng.chars('0123456789', 21);
     case 'workday':
       return rng.chars(HEX, 32);
     case 'bamboohr':
@@ -235,27 +252,142 @@ function idpId(type: string, kind: 'group' | 'user', rng: Rng): string {
 }
 
 const DEPARTMENTS: ReadonlyArray<readonly [department: string, teams: readonly string[], titles: readonly string[]]> = [
-  ['Engineering', ['Platform', 'Payments', 'Mobile', 'Web', 'Data Infrastructure', 'Developer Experience', 'Reliability', 'Identity', 'Search', 'Growth', 'Billing', 'Integrations', 'Core API', 'Observability', 'Machine Learning', 'QA', 'Release', 'Networking', 'Storage', 'Routing'], ['Software Engineer', 'Senior Software Engineer', 'Staff Engineer', 'Engineering Manager', 'Site Reliability Engineer']],
-  ['Product', ['Design', 'Research', 'Analytics', 'Growth', 'Platform', 'Mobile', 'Pricing', 'Documentation'], ['Product Manager', 'Product Designer', 'UX Researcher', 'Technical Writer']],
-  ['Sales', ['Enterprise', 'Mid-Market', 'SMB', 'Solutions Engineering', 'Sales Ops', 'Partnerships', 'Renewals', 'Public Sector'], ['Account Executive', 'Sales Development Representative', 'Solutions Engineer', 'Regional Sales Director']],
-  ['Marketing', ['Brand', 'Content', 'Demand Gen', 'Events', 'Product Marketing', 'Field Marketing', 'Web', 'Communications'], ['Marketing Manager', 'Content Strategist', 'Event Coordinator']],
-  ['Customer Success', ['Onboarding', 'Support Tier 1', 'Support Tier 2', 'Technical Account Management', 'Renewals', 'Community', 'Training'], ['Customer Success Manager', 'Support Engineer', 'Technical Account Manager']],
-  ['Finance', ['Accounting', 'FP&A', 'Payroll', 'Procurement', 'Tax', 'Treasury', 'Revenue Operations'], ['Accountant', 'Financial Analyst', 'Controller']],
-  ['People', ['Recruiting', 'People Ops', 'Learning & Development', 'Total Rewards', 'Workplace', 'DEI'], ['Recruiter', 'People Partner', 'HR Generalist']],
+  [
+    'Engineering',
+    [
+      'Platform',
+      'Payments',
+      'Mobile',
+      'Web',
+      'Data Infrastructure',
+      'Developer Experience',
+      'Reliability',
+      'Identity',
+      'Search',
+      'Growth',
+      'Billing',
+      'Integrations',
+      'Core API',
+      'Observability',
+      'Machine Learning',
+      'QA',
+      'Release',
+      'Networking',
+      'Storage',
+      'Routing',
+    ],
+    [
+      'Software Engineer',
+      'Senior Software Engineer',
+      'Staff Engineer',
+      'Engineering Manager',
+      'Site Reliability Engineer',
+    ],
+  ],
+  [
+    'Product',
+    ['Design', 'Research', 'Analytics', 'Growth', 'Platform', 'Mobile', 'Pricing', 'Documentation'],
+    ['Product Manager', 'Product Designer', 'UX Researcher', 'Technical Writer'],
+  ],
+  [
+    'Sales',
+    [
+      'Enterprise',
+      'Mid-Market',
+      'SMB',
+      'Solutions Engineering',
+      'Sales Ops',
+      'Partnerships',
+      'Renewals',
+      'Public Sector',
+    ],
+    ['Account Executive', 'Sales Development Representative', 'Solutions Engineer', 'Regional Sales Director'],
+  ],
+  [
+    'Marketing',
+    ['Brand', 'Content', 'Demand Gen', 'Events', 'Product Marketing', 'Field Marketing', 'Web', 'Communications'],
+    ['Marketing Manager', 'Content Strategist', 'Event Coordinator'],
+  ],
+  [
+    'Customer Success',
+    [
+      'Onboarding',
+      'Support Tier 1',
+      'Support Tier 2',
+      'Technical Account Management',
+      'Renewals',
+      'Community',
+      'Training',
+    ],
+    ['Customer Success Manager', 'Support Engineer', 'Technical Account Manager'],
+  ],
+  [
+    'Finance',
+    ['Accounting', 'FP&A', 'Payroll', 'Procurement', 'Tax', 'Treasury', 'Revenue Operations'],
+    ['Accountant', 'Financial Analyst', 'Controller'],
+  ],
+  [
+    'People',
+    ['Recruiting', 'People Ops', 'Learning & Development', 'Total Rewards', 'Workplace', 'DEI'],
+    ['Recruiter', 'People Partner', 'HR Generalist'],
+  ],
   ['Legal', ['Commercial', 'Privacy', 'Compliance', 'Corporate', 'IP'], ['Counsel', 'Paralegal', 'Compliance Analyst']],
-  ['Operations', ['Logistics', 'Fleet', 'Warehousing', 'Supply Chain', 'Facilities', 'Vendor Management', 'Fulfilment', 'Dispatch', 'Customs'], ['Operations Manager', 'Dispatcher', 'Logistics Coordinator', 'Warehouse Lead']],
-  ['IT', ['Helpdesk', 'Endpoint', 'Identity & Access', 'Networking', 'Collaboration Tools', 'Procurement'], ['IT Support Specialist', 'Systems Administrator']],
-  ['Security', ['SecOps', 'GRC', 'AppSec', 'Incident Response', 'Physical Security'], ['Security Engineer', 'Security Analyst']],
-  ['Data', ['Analytics Engineering', 'BI', 'Data Science', 'Data Governance', 'Experimentation'], ['Data Analyst', 'Data Scientist', 'Analytics Engineer']],
+  [
+    'Operations',
+    [
+      'Logistics',
+      'Fleet',
+      'Warehousing',
+      'Supply Chain',
+      'Facilities',
+      'Vendor Management',
+      'Fulfilment',
+      'Dispatch',
+      'Customs',
+    ],
+    ['Operations Manager', 'Dispatcher', 'Logistics Coordinator', 'Warehouse Lead'],
+  ],
+  [
+    'IT',
+    ['Helpdesk', 'Endpoint', 'Identity & Access', 'Networking', 'Collaboration Tools', 'Procurement'],
+    ['IT Support Specialist', 'Systems Administrator'],
+  ],
+  [
+    'Security',
+    ['SecOps', 'GRC', 'AppSec', 'Incident Response', 'Physical Security'],
+    ['Security Engineer', 'Security Analyst'],
+  ],
+  [
+    'Data',
+    ['Analytics Engineering', 'BI', 'Data Science', 'Data Governance', 'Experimentation'],
+    ['Data Analyst', 'Data Scientist', 'Analytics Engineer'],
+  ],
 ];
-const REGIONS = ['EMEA', 'AMER', 'APAC', 'LATAM', 'DACH', 'UK & Ireland', 'Nordics', 'ANZ', 'India', 'Japan', 'Benelux', 'Iberia', 'Canada', 'US East'];
+const REGIONS = [
+  'EMEA',
+  'AMER',
+  'APAC',
+  'LATAM',
+  'DACH',
+  'UK & Ireland',
+  'Nordics',
+  'ANZ',
+  'India',
+  'Japan',
+  'Benelux',
+  'Iberia',
+  'Canada',
+  'US East',
+];
 
 let baseGroupNames: string[] | undefined;
 
 /** Departments, then department × region, then department × team × region, then their leads. */
 function largeGroupNames(count: number): string[] {
   if (!baseGroupNames) {
-    const teams = DEPARTMENTS.flatMap(([department, names]) => names.flatMap((team) => REGIONS.map((region) => `${department} · ${team} · ${region}`)));
+    const teams = DEPARTMENTS.flatMap(([department, names]) =>
+      names.flatMap((team) => REGIONS.map((region) => `${department} · ${team} · ${region}`)),
+    );
     baseGroupNames = [
       ...DEPARTMENTS.map(([department]) => department),
       ...DEPARTMENTS.flatMap(([department]) => REGIONS.map((region) => `${department} · ${region}`)),
@@ -264,14 +396,123 @@ function largeGroupNames(count: number): string[] {
     ];
   }
   const base = baseGroupNames;
-  return Array.from({ length: count }, (_, i) => (i < base.length ? base[i]! : `${base[i % base.length]} · ${Math.floor(i / base.length) + 1}`));
+  return Array.from({ length: count }, (_, i) =>
+    i < base.length ? base[i]! : `${base[i % base.length]} · ${Math.floor(i / base.length) + 1}`,
+  );
 }
 
-const FIRST_NAMES = ['Amara', 'Ben', 'Chloé', 'Daniel', 'Elena', 'Farah', 'Gabriel', 'Hannah', 'Isaac', 'Jia', 'Kwame', 'Laura', 'Mateo', 'Nadia', 'Oliver', 'Priya', 'Quentin', 'Rosa', 'Samuel', 'Tomás', 'Uma', 'Victor', 'Wen', 'Ximena', 'Yuki', 'Zoë', 'Aarav', 'Björn', 'Carmen', 'Dmitri', 'Emeka', 'Fatima', 'Grace', 'Hiroshi', 'Ines', 'Jonas', 'Keira', 'Liam', 'Mei', 'Noah', 'Oluwaseun', 'Paula', 'Rafael', 'Sofia', 'Søren', 'Tariq', 'Valentina', 'William', 'Yara', 'Łukasz'];
-const LAST_NAMES = ['Adeyemi', 'Becker', 'Chen', 'Dubois', 'Eriksen', 'Fernández', 'García', 'Hoffmann', 'Ito', 'Jansen', 'Kowalski', 'Larsen', 'Martin', 'Nakamura', "O'Brien", 'Patel', 'Quinn', 'Rossi', 'Schmidt', 'Tanaka', 'Ueda', 'Varga', 'Williams', 'Xu', 'Yilmaz', 'Zhang', 'Andersson', 'Banerjee', 'Costa', 'Dlamini', 'Evans', 'Fischer', 'Gupta', 'Horvath', 'Ivanova', 'Johnson', 'Kim', 'Lopez', 'Müller', 'Nguyen', 'Okafor', 'Petrov', 'Ramírez', 'Silva', 'Thompson', 'Virtanen', 'Walsh', 'Young'];
+const FIRST_NAMES = [
+  'Amara',
+  'Ben',
+  'Chloé',
+  'Daniel',
+  'Elena',
+  'Farah',
+  'Gabriel',
+  'Hannah',
+  'Isaac',
+  'Jia',
+  'Kwame',
+  'Laura',
+  'Mateo',
+  'Nadia',
+  'Oliver',
+  'Priya',
+  'Quentin',
+  'Rosa',
+  'Samuel',
+  'Tomás',
+  'Uma',
+  'Victor',
+  'Wen',
+  'Ximena',
+  'Yuki',
+  'Zoë',
+  'Aarav',
+  'Björn',
+  'Carmen',
+  'Dmitri',
+  'Emeka',
+  'Fatima',
+  'Grace',
+  'Hiroshi',
+  'Ines',
+  'Jonas',
+  'Keira',
+  'Liam',
+  'Mei',
+  'Noah',
+  'Oluwaseun',
+  'Paula',
+  'Rafael',
+  'Sofia',
+  'Søren',
+  'Tariq',
+  'Valentina',
+  'William',
+  'Yara',
+  'Łukasz',
+];
+const LAST_NAMES = [
+  'Adeyemi',
+  'Becker',
+  'Chen',
+  'Dubois',
+  'Eriksen',
+  'Fernández',
+  'García',
+  'Hoffmann',
+  'Ito',
+  'Jansen',
+  'Kowalski',
+  'Larsen',
+  'Martin',
+  'Nakamura',
+  "O'Brien",
+  'Patel',
+  'Quinn',
+  'Rossi',
+  'Schmidt',
+  'Tanaka',
+  'Ueda',
+  'Varga',
+  'Williams',
+  'Xu',
+  'Yilmaz',
+  'Zhang',
+  'Andersson',
+  'Banerjee',
+  'Costa',
+  'Dlamini',
+  'Evans',
+  'Fischer',
+  'Gupta',
+  'Horvath',
+  'Ivanova',
+  'Johnson',
+  'Kim',
+  'Lopez',
+  'Müller',
+  'Nguyen',
+  'Okafor',
+  'Petrov',
+  'Ramírez',
+  'Silva',
+  'Thompson',
+  'Virtanen',
+  'Walsh',
+  'Young',
+];
 
 function emailPart(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').replace(/ø/g, 'o').replace(/[^A-Za-z]/g, '').toLowerCase();
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .replace(/ø/g, 'o')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
 }
 
 interface DirectorySpec {
@@ -370,7 +611,8 @@ function buildDirectory(spec: DirectorySpec, dataset: Dataset): BuiltDirectory {
     const memberRng = new Rng(`${spec.seed} memberships`);
     const [min, max] = spec.groupsPerUser;
     users.forEach((_, userIndex) => {
-      for (let n = min + memberRng.int(max - min + 1); n > 0; n--) addMembership(userIndex, memberRng.int(groups.length));
+      for (let n = min + memberRng.int(max - min + 1); n > 0; n--)
+        addMembership(userIndex, memberRng.int(groups.length));
     });
   }
 
@@ -405,11 +647,18 @@ const BUSY_GROUP_MEMBERS = 60;
 const USER_WITH_GROUPS_EXTRA = 23;
 
 function buildSample(options: SampleOptions) {
-  const dataset: Dataset = { directories: [], groups: [], users: [], memberships: [], embedUserGroups: options.embedUserGroups ?? false };
+  const dataset: Dataset = {
+    directories: [],
+    groups: [],
+    users: [],
+    memberships: [],
+    embedUserGroups: options.embedUserGroups ?? false,
+  };
   const orgRng = new Rng('sample organizations');
   const brightline = ulid('org', BASE_TIME - 30 * DAY, orgRng);
   const kestrel = ulid('org', BASE_TIME - 12 * DAY, orgRng);
-  const cross = (outer: readonly string[], inner: readonly string[], format: (a: string, b: string) => string) => outer.flatMap((a) => inner.map((b) => format(a, b)));
+  const cross = (outer: readonly string[], inner: readonly string[], format: (a: string, b: string) => string) =>
+    outer.flatMap((a) => inner.map((b) => format(a, b)));
 
   const large = buildDirectory(
     {
@@ -436,8 +685,34 @@ function buildSample(options: SampleOptions) {
       domain: 'contractors.brightline.io',
       createdAt: BASE_TIME + 41 * DAY,
       groupNames: [
-        ...['All', 'Engineering', 'Warehouse', 'Drivers', 'Finance', 'Design', 'Support', 'Security', 'Data', 'Marketing', 'Legal', 'IT'].map((area) => `SG-Contractors-${area}`),
-        ...['Jira', 'Confluence', 'Slack', 'GitHub', 'Figma', 'Salesforce', 'Zendesk', 'Workday', 'Tableau', 'AWS-ReadOnly', 'VPN', 'Okta-Admin'].map((app) => `APP-${app}-Users`),
+        ...[
+          'All',
+          'Engineering',
+          'Warehouse',
+          'Drivers',
+          'Finance',
+          'Design',
+          'Support',
+          'Security',
+          'Data',
+          'Marketing',
+          'Legal',
+          'IT',
+        ].map((area) => `SG-Contractors-${area}`),
+        ...[
+          'Jira',
+          'Confluence',
+          'Slack',
+          'GitHub',
+          'Figma',
+          'Salesforce',
+          'Zendesk',
+          'Workday',
+          'Tableau',
+          'AWS-ReadOnly',
+          'VPN',
+          'Okta-Admin',
+        ].map((app) => `APP-${app}-Users`),
       ],
       userCount: 40,
       groupsPerUser: [1, 3],
@@ -487,7 +762,20 @@ function buildSample(options: SampleOptions) {
       state: 'invalid_credentials',
       domain: 'kestrel.vc',
       createdAt: BASE_TIME + 160 * DAY,
-      groupNames: ['Accounting', 'Client Services', 'Executive', 'Finance', 'Human Resources', 'IT', 'Legal', 'Marketing', 'Operations', 'Portfolio Support', 'Research', 'Sales'],
+      groupNames: [
+        'Accounting',
+        'Client Services',
+        'Executive',
+        'Finance',
+        'Human Resources',
+        'IT',
+        'Legal',
+        'Marketing',
+        'Operations',
+        'Portfolio Support',
+        'Research',
+        'Sales',
+      ],
       userCount: 20,
       groupsPerUser: [1, 2],
     },
@@ -502,7 +790,15 @@ function buildSample(options: SampleOptions) {
       state: 'linked',
       domain: 'research.kestrel-analytics.com',
       createdAt: BASE_TIME + 230 * DAY,
-      groupNames: ['research-admins', 'research-staff', 'ml-platform', 'gpu-cluster-users', 'data-stewards', 'oncall', 'visitors'],
+      groupNames: [
+        'research-admins',
+        'research-staff',
+        'ml-platform',
+        'gpu-cluster-users',
+        'data-stewards',
+        'oncall',
+        'visitors',
+      ],
       groupPrefix: 'directory_grp',
       userCount: 15,
       groupsPerUser: [1, 3],
@@ -518,7 +814,11 @@ function buildSample(options: SampleOptions) {
       state: 'unlinked',
       domain: 'field.kestrel-analytics.com',
       createdAt: BASE_TIME + 300 * DAY,
-      groupNames: cross(['North', 'South', 'East', 'West', 'Central', 'Coastal'], ['Technicians', 'Supervisors', 'Dispatch'], (region, role) => `Field Ops - ${region} - ${role}`),
+      groupNames: cross(
+        ['North', 'South', 'East', 'West', 'Central', 'Coastal'],
+        ['Technicians', 'Supervisors', 'Dispatch'],
+        (region, role) => `Field Ops - ${region} - ${role}`,
+      ),
       userCount: 10,
       groupsPerUser: [1, 2],
     },
@@ -528,7 +828,8 @@ function buildSample(options: SampleOptions) {
   // A group whose members span several pages, and a user whose groups do.
   const spread = new Rng('sample spread');
   if (large.groups.length > 0) for (let i = 0; i < BUSY_GROUP_MEMBERS; i++) large.addMembership(i, 0);
-  for (let n = 0; n < USER_WITH_GROUPS_EXTRA && large.groups.length > 0; n++) large.addMembership(0, spread.int(large.groups.length));
+  for (let n = 0; n < USER_WITH_GROUPS_EXTRA && large.groups.length > 0; n++)
+    large.addMembership(0, spread.int(large.groups.length));
 
   // A service account: SCIM allows a user with no email or name.
   const service = legacy.users[0]!;
@@ -544,7 +845,17 @@ function buildSample(options: SampleOptions) {
     custom_attributes: {},
   } satisfies Partial<DirectoryUser>);
 
-  return { dataset, organizations: [brightline, kestrel] as const, large, small, empty, invalid, legacy, unlinked, service };
+  return {
+    dataset,
+    organizations: [brightline, kestrel] as const,
+    large,
+    small,
+    empty,
+    invalid,
+    legacy,
+    unlinked,
+    service,
+  };
 }
 
 function sampleHandles() {
@@ -593,8 +904,30 @@ export interface GeneratedDatasetOptions {
   seed?: string;
 }
 
-const COMPANIES = ['Acme Freight', 'Northwind Health', 'Globex Energy', 'Initech Software', 'Umbrella Biotech', 'Stark Aerospace', 'Wayne Logistics', 'Hooli Cloud', 'Pied Piper', 'Vandelay Industries'];
-const TYPES = ['okta scim v2.0', 'azure scim v2.0', 'gsuite directory', 'generic scim v2.0', 'workday', 'bamboohr', 'jump cloud scim v2.0', 'onelogin scim v2.0', 'rippling scim v2.0', 'hibob'];
+const COMPANIES = [
+  'Acme Freight',
+  'Northwind Health',
+  'Globex Energy',
+  'Initech Software',
+  'Umbrella Biotech',
+  'Stark Aerospace',
+  'Wayne Logistics',
+  'Hooli Cloud',
+  'Pied Piper',
+  'Vandelay Industries',
+];
+const TYPES = [
+  'okta scim v2.0',
+  'azure scim v2.0',
+  'gsuite directory',
+  'generic scim v2.0',
+  'workday',
+  'bamboohr',
+  'jump cloud scim v2.0',
+  'onelogin scim v2.0',
+  'rippling scim v2.0',
+  'hibob',
+];
 
 /** A bigger deterministic dataset for benchmarks, e.g. 20 directories, the first with 10,000 groups. */
 export function generatedDataset(options: GeneratedDatasetOptions): Dataset {
@@ -605,7 +938,10 @@ export function generatedDataset(options: GeneratedDatasetOptions): Dataset {
   for (let i = 0; i < options.directories; i++) {
     const company = COMPANIES[i % COMPANIES.length]!;
     const round = Math.floor(i / COMPANIES.length);
-    const groupCount = typeof options.groupsPerDirectory === 'number' ? options.groupsPerDirectory : (options.groupsPerDirectory[i] ?? 0);
+    const groupCount =
+      typeof options.groupsPerDirectory === 'number'
+        ? options.groupsPerDirectory
+        : (options.groupsPerDirectory[i] ?? 0);
     buildDirectory(
       {
         seed: `${seed} ${i}`,

@@ -16,14 +16,19 @@ function count(name: string, value: string | undefined, fallback: number): numbe
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: 'string' }, latency: { type: 'string' }, groups: { type: 'string' } } });
-  const dataset = sampleDataset({ largeDirectoryGroups: count('groups', values.groups, SAMPLE.largeDirectoryGroupCount) });
+  const { values } = parseArgs({
+    options: { port: { type: 'string' }, latency: { type: 'string' }, groups: { type: 'string' } },
+  });
+  const dataset = sampleDataset({
+    largeDirectoryGroups: count('groups', values.groups, SAMPLE.largeDirectoryGroupCount),
+  });
   const fake = await startFakeWorkOS({
     port: count('port', values.port, 4100),
     latencyMs: count('latency', values.latency, 0),
     apiKeys: [SAMPLE.apiKey],
     dataset,
-    onRequest: (request, ms) => console.log(`${request.method} ${request.rawUrl} ${request.status || 'no response'} ${Math.round(ms)}ms`),
+    onRequest: (request, ms) =>
+      console.log(`${request.method} ${request.rawUrl} ${request.status || 'no response'} ${Math.round(ms)}ms`),
   });
 
   const groups = (id: string) => dataset.groups.filter((group) => group.directory_id === id).length;
@@ -31,7 +36,9 @@ async function main(): Promise<void> {
   console.log(`API key: ${SAMPLE.apiKey}`);
   console.log('Directories:');
   for (const directory of dataset.directories) {
-    console.log(`  ${directory.name.padEnd(36)} ${directory.id}  ${String(groups(directory.id)).padStart(6)} groups  (${directory.type}, ${directory.state})`);
+    console.log(
+      `  ${directory.name.padEnd(36)} ${directory.id}  ${String(groups(directory.id)).padStart(6)} groups  (${directory.type}, ${directory.state})`,
+    );
   }
   console.log('Control routes (no auth):');
   console.log('  GET /__fake/health   GET|DELETE /__fake/requests   POST|DELETE /__fake/faults');

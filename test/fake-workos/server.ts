@@ -39,7 +39,15 @@ export interface FakeWorkOSOptions {
   onRequest?: (request: RecordedRequest, durationMs: number) => void;
 }
 
-export type RouteName = 'list_directories' | 'get_directory' | 'delete_directory' | 'list_groups' | 'get_group' | 'list_users' | 'get_user' | 'unknown';
+export type RouteName =
+  | 'list_directories'
+  | 'get_directory'
+  | 'delete_directory'
+  | 'list_groups'
+  | 'get_group'
+  | 'list_users'
+  | 'get_user'
+  | 'unknown';
 
 export interface RecordedRequest {
   method: string;
@@ -126,9 +134,11 @@ const apiError = (status: number, message: string, code: string, errors?: FieldE
   body: errors ? { message, code, errors } : { message, code },
 });
 const pathNotFound = (path: string) => apiError(404, `The requested path '${path}' could not be found.`, 'not_found');
-const entityNotFound = (entity: string, id: string) => apiError(404, `${entity} not found: '${id}'.`, 'entity_not_found');
+const entityNotFound = (entity: string, id: string) =>
+  apiError(404, `${entity} not found: '${id}'.`, 'entity_not_found');
 // The real field-error codes are undocumented; these name the problem.
-const invalidParameters = (errors: FieldError[]) => apiError(400, 'Validation failed.', 'invalid_request_parameters', errors);
+const invalidParameters = (errors: FieldError[]) =>
+  apiError(400, 'Validation failed.', 'invalid_request_parameters', errors);
 
 /** Default bodies for injected statuses, in the API's `{message, code}` shape. */
 function statusBody(status: number, path: string): unknown {
@@ -190,7 +200,10 @@ interface PageParams {
  * Checks names, duplicates and paging values (§1.1, §3.1). Returns the first value of each allowed
  * parameter, or the 400 to send.
  */
-function parseQuery(params: URLSearchParams, filters: readonly string[]): { values: Map<string, string>; page: PageParams } | ApiResponse {
+function parseQuery(
+  params: URLSearchParams,
+  filters: readonly string[],
+): { values: Map<string, string>; page: PageParams } | ApiResponse {
   const allowed = new Set([...filters, 'limit', 'before', 'after', 'order']);
   const values = new Map<string, string>();
   const errors: FieldError[] = [];
@@ -203,7 +216,8 @@ function parseQuery(params: URLSearchParams, filters: readonly string[]): { valu
   const limit = limitText === undefined ? 10 : /^\d+$/.test(limitText) ? Number(limitText) : NaN;
   if (!(limit >= 1 && limit <= 100)) errors.push({ field: 'limit', code: 'invalid_value' });
   const orderText = values.get('order') ?? 'desc';
-  if (orderText !== 'asc' && orderText !== 'desc' && orderText !== 'normal') errors.push({ field: 'order', code: 'invalid_value' });
+  if (orderText !== 'asc' && orderText !== 'desc' && orderText !== 'normal')
+    errors.push({ field: 'order', code: 'invalid_value' });
   const before = values.get('before');
   const after = values.get('after');
   if (before !== undefined && after !== undefined) errors.push({ field: 'before', code: 'conflicts_with_after' });
@@ -217,7 +231,11 @@ function parseQuery(params: URLSearchParams, filters: readonly string[]): { valu
  * `limit`. A `before` page is the `limit` items just before the cursor (the previous page; WorkOS's
  * emulator takes the first items instead). A cursor that is not in the list is a 400.
  */
-function paginate<T extends { id: string; created_at: string }>(list: SortedList<T>, page: PageParams, serialize: (item: T) => unknown = (item) => item): ApiResponse {
+function paginate<T extends { id: string; created_at: string }>(
+  list: SortedList<T>,
+  page: PageParams,
+  serialize: (item: T) => unknown = (item) => item,
+): ApiResponse {
   const n = list.items.length;
   const asc = page.order === 'asc';
   const at = (i: number) => list.items[asc ? i : n - 1 - i]!;
@@ -226,7 +244,8 @@ function paginate<T extends { id: string; created_at: string }>(list: SortedList
   const cursor = page.after ?? page.before;
   if (cursor !== undefined) {
     const position = list.position.get(cursor);
-    if (position === undefined) return invalidParameters([{ field: page.after !== undefined ? 'after' : 'before', code: 'invalid_cursor' }]);
+    if (position === undefined)
+      return invalidParameters([{ field: page.after !== undefined ? 'after' : 'before', code: 'invalid_cursor' }]);
     const p = asc ? position : n - 1 - position;
     if (page.after !== undefined) {
       start = p + 1;
@@ -249,7 +268,10 @@ function paginate<T extends { id: string; created_at: string }>(list: SortedList
   return { status: 200, body };
 }
 
-function filtered<T extends { id: string; created_at: string }>(list: SortedList<T>, keep: (item: T) => boolean): SortedList<T> {
+function filtered<T extends { id: string; created_at: string }>(
+  list: SortedList<T>,
+  keep: (item: T) => boolean,
+): SortedList<T> {
   return sortedList(list.items.filter(keep));
 }
 
@@ -289,14 +311,22 @@ class Api {
   /** The directory a /directory_users request counts against for the rate limit. */
   usersRateKey(params: URLSearchParams): string | undefined {
     const group = params.get('group');
-    return params.get('directory') ?? (group === null ? undefined : (this.index.groupById.get(group)?.directory_id ?? group));
+    return (
+      params.get('directory') ?? (group === null ? undefined : (this.index.groupById.get(group)?.directory_id ?? group))
+    );
   }
 
   private withGroups(user: DirectoryUser): DirectoryUserWithGroups {
     const groups = this.dataset.embedUserGroups ? (this.index.groupsByUser.get(user.id)?.items ?? []) : [];
     return {
       ...user,
-      groups: groups.map(({ object, id, directory_id, name, raw_attributes }) => ({ object, id, directory_id, name, raw_attributes })),
+      groups: groups.map(({ object, id, directory_id, name, raw_attributes }) => ({
+        object,
+        id,
+        directory_id,
+        name,
+        raw_attributes,
+      })),
     };
   }
 
@@ -311,7 +341,10 @@ class Api {
     if (organization !== undefined || search !== undefined || domain !== undefined) {
       list = filtered(
         list,
-        (d) => (organization === undefined || d.organization_id === organization) && (search === undefined || d.name.toLowerCase().includes(search)) && (domain === undefined || d.domain?.toLowerCase() === domain),
+        (d) =>
+          (organization === undefined || d.organization_id === organization) &&
+          (search === undefined || d.name.toLowerCase().includes(search)) &&
+          (domain === undefined || d.domain?.toLowerCase() === domain),
       );
     }
     return paginate(list, parsed.page);
@@ -323,7 +356,9 @@ class Api {
     const directory = parsed.values.get('directory');
     const user = parsed.values.get('user');
     if (directory === undefined && user === undefined) {
-      return apiError(422, "One of 'directory' or 'user' is required.", 'unprocessable_entity', [{ field: 'directory', code: 'required' }]);
+      return apiError(422, "One of 'directory' or 'user' is required.", 'unprocessable_entity', [
+        { field: 'directory', code: 'required' },
+      ]);
     }
     // The spec lists 404 for this route: a filter naming an unknown object is a 404, not an empty list.
     const index = this.index;
@@ -346,19 +381,29 @@ class Api {
     const email = parsed.values.get('email')?.toLowerCase();
     const idpId = parsed.values.get('idp_id');
     if (directory === undefined && (email !== undefined || idpId !== undefined)) {
-      return apiError(422, "'email' and 'idp_id' require 'directory'.", 'unprocessable_entity', [{ field: 'directory', code: 'required' }]);
+      return apiError(422, "'email' and 'idp_id' require 'directory'.", 'unprocessable_entity', [
+        { field: 'directory', code: 'required' },
+      ]);
     }
     if (directory === undefined && group === undefined) {
-      return apiError(422, "One of 'directory' or 'group' is required.", 'unprocessable_entity', [{ field: 'directory', code: 'required' }]);
+      return apiError(422, "One of 'directory' or 'group' is required.", 'unprocessable_entity', [
+        { field: 'directory', code: 'required' },
+      ]);
     }
     const index = this.index;
     if (directory !== undefined && !index.directoryById.has(directory)) return entityNotFound('Directory', directory);
     if (group !== undefined && !index.groupById.has(group)) return entityNotFound('Directory Group', group);
-    let list: SortedList<DirectoryUser> = group === undefined ? (index.usersByDirectory.get(directory!) ?? EMPTY_LIST) : (index.usersByGroup.get(group) ?? EMPTY_LIST);
+    let list: SortedList<DirectoryUser> =
+      group === undefined
+        ? (index.usersByDirectory.get(directory!) ?? EMPTY_LIST)
+        : (index.usersByGroup.get(group) ?? EMPTY_LIST);
     if ((group !== undefined && directory !== undefined) || email !== undefined || idpId !== undefined) {
       list = filtered(
         list,
-        (u) => (directory === undefined || u.directory_id === directory) && (email === undefined || u.email?.toLowerCase() === email) && (idpId === undefined || u.idp_id === idpId),
+        (u) =>
+          (directory === undefined || u.directory_id === directory) &&
+          (email === undefined || u.email?.toLowerCase() === email) &&
+          (idpId === undefined || u.idp_id === idpId),
       );
     }
     return paginate(list, parsed.page, (u: DirectoryUser) => this.withGroups(u));
@@ -382,14 +427,26 @@ interface ActiveFault {
   remaining: number;
 }
 
-function faultMatches(match: FaultMatch | undefined, method: string, path: string, query: Record<string, string>): boolean {
+function faultMatches(
+  match: FaultMatch | undefined,
+  method: string,
+  path: string,
+  query: Record<string, string>,
+): boolean {
   if (!match) return true;
   if (match.method !== undefined && match.method.toUpperCase() !== method) return false;
-  if (match.path !== undefined && (typeof match.path === 'string' ? match.path !== path : path.search(match.path) === -1)) return false;
-  return Object.entries(match.query ?? {}).every(([name, value]) => Object.hasOwn(query, name) && query[name] === value);
+  if (
+    match.path !== undefined &&
+    (typeof match.path === 'string' ? match.path !== path : path.search(match.path) === -1)
+  )
+    return false;
+  return Object.entries(match.query ?? {}).every(
+    ([name, value]) => Object.hasOwn(query, name) && query[name] === value,
+  );
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * A Fault from the control route's JSON: a RegExp path arrives as `match.pathPattern` (+ optional
@@ -403,19 +460,27 @@ export function faultFromJson(value: unknown): Fault {
     if (!isObject(m)) throw new Error('match must be an object.');
     if (m.method !== undefined) match.method = expectString(m.method, 'match.method');
     if (m.path !== undefined) match.path = expectString(m.path, 'match.path');
-    if (m.pathPattern !== undefined) match.path = new RegExp(expectString(m.pathPattern, 'match.pathPattern'), m.pathFlags === undefined ? '' : expectString(m.pathFlags, 'match.pathFlags'));
+    if (m.pathPattern !== undefined)
+      match.path = new RegExp(
+        expectString(m.pathPattern, 'match.pathPattern'),
+        m.pathFlags === undefined ? '' : expectString(m.pathFlags, 'match.pathFlags'),
+      );
     if (m.query !== undefined) {
-      if (!isObject(m.query) || !Object.values(m.query).every((v) => typeof v === 'string')) throw new Error('match.query must map names to strings.');
+      if (!isObject(m.query) || !Object.values(m.query).every((v) => typeof v === 'string'))
+        throw new Error('match.query must map names to strings.');
       match.query = m.query as Record<string, string>;
     }
   }
-  const times = value.times === null || value.times === 'Infinity' ? Infinity : value.times === undefined ? 1 : value.times;
-  if (typeof times !== 'number' || !(times >= 1)) throw new Error('times must be a positive number, "Infinity" or null.');
+  const times =
+    value.times === null || value.times === 'Infinity' ? Infinity : value.times === undefined ? 1 : value.times;
+  if (typeof times !== 'number' || !(times >= 1))
+    throw new Error('times must be a positive number, "Infinity" or null.');
   const common = { match, times };
   switch (value.kind) {
     case 'status': {
       const status = value.status;
-      if (typeof status !== 'number' || !Number.isInteger(status) || status < 200 || status > 599) throw new Error('status must be an integer from 200 to 599.');
+      if (typeof status !== 'number' || !Number.isInteger(status) || status < 200 || status > 599)
+        throw new Error('status must be an integer from 200 to 599.');
       return {
         ...common,
         kind: 'status',
@@ -429,7 +494,11 @@ export function faultFromJson(value: unknown): Fault {
     case 'repeat-cursor':
       return { ...common, kind: value.kind };
     case 'malformed':
-      return { ...common, kind: 'malformed', ...(value.body !== undefined && { body: expectString(value.body, 'body') }) };
+      return {
+        ...common,
+        kind: 'malformed',
+        ...(value.body !== undefined && { body: expectString(value.body, 'body') }),
+      };
     case 'json':
       if (!('body' in value)) throw new Error('A json fault needs a body.');
       return { ...common, kind: 'json', body: value.body };
@@ -535,7 +604,9 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
       path,
       query,
       rawUrl: req.url ?? '',
-      headers: Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value])),
+      headers: Object.fromEntries(
+        Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]),
+      ),
       route: route.name,
       status: 0,
       requestId,
@@ -548,7 +619,12 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
     const send = (status: number, body: string, headers: Record<string, string> = {}) => {
       if (res.destroyed) return;
       record.status = status;
-      res.writeHead(status, { 'X-Request-ID': requestId, 'Content-Type': JSON_TYPE, 'Content-Length': String(Buffer.byteLength(body)), ...headers });
+      res.writeHead(status, {
+        'X-Request-ID': requestId,
+        'Content-Type': JSON_TYPE,
+        'Content-Length': String(Buffer.byteLength(body)),
+        ...headers,
+      });
       res.end(body);
     };
 
@@ -563,7 +639,11 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
         case 'reset':
           return void req.socket.destroy();
         case 'status':
-          return send(fault.status, fault.body ?? JSON.stringify(statusBody(fault.status, path)), fault.retryAfter === undefined ? {} : { 'Retry-After': fault.retryAfter });
+          return send(
+            fault.status,
+            fault.body ?? JSON.stringify(statusBody(fault.status, path)),
+            fault.retryAfter === undefined ? {} : { 'Retry-After': fault.retryAfter },
+          );
         case 'malformed':
           return send(200, fault.body ?? '<html>oops</html>');
         case 'json':
@@ -572,7 +652,12 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
           return send(fault.status ?? 302, '', { Location: fault.location });
       }
       const response = respond(req, route, params, path);
-      if (fault?.kind === 'repeat-cursor' && response.status === 200 && isObject(response.body) && response.body.object === 'list') {
+      if (
+        fault?.kind === 'repeat-cursor' &&
+        response.status === 200 &&
+        isObject(response.body) &&
+        response.body.object === 'list'
+      ) {
         const list = response.body as unknown as ListEnvelope;
         list.list_metadata.after = query.after ?? list.list_metadata.after;
       }
@@ -598,7 +683,7 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
 
   async function handleControl(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
     const reply = (status: number, body?: unknown) => {
-        if (body === undefined) return void res.writeHead(status).end();
+      if (body === undefined) return void res.writeHead(status).end();
       const text = JSON.stringify(body);
       res.writeHead(status, { 'Content-Type': JSON_TYPE, 'Content-Length': String(Buffer.byteLength(text)) });
       res.end(text);
@@ -620,13 +705,15 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
           return reply(204);
         case 'POST /__fake/latency': {
           const body = await readJson(req);
-          if (!isObject(body) || typeof body.ms !== 'number' || !(body.ms >= 0)) throw new Error('Send {"ms": n} with n ≥ 0.');
+          if (!isObject(body) || typeof body.ms !== 'number' || !(body.ms >= 0))
+            throw new Error('Send {"ms": n} with n ≥ 0.');
           setLatency(body.ms);
           return reply(204);
         }
         case 'POST /__fake/keys': {
           const body = await readJson(req);
-          if (!isObject(body) || !Array.isArray(body.apiKeys) || !body.apiKeys.every((k) => typeof k === 'string')) throw new Error('Send {"apiKeys": ["sk_…"]}.');
+          if (!isObject(body) || !Array.isArray(body.apiKeys) || !body.apiKeys.every((k) => typeof k === 'string'))
+            throw new Error('Send {"apiKeys": ["sk_…"]}.');
           setApiKeys(body.apiKeys as string[]);
           return reply(204);
         }

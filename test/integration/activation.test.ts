@@ -9,7 +9,9 @@ describe('activation', () => {
   it('does no network work and records how long activate() took', async () => {
     const fake = await startFakeWorkOS({ apiKeys: [KEY] });
     try {
-      await vscode.workspace.getConfiguration('workos').update('apiBaseUrl', fake.url, vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('workos')
+        .update('apiBaseUrl', fake.url, vscode.ConfigurationTarget.Global);
       process.env.WORKOS_API_KEY = KEY; // a key is available, yet nothing may be fetched until asked
       const extension = vscode.extensions.getExtension(EXTENSION_ID);
       assert.ok(extension);
@@ -22,7 +24,10 @@ describe('activation', () => {
       // Read by the benchmark's report.
       const results = path.join(extension.extensionPath, 'test-results');
       fs.mkdirSync(results, { recursive: true });
-      fs.writeFileSync(path.join(results, 'activation.json'), `${JSON.stringify({ activateMs, requestsDuringActivation: fake.requests.length, vscode: vscode.version })}\n`);
+      fs.writeFileSync(
+        path.join(results, 'activation.json'),
+        `${JSON.stringify({ activateMs, requestsDuringActivation: fake.requests.length, vscode: vscode.version })}\n`,
+      );
     } finally {
       delete process.env.WORKOS_API_KEY;
       await fake.close();

@@ -27,13 +27,17 @@ describe('commands', () => {
   });
 
   const activeDocument = () => vscode.window.activeTextEditor?.document;
-  const indent = () => ' '.repeat(vscode.workspace.getConfiguration('editor', { languageId: 'json' }).get<number>('tabSize', 4));
+  const indent = () =>
+    ' '.repeat(vscode.workspace.getConfiguration('editor', { languageId: 'json' }).get<number>('tabSize', 4));
 
   describe('Open Directory Group by ID', () => {
     it('fetches the group and opens exactly the API object as read-only JSON named after the group', async () => {
       const group = fake.dataset.groups.find((g) => g.directory_id === SAMPLE.smallDirectoryId)!;
       await vscode.commands.executeCommand('workos.openGroup', group.id);
-      assert.deepEqual(fake.requests.map((r) => r.path), [`/directory_groups/${group.id}`]);
+      assert.deepEqual(
+        fake.requests.map((r) => r.path),
+        [`/directory_groups/${group.id}`],
+      );
       const document = activeDocument();
       assert.ok(document);
       assert.equal(document.uri.scheme, 'workos');
@@ -66,7 +70,9 @@ describe('commands', () => {
     });
 
     it('opens the group of a tree row without a request, showing the full API object', async () => {
-      const directory = (await api.view.getChildren(undefined)).find((row) => row.kind === 'directory' && row.directory.id === SAMPLE.legacyDirectoryId)!;
+      const directory = (await api.view.getChildren(undefined)).find(
+        (row) => row.kind === 'directory' && row.directory.id === SAMPLE.legacyDirectoryId,
+      )!;
       const row = (await api.view.getChildren(directory)).find((r): r is GroupNode => r.kind === 'group')!;
       assert.ok(row.group.id.startsWith('directory_grp_'), 'legacy IDs work');
       fake.clearRequests();
@@ -84,7 +90,14 @@ describe('commands', () => {
       assert.equal(activeDocument(), undefined);
     });
 
-    for (const bad of ['../directories', '%2e%2e', '?limit=1', 'directory_user_01E1JG7J09H96KYP8HM9B0G5SJ', ' ', 'x'.repeat(10_000)]) {
+    for (const bad of [
+      '../directories',
+      '%2e%2e',
+      '?limit=1',
+      'directory_user_01E1JG7J09H96KYP8HM9B0G5SJ',
+      ' ',
+      'x'.repeat(10_000),
+    ]) {
       it(`a malformed ID argument ${JSON.stringify(bad.slice(0, 20))} sends nothing and opens nothing`, async () => {
         await vscode.commands.executeCommand('workos.openGroup', bad);
         assert.equal(fake.requests.length, 0);
@@ -96,7 +109,10 @@ describe('commands', () => {
   describe('Show Groups of Directory User', () => {
     it('pages through GET /directory_groups?user= and opens the picked group', async () => {
       const running = vscode.commands.executeCommand('workos.showUserGroups', SAMPLE.userWithGroupsId);
-      await waitFor(() => fake.requests.some((r) => r.query.user === SAMPLE.userWithGroupsId && r.status === 200), 'the groups are fetched');
+      await waitFor(
+        () => fake.requests.some((r) => r.query.user === SAMPLE.userWithGroupsId && r.status === 200),
+        'the groups are fetched',
+      );
       await new Promise((resolve) => setTimeout(resolve, 500)); // the quick pick renders
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       await running;
@@ -106,7 +122,9 @@ describe('commands', () => {
       const document = activeDocument();
       assert.ok(document, 'the picked group opened');
       const opened = JSON.parse(document.getText());
-      assert.ok(fake.dataset.memberships.some(([user, group]) => user === SAMPLE.userWithGroupsId && group === opened.id));
+      assert.ok(
+        fake.dataset.memberships.some(([user, group]) => user === SAMPLE.userWithGroupsId && group === opened.id),
+      );
     });
 
     it('refuses a group ID where a user ID belongs, without a request', async () => {
@@ -123,10 +141,20 @@ describe('commands', () => {
 
   it('the palette hides Load More and Copy ID, and shows the rest under "WorkOS"', async () => {
     const manifest = vscode.extensions.getExtension('directory-tools.workos-directory-explorer')!.packageJSON;
-    const hidden = manifest.contributes.menus.commandPalette.filter((entry: { when: string }) => entry.when === 'false').map((entry: { command: string }) => entry.command);
+    const hidden = manifest.contributes.menus.commandPalette
+      .filter((entry: { when: string }) => entry.when === 'false')
+      .map((entry: { command: string }) => entry.command);
     assert.deepEqual(hidden.sort(), ['workos.copyId', 'workos.loadMore']);
     const registered = await vscode.commands.getCommands(true);
-    for (const command of ['workos.setApiKey', 'workos.clearApiKey', 'workos.refresh', 'workos.openGroup', 'workos.showUserGroups', 'workos.loadMore', 'workos.copyId']) {
+    for (const command of [
+      'workos.setApiKey',
+      'workos.clearApiKey',
+      'workos.refresh',
+      'workos.openGroup',
+      'workos.showUserGroups',
+      'workos.loadMore',
+      'workos.copyId',
+    ]) {
       assert.ok(registered.includes(command), `${command} is registered`);
     }
   });

@@ -8,7 +8,13 @@ import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
 export const EXTENSION_ID = 'directory-tools.workos-directory-explorer';
 export const KEY = 'sk_test_integration_4f9c2a7e';
 /** Every key any suite here hands the extension; the secret-hygiene check looks for each. */
-export const ALL_KEYS = [KEY, 'sk_test_rotated_key_2', 'sk_test_new_key_1', 'sk_test_someone_else', 'sk_test_from_environment'];
+export const ALL_KEYS = [
+  KEY,
+  'sk_test_rotated_key_2',
+  'sk_test_new_key_1',
+  'sk_test_someone_else',
+  'sk_test_from_environment',
+];
 /** The fixture workspace's .vscode/settings.json points workos.apiBaseUrl here; it must never be used. */
 export const DECOY_PORT = 4199;
 
@@ -59,7 +65,7 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
 
 export function label(api: TestApi, node: TreeNode): string {
   const item = api.view.getTreeItem(node);
-  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
 
 /** The tooltip a hover shows: VS Code asks `resolveTreeItem` for it then. */
@@ -70,7 +76,7 @@ export function tooltipOf(api: TestApi, node: TreeNode): vscode.TreeItem['toolti
 /** The tooltip as a person reads it: Markdown escapes and non-breaking spaces undone. */
 export function tooltipText(api: TestApi, node: TreeNode): string {
   const tooltip = tooltipOf(api, node);
-  const markdown = typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '';
+  const markdown = typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '');
   return markdown.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
 }
 

@@ -5,7 +5,18 @@ import type { DirectoryNode } from '../../src/tree/nodes';
 import { SAMPLE } from '../fake-workos/dataset';
 import type { FakeWorkOS } from '../fake-workos/server';
 import { writeResults } from '../reliability/results';
-import { closeAllEditors, EXTENSION_ID, extensionApi, fakeApi, KEY, label, setUserBaseUrl, tooltipOf, tooltipText, useKey } from './helpers';
+import {
+  closeAllEditors,
+  EXTENSION_ID,
+  extensionApi,
+  fakeApi,
+  KEY,
+  label,
+  setUserBaseUrl,
+  tooltipOf,
+  tooltipText,
+  useKey,
+} from './helpers';
 
 interface HostileRow {
   input: string;
@@ -57,8 +68,14 @@ describe('hostile input', () => {
     'directory_user_01E1JG7J09H96KYP8HM9B0G5SJ',
     'org_01EHZNVPK3SFK441A1RGBFSHRT',
   ];
-  const notAUser = [...badIds.filter((id) => !id.startsWith('directory_user_')), 'directory_group_01E1JJS84MFPPQ3G655FHTKX6Z'];
-  for (const [command, inputs] of [['workos.openGroup', badIds], ['workos.showUserGroups', notAUser]] as const) {
+  const notAUser = [
+    ...badIds.filter((id) => !id.startsWith('directory_user_')),
+    'directory_group_01E1JJS84MFPPQ3G655FHTKX6Z',
+  ];
+  for (const [command, inputs] of [
+    ['workos.openGroup', badIds],
+    ['workos.showUserGroups', notAUser],
+  ] as const) {
     for (const id of inputs) {
       it(`${command} refuses ${shown(id)}: no request, nothing opens`, async () => {
         await vscode.commands.executeCommand(command, id);
@@ -77,7 +94,15 @@ describe('hostile input', () => {
     rows.push({ input: shown(id), where: 'workos.openGroup argument', outcome: 'trimmed, sent safely' });
   });
 
-  const badAddresses = ['http://api.workos.com', 'http://10.0.0.1:4100', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:secret@api.workos.com', 'https://api.workos.com/v1', 'ftp://127.0.0.1'];
+  const badAddresses = [
+    'http://api.workos.com',
+    'http://10.0.0.1:4100',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'https://user:secret@api.workos.com',
+    'https://api.workos.com/v1',
+    'ftp://127.0.0.1',
+  ];
   for (const address of badAddresses) {
     it(`workos.apiBaseUrl ${address} is refused with a message; the key is not sent`, async () => {
       await setUserBaseUrl(address);
@@ -101,25 +126,44 @@ describe('hostile input', () => {
     ];
 
     it('show as plain text in labels and tooltips: no Markdown, no HTML, no command links', async () => {
-      const directories = hostileNames.map((name, i) => ({ ...fake.dataset.directories[0], id: `directory_01HOSTILE${String(i).padStart(17, '0')}`, name }));
-      fake.inject({ kind: 'json', body: { object: 'list', data: directories, list_metadata: { before: null, after: null } }, match: { path: '/directories' } });
+      const directories = hostileNames.map((name, i) => ({
+        ...fake.dataset.directories[0],
+        id: `directory_01HOSTILE${String(i).padStart(17, '0')}`,
+        name,
+      }));
+      fake.inject({
+        kind: 'json',
+        body: { object: 'list', data: directories, list_metadata: { before: null, after: null } },
+        match: { path: '/directories' },
+      });
       api.view.refresh();
       const roots = (await api.view.getChildren(undefined)) as DirectoryNode[];
       assert.equal(roots.length, hostileNames.length);
       for (const [i, node] of roots.entries()) {
         const text = label(api, node);
-        assert.ok(!/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/.test(text), `no control or bidi characters in ${JSON.stringify(text)}`);
+        assert.ok(
+          !/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/.test(text),
+          `no control or bidi characters in ${JSON.stringify(text)}`,
+        );
         assert.ok(text.length <= 200);
         const tooltip = tooltipOf(api, node) as vscode.MarkdownString;
         assert.equal(tooltip.isTrusted, false);
         assert.ok(!tooltip.supportHtml);
         assert.ok(!/\]\(command:/.test(tooltip.value), 'no live command link');
         assert.ok(!/<img/.test(tooltip.value), 'no raw HTML');
-        rows.push({ input: shown(hostileNames[i]), where: 'directory name from the API', outcome: `label ${shown(text)}` });
+        rows.push({
+          input: shown(hostileNames[i]),
+          where: 'directory name from the API',
+          outcome: `label ${shown(text)}`,
+        });
       }
       // The directory's own groups render the same way.
       const group = { ...fake.dataset.groups[0], name: hostileNames[0] };
-      fake.inject({ kind: 'json', body: { object: 'list', data: [group], list_metadata: { before: null, after: null } }, match: { path: '/directory_groups' } });
+      fake.inject({
+        kind: 'json',
+        body: { object: 'list', data: [group], list_metadata: { before: null, after: null } },
+        match: { path: '/directory_groups' },
+      });
       const [row] = await api.view.getChildren(roots[0]);
       assert.equal(label(api, row), hostileNames[0]);
       assert.ok(!/\]\(command:/.test((tooltipOf(api, row) as vscode.MarkdownString).value));

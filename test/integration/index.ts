@@ -5,8 +5,14 @@ import Mocha from 'mocha';
 
 export async function run(): Promise<void> {
   // WORKOS_TEST_GREP runs a subset while working on one suite.
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, ...(process.env.WORKOS_TEST_GREP && { grep: process.env.WORKOS_TEST_GREP }) });
-  const files = fs.readdirSync(__dirname, { recursive: true })
+  const mocha = new Mocha({
+    ui: 'bdd',
+    color: false,
+    timeout: 30_000,
+    ...(process.env.WORKOS_TEST_GREP && { grep: process.env.WORKOS_TEST_GREP }),
+  });
+  const files = fs
+    .readdirSync(__dirname, { recursive: true })
     .map(String)
     .filter((file) => file.endsWith('.test.js'))
     .sort();

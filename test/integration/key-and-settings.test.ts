@@ -42,7 +42,12 @@ describe('API key and settings', () => {
   });
 
   it('refuses a user-level address that is not https (or loopback http), sending nothing', async () => {
-    for (const bad of ['http://example.com', 'file:///etc/passwd', 'https://user:pw@api.workos.com', 'https://api.workos.com/v1']) {
+    for (const bad of [
+      'http://example.com',
+      'file:///etc/passwd',
+      'https://user:pw@api.workos.com',
+      'https://api.workos.com/v1',
+    ]) {
       await setUserBaseUrl(bad);
       const rows = await api.view.getChildren(undefined);
       assert.equal(rows.length, 1, bad);
@@ -104,12 +109,17 @@ async function waitForLogLine(api: TestApi, needle: string): Promise<string> {
   const windowLogs = path.dirname(path.dirname(api.logUri.fsPath));
   let found: string | undefined;
   await waitFor(() => {
-    found = listFiles(windowLogs).find((file) => file.endsWith('WorkOS.log') && fs.readFileSync(file, 'utf8').includes(needle));
+    found = listFiles(windowLogs).find(
+      (file) => file.endsWith('WorkOS.log') && fs.readFileSync(file, 'utf8').includes(needle),
+    );
     return found !== undefined;
   }, `the WorkOS log shows ${needle}`);
   return found!;
 }
 
 function listFiles(folder: string): string[] {
-  return fs.readdirSync(folder, { recursive: true }).map((entry) => path.join(folder, String(entry))).filter((file) => fs.statSync(file).isFile());
+  return fs
+    .readdirSync(folder, { recursive: true })
+    .map((entry) => path.join(folder, String(entry)))
+    .filter((file) => fs.statSync(file).isFile());
 }

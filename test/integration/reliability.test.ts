@@ -7,9 +7,26 @@ import type { DirectoryNode, TreeNode } from '../../src/tree/nodes';
 import { SAMPLE } from '../fake-workos/dataset';
 import type { FakeWorkOS } from '../fake-workos/server';
 import type { WorkOSErrorKind } from '../../src/workos';
-import { FAULT_CASES, OPERATIONS, type Expected, type MatrixRow, type Operation, type Target } from '../reliability/matrix';
+import {
+  FAULT_CASES,
+  OPERATIONS,
+  type Expected,
+  type MatrixRow,
+  type Operation,
+  type Target,
+} from '../reliability/matrix';
 import { writeResults } from '../reliability/results';
-import { closeAllEditors, EXTENSION_ID, extensionApi, fakeApi, KEY, label, tooltipText, useKey, waitFor } from './helpers';
+import {
+  closeAllEditors,
+  EXTENSION_ID,
+  extensionApi,
+  fakeApi,
+  KEY,
+  label,
+  tooltipText,
+  useKey,
+  waitFor,
+} from './helpers';
 
 /** What a person reads for each kind of failure, in an error row, the welcome view or a message. */
 const FAILURE_TEXT: Record<WorkOSErrorKind, RegExp> = {
@@ -69,8 +86,10 @@ describe('reliability matrix, through the extension: every fault × every operat
     assert.equal(new Set(rows.map((row) => row.id)).size, rows.length, 'no duplicate rows');
     assert.ok(!rows.some((row) => row.kind === 'loadMore' && row.loading), 'no row stuck on "Loading…"');
     const trailer = rows.at(-1);
-    if (trailer?.kind === 'message') return { recovered: false, failure: `${label(api, trailer)} — ${tooltipText(api, trailer)}` };
-    if (api.view.model.state.keyState === 'rejected') return { recovered: false, failure: 'welcome: the API key was rejected' };
+    if (trailer?.kind === 'message')
+      return { recovered: false, failure: `${label(api, trailer)} — ${tooltipText(api, trailer)}` };
+    if (api.view.model.state.keyState === 'rejected')
+      return { recovered: false, failure: 'welcome: the API key was rejected' };
     return { recovered: grew };
   }
 
@@ -93,7 +112,8 @@ describe('reliability matrix, through the extension: every fault × every operat
       inject({ path: '/directory_groups', list: true });
       await api.view.loadMore(directory);
       const rows = await api.view.getChildren(directory);
-      if (api.view.model.state.keyState !== 'rejected') assert.ok(groupCount(rows) >= before, 'rows already shown stay');
+      if (api.view.model.state.keyState !== 'rejected')
+        assert.ok(groupCount(rows) >= before, 'rows already shown stay');
       return seenInTree(rows, groupCount(rows) > before);
     },
     'open group by ID': async (inject) => {
@@ -107,7 +127,11 @@ describe('reliability matrix, through the extension: every fault × every operat
       let finished = false;
       const running = command('workos.showUserGroups', SAMPLE.userWithGroupsId).finally(() => (finished = true));
       // Either the command fails by itself, or its answers arrive and a quick pick waits for a choice.
-      await waitFor(() => finished || fake.requests.some((r) => r.path === '/directory_groups' && r.status === 200), 'the command fails or its answer arrives', 15_000);
+      await waitFor(
+        () => finished || fake.requests.some((r) => r.path === '/directory_groups' && r.status === 200),
+        'the command fails or its answer arrives',
+        15_000,
+      );
       if (!finished) {
         await new Promise((resolve) => setTimeout(resolve, 400)); // the quick pick renders
         await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
@@ -136,11 +160,15 @@ describe('reliability matrix, through the extension: every fault × every operat
     // The log channel writes its file a moment later.
     let failure: string | undefined;
     let log = '';
-    await waitFor(() => {
-      log += readLogSince();
-      failure = log.split('\n').find((line) => /\[error\] Could not/.test(line));
-      return failure !== undefined;
-    }, 'the failure is reported', 5000).catch(() => undefined);
+    await waitFor(
+      () => {
+        log += readLogSince();
+        failure = log.split('\n').find((line) => /\[error\] Could not/.test(line));
+        return failure !== undefined;
+      },
+      'the failure is reported',
+      5000,
+    ).catch(() => undefined);
     return { recovered: false, failure: failure?.replace(/^.*\[error\] /, '') };
   }
 
@@ -179,11 +207,19 @@ describe('reliability matrix, through the extension: every fault × every operat
           assert.match(seen.failure, FAILURE_TEXT[expected.kind], `it names the failure: ${expected.kind}`);
           const answered = fake.requests.filter((r) => r.path === faulted && r.status !== 0).at(-1);
           if (answered && expected.kind !== 'unauthorized' && !seen.failure.startsWith('welcome')) {
-            assert.ok(seen.failure.includes(answered.requestId), `the failure names request ${answered.requestId}: ${seen.failure}`);
+            assert.ok(
+              seen.failure.includes(answered.requestId),
+              `the failure names request ${answered.requestId}: ${seen.failure}`,
+            );
           }
         }
         assert.ok(!(seen.failure ?? '').includes(KEY));
-        rows.push({ fault: fault.name, operation, outcome: seen.recovered ? 'recovered' : 'clear failure', detail: seen.failure ?? `${fake.requests.length} request(s)` });
+        rows.push({
+          fault: fault.name,
+          operation,
+          outcome: seen.recovered ? 'recovered' : 'clear failure',
+          detail: seen.failure ?? `${fake.requests.length} request(s)`,
+        });
       });
     }
   }

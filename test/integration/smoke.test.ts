@@ -5,8 +5,10 @@ const EXTENSION_ID = 'directory-tools.workos-directory-explorer';
 
 describe('smoke', () => {
   it('runs in a real VS Code extension host', () => {
-    console.log(`    VS Code ${vscode.version}, uiKind ${vscode.UIKind[vscode.env.uiKind]}, `
-      + `remote ${vscode.env.remoteName ?? 'none'}, extension host Node ${process.version}`);
+    console.log(
+      `    VS Code ${vscode.version}, uiKind ${vscode.UIKind[vscode.env.uiKind]}, ` +
+        `remote ${vscode.env.remoteName ?? 'none'}, extension host Node ${process.version}`,
+    );
   });
 
   it('has the extension installed', () => {

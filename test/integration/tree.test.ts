@@ -28,7 +28,9 @@ describe('Directories view', () => {
 
   const roots = () => api.view.getChildren(undefined);
   async function directory(id: string): Promise<DirectoryNode> {
-    const node = (await roots()).find((row): row is DirectoryNode => row.kind === 'directory' && row.directory.id === id);
+    const node = (await roots()).find(
+      (row): row is DirectoryNode => row.kind === 'directory' && row.directory.id === id,
+    );
     assert.ok(node, `directory ${id} is listed`);
     return node;
   }
@@ -38,7 +40,10 @@ describe('Directories view', () => {
   it('lists the directories with name, type and state, a state icon and a tooltip with the details', async () => {
     const rows = await roots();
     assert.equal(rows.length, fake.dataset.directories.length);
-    assert.deepEqual(fake.requests.map((r) => [r.path, r.query]), [['/directories', { limit: '100' }]]);
+    assert.deepEqual(
+      fake.requests.map((r) => [r.path, r.query]),
+      [['/directories', { limit: '100' }]],
+    );
     const large = await directory(SAMPLE.largeDirectoryId);
     const item = api.view.getTreeItem(large);
     assert.equal(item.label, large.directory.name);
@@ -46,18 +51,22 @@ describe('Directories view', () => {
     assert.equal(item.id, `directory/${SAMPLE.largeDirectoryId}`);
     assert.equal(item.contextValue, 'workos.directory');
     const tooltip = tooltipText(api, large);
-    for (const value of [large.directory.id, large.directory.organization_id as string, large.directory.type]) assert.ok(tooltip.includes(value), `tooltip shows ${value}`);
+    for (const value of [large.directory.id, large.directory.organization_id as string, large.directory.type])
+      assert.ok(tooltip.includes(value), `tooltip shows ${value}`);
     const icons = new Set(rows.map((row) => (api.view.getTreeItem(row).iconPath as { id: string }).id));
     assert.ok(icons.size >= 3, `distinct icons per state: ${[...icons]}`);
     assert.deepEqual(api.view.model.state, { keyState: 'valid', directoryCount: rows.length });
   });
 
   it('expanding a directory fetches one page; Load more appends the next with the cursor; re-expanding costs nothing', async () => {
-    const large = await directory(SAMPLE.largeDirectoryId) // first expanded here: nothing remembered yet;
+    const large = await directory(SAMPLE.largeDirectoryId); // first expanded here: nothing remembered yet;
     fake.clearRequests();
     const first = await api.view.getChildren(large);
     assert.equal(groupRows(first).length, 100);
-    assert.deepEqual(groupsRequests().map((r) => r.query), [{ directory: SAMPLE.largeDirectoryId, limit: '100' }]);
+    assert.deepEqual(
+      groupsRequests().map((r) => r.query),
+      [{ directory: SAMPLE.largeDirectoryId, limit: '100' }],
+    );
     const more = first.at(-1)!;
     assert.equal(more.kind, 'loadMore');
     assert.equal(label(api, more), 'Load more');
@@ -117,7 +126,12 @@ describe('Directories view', () => {
 
   it('a failed page becomes one error row under its directory; clicking it retries; other directories keep working', async () => {
     const large = await directory(SAMPLE.largeDirectoryId);
-    fake.inject({ kind: 'status', status: 500, times: Infinity, match: { path: '/directory_groups', query: { directory: SAMPLE.largeDirectoryId } } });
+    fake.inject({
+      kind: 'status',
+      status: 500,
+      times: Infinity,
+      match: { path: '/directory_groups', query: { directory: SAMPLE.largeDirectoryId } },
+    });
     const rows = await api.view.getChildren(large);
     assert.equal(rows.length, 1);
     const error = rows[0];
@@ -150,7 +164,11 @@ describe('Directories view', () => {
 
   it('a directory deleted while browsing gets a not-found row, the others stay', async () => {
     const small = await directory(SAMPLE.smallDirectoryId);
-    fake.inject({ kind: 'status', status: 404, match: { path: '/directory_groups', query: { directory: SAMPLE.smallDirectoryId } } });
+    fake.inject({
+      kind: 'status',
+      status: 404,
+      match: { path: '/directory_groups', query: { directory: SAMPLE.smallDirectoryId } },
+    });
     const rows = await api.view.getChildren(small);
     assert.equal(rows.length, 1);
     assert.match(label(api, rows[0]), /Not found \(404\)/);
@@ -166,7 +184,11 @@ describe('Directories view', () => {
     assert.equal(new Set(rows.map((row) => row.id)).size, rows.length);
     const shown = groupRows(rows).map((row) => (row as { group: { id: string } }).group.id);
     assert.ok(shown.length > 0 && shown.length % 100 === 0, `${shown.length} rows`);
-    const expected = fake.dataset.groups.filter((g) => g.directory_id === SAMPLE.largeDirectoryId).sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : a.id < b.id ? 1 : -1)).slice(0, shown.length).map((g) => g.id);
+    const expected = fake.dataset.groups
+      .filter((g) => g.directory_id === SAMPLE.largeDirectoryId)
+      .sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : a.id < b.id ? 1 : -1))
+      .slice(0, shown.length)
+      .map((g) => g.id);
     assert.deepEqual(shown, expected, 'the first pages, in order');
     fake.clearRequests();
     fake.setLatency(0);

@@ -16,33 +16,62 @@ interface Hygiene {
 }
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const lines: string[] = ['# Reliability report', '', `Written by \`npm test\` on ${new Date().toISOString()}. Every cell below is a test that asserted its outcome.`, ''];
+const lines: string[] = [
+  '# Reliability report',
+  '',
+  `Written by \`npm test\` on ${new Date().toISOString()}. Every cell below is a test that asserted its outcome.`,
+  '',
+];
 
 function matrix(title: string, rows: MatrixRow[] | undefined): void {
   lines.push(`## ${title}`, '');
   if (!rows) return void lines.push('Not run.', '');
-  const cell = (fault: string, operation: string) => rows.find((row) => row.fault === fault && row.operation === operation)?.outcome ?? '—';
+  const cell = (fault: string, operation: string) =>
+    rows.find((row) => row.fault === fault && row.operation === operation)?.outcome ?? '—';
   lines.push(`| fault | ${OPERATIONS.join(' | ')} |`, `|---|${OPERATIONS.map(() => '---').join('|')}|`);
-  for (const fault of FAULT_CASES) lines.push(`| ${fault.name} | ${OPERATIONS.map((operation) => cell(fault.name, operation)).join(' | ')} |`);
+  for (const fault of FAULT_CASES)
+    lines.push(`| ${fault.name} | ${OPERATIONS.map((operation) => cell(fault.name, operation)).join(' | ')} |`);
   const recovered = rows.filter((row) => row.outcome === 'recovered').length;
-  lines.push('', `${rows.length} cells: ${recovered} recovered, ${rows.length - recovered} clear failures, 0 hangs, loops or unhandled errors (any of those fails its test).`, '');
+  lines.push(
+    '',
+    `${rows.length} cells: ${recovered} recovered, ${rows.length - recovered} clear failures, 0 hangs, loops or unhandled errors (any of those fails its test).`,
+    '',
+  );
 }
 
 matrix('Fault matrix, client level (plain Node, real HTTP)', readResults<MatrixRow[]>(root, 'client'));
-matrix('Fault matrix, through the extension (real VS Code extension host)', readResults<MatrixRow[]>(root, 'extension'));
+matrix(
+  'Fault matrix, through the extension (real VS Code extension host)',
+  readResults<MatrixRow[]>(root, 'extension'),
+);
 
 const hostile = readResults<HostileRow[]>(root, 'hostile');
 lines.push('## Hostile input (through the extension)', '');
 if (hostile) {
-  lines.push(`${hostile.length} inputs tried; each was refused before anything was sent, or sent safely encoded, or shown as plain text.`, '', '| input | where | how it ended |', '|---|---|---|');
-  for (const row of hostile) lines.push(`| \`${row.input.replace(/\|/g, '\\|').replace(/`/g, "'")}\` | ${row.where} | ${row.outcome.replace(/\|/g, '\\|')} |`);
+  lines.push(
+    `${hostile.length} inputs tried; each was refused before anything was sent, or sent safely encoded, or shown as plain text.`,
+    '',
+    '| input | where | how it ended |',
+    '|---|---|---|',
+  );
+  for (const row of hostile)
+    lines.push(
+      `| \`${row.input.replace(/\|/g, '\\|').replace(/`/g, "'")}\` | ${row.where} | ${row.outcome.replace(/\|/g, '\\|')} |`,
+    );
 } else lines.push('Not run.');
 lines.push('');
 
 lines.push('## Secret hygiene', '');
-for (const [name, title] of [['secrets-extension', 'extension host run'], ['secrets-ui', 'UI run']] as const) {
+for (const [name, title] of [
+  ['secrets-extension', 'extension host run'],
+  ['secrets-ui', 'UI run'],
+] as const) {
   const hygiene = readResults<Hygiene>(root, name);
-  lines.push(hygiene ? `- ${title}: ${hygiene.placesChecked} places checked for ${hygiene.keysLookedFor} keys; occurrences found: **${hygiene.leaks.length}**${hygiene.leaks.length ? ` (${hygiene.leaks.join('; ')})` : ''}.` : `- ${title}: not run.`);
+  lines.push(
+    hygiene
+      ? `- ${title}: ${hygiene.placesChecked} places checked for ${hygiene.keysLookedFor} keys; occurrences found: **${hygiene.leaks.length}**${hygiene.leaks.length ? ` (${hygiene.leaks.join('; ')})` : ''}.`
+      : `- ${title}: not run.`,
+  );
 }
 lines.push('');
 

@@ -1,7 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { SAMPLE } from '../fake-workos/dataset';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
-import { collectAll, defaultBackoffMs, WorkOSClient, WorkOSError, type RequestRecord, type WorkOSClientOptions } from '../../src/workos';
+import {
+  collectAll,
+  defaultBackoffMs,
+  WorkOSClient,
+  WorkOSError,
+  type RequestRecord,
+  type WorkOSClientOptions,
+} from '../../src/workos';
 
 const KEY = 'sk_test_client_suite_0123456789';
 
@@ -71,7 +78,12 @@ describe('WorkOS client against the fake API over HTTP', () => {
     it('sends the wire names organization_id, search, order and encodes values safely', async () => {
       const organization = fake.dataset.directories[0].organization_id as string;
       await client().listDirectories({ organization_id: organization, search: '&limit=1#x', order: 'asc', limit: 5 });
-      assert.deepEqual(fake.requests[0].query, { organization_id: organization, search: '&limit=1#x', order: 'asc', limit: '5' });
+      assert.deepEqual(fake.requests[0].query, {
+        organization_id: organization,
+        search: '&limit=1#x',
+        order: 'asc',
+        limit: '5',
+      });
     });
 
     it('gets a directory, a group and a user by ID', async () => {
@@ -85,7 +97,10 @@ describe('WorkOS client against the fake API over HTTP', () => {
       const fetchedUser = await client().getUser(user.id);
       assert.equal(fetchedUser.id, user.id);
       assert.ok(Array.isArray(fetchedUser.groups));
-      assert.deepEqual(fake.requests.map((r) => r.path), [`/directories/${directory.id}`, `/directory_groups/${group.id}`, `/directory_users/${user.id}`]);
+      assert.deepEqual(
+        fake.requests.map((r) => r.path),
+        [`/directories/${directory.id}`, `/directory_groups/${group.id}`, `/directory_users/${user.id}`],
+      );
     });
 
     it('fetches a group with the legacy directory_grp_ prefix', async () => {
@@ -96,10 +111,12 @@ describe('WorkOS client against the fake API over HTTP', () => {
 
     it('lists every group of a directory user with ?user=, across pages', async () => {
       const groups = await collectAll(client().allGroups({ user: SAMPLE.userWithGroupsId, limit: 10 }));
-      const expected = fake.dataset.memberships.filter(([user]) => user === SAMPLE.userWithGroupsId).map(([, group]) => group);
+      const expected = fake.dataset.memberships
+        .filter(([user]) => user === SAMPLE.userWithGroupsId)
+        .map(([, group]) => group);
       assert.equal(groups.length, SAMPLE.userWithGroupsCount);
       assert.deepEqual(new Set(groups.map((g) => g.id)), new Set(expected));
-      assert.equal(fake.requests.length, Math.ceil(expected.length / 10) );
+      assert.equal(fake.requests.length, Math.ceil(expected.length / 10));
       assert.deepEqual(fake.requests[0].query, { user: SAMPLE.userWithGroupsId, limit: '10' });
     });
 
@@ -107,7 +124,10 @@ describe('WorkOS client against the fake API over HTTP', () => {
       const group = fake.dataset.groups[0];
       await client().listUsers({ directory: group.directory_id, limit: 3 });
       await client().listUsers({ group: group.id });
-      assert.deepEqual(fake.requests.map((r) => r.query), [{ directory: group.directory_id, limit: '3' }, { group: group.id }]);
+      assert.deepEqual(
+        fake.requests.map((r) => r.query),
+        [{ directory: group.directory_id, limit: '3' }, { group: group.id }],
+      );
     });
   });
 
@@ -146,7 +166,14 @@ describe('WorkOS client against the fake API over HTTP', () => {
     });
 
     it('stops on an empty page that claims more follow', async () => {
-      fake.inject({ kind: 'json', body: { object: 'list', data: [], list_metadata: { before: null, after: 'directory_group_01EMPTYPAGE000000000000000' } } });
+      fake.inject({
+        kind: 'json',
+        body: {
+          object: 'list',
+          data: [],
+          list_metadata: { before: null, after: 'directory_group_01EMPTYPAGE000000000000000' },
+        },
+      });
       const error = await failure(collectAll(client().allGroups({ directory: largestDirectory() })));
       assert.equal(error.kind, 'invalid_response');
       assert.match(error.message, /empty page/);
@@ -154,7 +181,10 @@ describe('WorkOS client against the fake API over HTTP', () => {
     });
 
     it('treats missing list_metadata keys as null', async () => {
-      fake.inject({ kind: 'json', body: { object: 'list', data: [{ id: 'directory_01X', name: 'x' }], list_metadata: {} } });
+      fake.inject({
+        kind: 'json',
+        body: { object: 'list', data: [{ id: 'directory_01X', name: 'x' }], list_metadata: {} },
+      });
       const page = await client().listDirectories();
       assert.deepEqual([page.before, page.after], [null, null]);
     });
@@ -162,7 +192,13 @@ describe('WorkOS client against the fake API over HTTP', () => {
 
   describe('errors', () => {
     it('401: unauthorized, with status and request ID, and never the key', async () => {
-      const error = await failure(new WorkOSClient({ apiKey: 'sk_test_wrong_key_987654', baseUrl: fake.url, sleep: async () => {} }).listDirectories());
+      const error = await failure(
+        new WorkOSClient({
+          apiKey: 'sk_test_wrong_key_987654',
+          baseUrl: fake.url,
+          sleep: async () => {},
+        }).listDirectories(),
+      );
       assert.equal(error.kind, 'unauthorized');
       assert.equal(error.status, 401);
       assert.equal(error.requestId, fake.requests[0].requestId);
@@ -195,7 +231,11 @@ describe('WorkOS client against the fake API over HTTP', () => {
     });
 
     it('a server echoing the key in its message has it redacted', async () => {
-      fake.inject({ kind: 'status', status: 400, body: JSON.stringify({ message: `Header was Bearer ${KEY}`, code: 'x' }) });
+      fake.inject({
+        kind: 'status',
+        status: 400,
+        body: JSON.stringify({ message: `Header was Bearer ${KEY}`, code: 'x' }),
+      });
       const error = await failure(client().listDirectories());
       assert.ok(!error.message.includes(KEY));
       assert.match(error.message, /\[redacted\]/);
@@ -274,7 +314,9 @@ describe('WorkOS client against the fake API over HTTP', () => {
     it('5xx always: gives up after 3 retries with backoff growing per attempt', async () => {
       fake.inject({ kind: 'status', status: 503, times: Infinity });
       const attempts: number[] = [];
-      const error = await failure(client({ backoffMs: (attempt) => (attempts.push(attempt), attempt * 10) }).listDirectories());
+      const error = await failure(
+        client({ backoffMs: (attempt) => (attempts.push(attempt), attempt * 10) }).listDirectories(),
+      );
       assert.equal(error.kind, 'server');
       assert.equal(error.status, 503);
       assert.equal(fake.requests.length, 4);
@@ -349,7 +391,18 @@ describe('WorkOS client against the fake API over HTTP', () => {
   });
 
   describe('bad input never reaches the server', () => {
-    const badIds = ['', ' ', '../directories', '..', '%2e%2e', '?limit=1', '#x', 'directory_group_01Е1', 'x'.repeat(10_000), 'directory_user_01E1JG7J09H96KYP8HM9B0G5SJ'];
+    const badIds = [
+      '',
+      ' ',
+      '../directories',
+      '..',
+      '%2e%2e',
+      '?limit=1',
+      '#x',
+      'directory_group_01Е1',
+      'x'.repeat(10_000),
+      'directory_user_01E1JG7J09H96KYP8HM9B0G5SJ',
+    ];
     for (const id of badIds) {
       it(`getGroup(${JSON.stringify(id.slice(0, 24))}) is refused with what a valid ID looks like`, async () => {
         const error = await failure(client().getGroup(id));

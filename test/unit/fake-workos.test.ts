@@ -2,7 +2,14 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import { FakeControl } from '../fake-workos/control';
-import { type Dataset, type DirectoryGroup, deleteDirectory, generatedDataset, SAMPLE, sampleDataset } from '../fake-workos/dataset';
+import {
+  type Dataset,
+  type DirectoryGroup,
+  deleteDirectory,
+  generatedDataset,
+  SAMPLE,
+  sampleDataset,
+} from '../fake-workos/dataset';
 import { type FakeWorkOS, type FakeWorkOSOptions, startFakeWorkOS } from '../fake-workos/server';
 
 const KEY = 'sk_test_demo';
@@ -17,7 +24,10 @@ interface Reply {
 }
 
 async function call(base: FakeWorkOS, path: string, init: RequestInit = {}): Promise<Reply> {
-  const response = await fetch(base.url + path, { ...init, headers: { ...AUTH, ...(init.headers as Record<string, string>) } });
+  const response = await fetch(base.url + path, {
+    ...init,
+    headers: { ...AUTH, ...(init.headers as Record<string, string>) },
+  });
   const text = await response.text();
   let body: unknown;
   try {
@@ -57,7 +67,9 @@ async function allPages(base: FakeWorkOS, path: string): Promise<Reply['body'][]
 
 const ids = (list: { data: Array<{ id: string }> }) => list.data.map((item) => item.id);
 const sortedDesc = (items: Array<{ id: string; created_at: string }>) =>
-  [...items].sort((a, b) => (a.created_at === b.created_at ? (a.id < b.id ? 1 : -1) : a.created_at < b.created_at ? 1 : -1)).map((item) => item.id);
+  [...items]
+    .sort((a, b) => (a.created_at === b.created_at ? (a.id < b.id ? 1 : -1) : a.created_at < b.created_at ? 1 : -1))
+    .map((item) => item.id);
 
 describe('fake WorkOS API', function () {
   this.timeout(5000);
@@ -131,20 +143,46 @@ describe('fake WorkOS API', function () {
 
     it('sends the wire shape in the documented key order, with wire states', async () => {
       const { body } = await call(fake, `/directories/${SAMPLE.largeDirectoryId}`);
-      assert.deepEqual(Object.keys(body), ['object', 'id', 'organization_id', 'external_key', 'type', 'state', 'name', 'domain', 'metadata', 'created_at', 'updated_at']);
+      assert.deepEqual(Object.keys(body), [
+        'object',
+        'id',
+        'organization_id',
+        'external_key',
+        'type',
+        'state',
+        'name',
+        'domain',
+        'metadata',
+        'created_at',
+        'updated_at',
+      ]);
       assert.equal(body.object, 'directory');
       assert.equal(body.state, 'linked');
       assert.deepEqual(body.metadata.groups, SAMPLE.largeDirectoryGroupCount);
       const states = (await call(fake, '/directories')).body.data.map((d: { state: string }) => d.state).sort();
-      assert.deepEqual(states, ['invalid_credentials', 'linked', 'linked', 'linked', 'linked', 'unlinked', 'validating']);
+      assert.deepEqual(states, [
+        'invalid_credentials',
+        'linked',
+        'linked',
+        'linked',
+        'linked',
+        'unlinked',
+        'validating',
+      ]);
     });
 
     it('filters by organization_id, search (case-insensitive substring of the name) and domain', async () => {
       const [brightline] = SAMPLE.organizationIds;
       const byOrg = await call(fake, `/directories?organization_id=${brightline}`);
-      assert.deepEqual(byOrg.body.data.map((d: { organization_id: string }) => d.organization_id), [brightline, brightline, brightline]);
+      assert.deepEqual(
+        byOrg.body.data.map((d: { organization_id: string }) => d.organization_id),
+        [brightline, brightline, brightline],
+      );
       const bySearch = await call(fake, '/directories?search=KESTREL%20r');
-      assert.deepEqual(bySearch.body.data.map((d: { name: string }) => d.name), ['Kestrel Research SCIM']);
+      assert.deepEqual(
+        bySearch.body.data.map((d: { name: string }) => d.name),
+        ['Kestrel Research SCIM'],
+      );
       const byDomain = await call(fake, '/directories?domain=brightline.io');
       assert.deepEqual(ids(byDomain.body), [SAMPLE.largeDirectoryId]);
       const unknownOrg = await call(fake, '/directories?organization_id=org_01NOPE');
@@ -172,7 +210,17 @@ describe('fake WorkOS API', function () {
       assert.deepEqual(ids(body), sortedDesc(groupsOf(SAMPLE.largeDirectoryId)).slice(0, 10));
       assert.equal(body.list_metadata.before, null);
       assert.equal(body.list_metadata.after, body.data[9].id);
-      assert.deepEqual(Object.keys(body.data[0]), ['object', 'id', 'idp_id', 'directory_id', 'organization_id', 'name', 'raw_attributes', 'created_at', 'updated_at']);
+      assert.deepEqual(Object.keys(body.data[0]), [
+        'object',
+        'id',
+        'idp_id',
+        'directory_id',
+        'organization_id',
+        'name',
+        'raw_attributes',
+        'created_at',
+        'updated_at',
+      ]);
       assert.equal(body.data[0].object, 'directory_group');
     });
 
@@ -219,9 +267,15 @@ describe('fake WorkOS API', function () {
       const pages = await allPages(fake, `/directory_groups?user=${SAMPLE.userWithGroupsId}`);
       assert.ok(pages.length >= 3);
       assert.equal(pages.flatMap(ids).length, SAMPLE.userWithGroupsCount);
-      const both = await call(fake, `/directory_groups?user=${SAMPLE.userWithGroupsId}&directory=${SAMPLE.largeDirectoryId}&limit=100`);
+      const both = await call(
+        fake,
+        `/directory_groups?user=${SAMPLE.userWithGroupsId}&directory=${SAMPLE.largeDirectoryId}&limit=100`,
+      );
       assert.equal(both.body.data.length, SAMPLE.userWithGroupsCount);
-      const elsewhere = await call(fake, `/directory_groups?user=${SAMPLE.userWithGroupsId}&directory=${SAMPLE.smallDirectoryId}`);
+      const elsewhere = await call(
+        fake,
+        `/directory_groups?user=${SAMPLE.userWithGroupsId}&directory=${SAMPLE.smallDirectoryId}`,
+      );
       assert.deepEqual(elsewhere.body, { object: 'list', data: [], list_metadata: { before: null, after: null } });
     });
 
@@ -252,8 +306,26 @@ describe('fake WorkOS API', function () {
       assert.equal(body.data.length, 40);
       for (const user of body.data) assert.deepEqual(user.groups, []);
       assert.deepEqual(Object.keys(body.data[0]), [
-        'object', 'id', 'directory_id', 'organization_id', 'idp_id', 'email', 'first_name', 'last_name', 'name', 'emails', 'username',
-        'job_title', 'state', 'raw_attributes', 'custom_attributes', 'role', 'roles', 'created_at', 'updated_at', 'groups',
+        'object',
+        'id',
+        'directory_id',
+        'organization_id',
+        'idp_id',
+        'email',
+        'first_name',
+        'last_name',
+        'name',
+        'emails',
+        'username',
+        'job_title',
+        'state',
+        'raw_attributes',
+        'custom_attributes',
+        'role',
+        'roles',
+        'created_at',
+        'updated_at',
+        'groups',
       ]);
     });
 
@@ -263,18 +335,27 @@ describe('fake WorkOS API', function () {
       assert.equal(one.body.email, null);
       assert.deepEqual(one.body.groups, []);
       const missing = await call(fake, '/directory_users/directory_user_01NOPE');
-      assert.deepEqual(missing.body, { message: "Directory User not found: 'directory_user_01NOPE'.", code: 'entity_not_found' });
+      assert.deepEqual(missing.body, {
+        message: "Directory User not found: 'directory_user_01NOPE'.",
+        code: 'entity_not_found',
+      });
     });
 
     it('filters by group (paged), email (case-insensitive) and idp_id', async () => {
       const members = (await allPages(fake, `/directory_users?group=${SAMPLE.busyGroupId}&limit=25`)).flatMap(ids);
       assert.equal(members.length, SAMPLE.busyGroupMemberCount);
       const user = reference.users.find((u) => u.directory_id === SAMPLE.smallDirectoryId)!;
-      const byEmail = await call(fake, `/directory_users?directory=${SAMPLE.smallDirectoryId}&email=${encodeURIComponent(user.email!.toUpperCase())}`);
+      const byEmail = await call(
+        fake,
+        `/directory_users?directory=${SAMPLE.smallDirectoryId}&email=${encodeURIComponent(user.email!.toUpperCase())}`,
+      );
       assert.deepEqual(ids(byEmail.body), [user.id]);
       const byIdp = await call(fake, `/directory_users?directory=${SAMPLE.smallDirectoryId}&idp_id=${user.idp_id}`);
       assert.deepEqual(ids(byIdp.body), [user.id]);
-      const mismatched = await call(fake, `/directory_users?directory=${SAMPLE.smallDirectoryId}&group=${SAMPLE.busyGroupId}`);
+      const mismatched = await call(
+        fake,
+        `/directory_users?directory=${SAMPLE.smallDirectoryId}&group=${SAMPLE.busyGroupId}`,
+      );
       assert.deepEqual(mismatched.body.data, []);
     });
 
@@ -290,7 +371,9 @@ describe('fake WorkOS API', function () {
       const dataset = sampleDataset({ embedUserGroups: true, largeDirectoryGroups: 30 });
       await withFake({ dataset }, async (legacy) => {
         const { body } = await call(legacy, `/directory_users/${SAMPLE.userWithGroupsId}`);
-        const expected = dataset.memberships.filter(([userId]) => userId === SAMPLE.userWithGroupsId).map(([, groupId]) => groupId);
+        const expected = dataset.memberships
+          .filter(([userId]) => userId === SAMPLE.userWithGroupsId)
+          .map(([, groupId]) => groupId);
         assert.ok(expected.length > 1);
         assert.deepEqual(new Set(body.groups.map((group: { id: string }) => group.id)), new Set(expected));
         assert.deepEqual(Object.keys(body.groups[0]), ['object', 'id', 'directory_id', 'name', 'raw_attributes']);
@@ -306,12 +389,32 @@ describe('fake WorkOS API', function () {
       ['limit=abc', `${groups}&limit=abc`, [{ field: 'limit', code: 'invalid_value' }]],
       ['limit=1.5', `${groups}&limit=1.5`, [{ field: 'limit', code: 'invalid_value' }]],
       ['order=up', `${groups}&order=up`, [{ field: 'order', code: 'invalid_value' }]],
-      ['an unknown parameter (directory_id)', `/directory_groups?directory_id=${SAMPLE.largeDirectoryId}`, [{ field: 'directory_id', code: 'unknown_parameter' }]],
-      ['a repeated parameter', `${groups}&directory=${SAMPLE.smallDirectoryId}`, [{ field: 'directory', code: 'duplicate_parameter' }]],
+      [
+        'an unknown parameter (directory_id)',
+        `/directory_groups?directory_id=${SAMPLE.largeDirectoryId}`,
+        [{ field: 'directory_id', code: 'unknown_parameter' }],
+      ],
+      [
+        'a repeated parameter',
+        `${groups}&directory=${SAMPLE.smallDirectoryId}`,
+        [{ field: 'directory', code: 'duplicate_parameter' }],
+      ],
       ['both before and after', `${groups}&before=a&after=b`, [{ field: 'before', code: 'conflicts_with_after' }]],
-      ['an after that is not in the list', `${groups}&after=directory_group_01NOPE`, [{ field: 'after', code: 'invalid_cursor' }]],
-      ['a before from another list', `${groups}&before=${groupsOf(SAMPLE.smallDirectoryId)[0]!.id}`, [{ field: 'before', code: 'invalid_cursor' }]],
-      ['a query on a get route', `/directories/${SAMPLE.largeDirectoryId}?include=groups`, [{ field: 'include', code: 'unknown_parameter' }]],
+      [
+        'an after that is not in the list',
+        `${groups}&after=directory_group_01NOPE`,
+        [{ field: 'after', code: 'invalid_cursor' }],
+      ],
+      [
+        'a before from another list',
+        `${groups}&before=${groupsOf(SAMPLE.smallDirectoryId)[0]!.id}`,
+        [{ field: 'before', code: 'invalid_cursor' }],
+      ],
+      [
+        'a query on a get route',
+        `/directories/${SAMPLE.largeDirectoryId}?include=groups`,
+        [{ field: 'include', code: 'unknown_parameter' }],
+      ],
     ];
     for (const [label, path, errors] of cases) {
       it(`answers 400 for ${label}`, async () => {
@@ -330,18 +433,33 @@ describe('fake WorkOS API', function () {
 
   describe('paths', () => {
     it('answers 404 not_found for other paths, never normalising', async () => {
-      for (const path of ['/directory_sync/directories', '/directories/', `/directories/${SAMPLE.largeDirectoryId}/groups`, '/directory_groups/../directories', '//directories']) {
+      for (const path of [
+        '/directory_sync/directories',
+        '/directories/',
+        `/directories/${SAMPLE.largeDirectoryId}/groups`,
+        '/directory_groups/../directories',
+        '//directories',
+      ]) {
         const reply = await rawGet(fake, path);
         assert.equal(reply.status, 404, path);
-        assert.deepEqual(reply.body, { message: `The requested path '${path}' could not be found.`, code: 'not_found' });
+        assert.deepEqual(reply.body, {
+          message: `The requested path '${path}' could not be found.`,
+          code: 'not_found',
+        });
       }
-      assert.deepEqual(fake.requests.map((r) => r.route), ['unknown', 'unknown', 'unknown', 'unknown', 'unknown']);
+      assert.deepEqual(
+        fake.requests.map((r) => r.route),
+        ['unknown', 'unknown', 'unknown', 'unknown', 'unknown'],
+      );
     });
 
     it('decodes a path ID exactly once', async () => {
       const reply = await rawGet(fake, '/directory_groups/..%2Fdirectories');
       assert.equal(reply.status, 404);
-      assert.deepEqual(reply.body, { message: "Directory Group not found: '../directories'.", code: 'entity_not_found' });
+      assert.deepEqual(reply.body, {
+        message: "Directory Group not found: '../directories'.",
+        code: 'entity_not_found',
+      });
       assert.equal(fake.requests[0]!.route, 'get_group');
       assert.equal(fake.requests[0]!.path, '/directory_groups/..%2Fdirectories');
       const encoded = SAMPLE.largeDirectoryId.replace('_', '%5F');
@@ -367,7 +485,10 @@ describe('fake WorkOS API', function () {
       await withFake({}, async (other) => {
         const first = await call(other, `/directory_groups?directory=${SAMPLE.largeDirectoryId}`);
         assert.ok(deleteDirectory(other.dataset, SAMPLE.largeDirectoryId));
-        const next = await call(other, `/directory_groups?directory=${SAMPLE.largeDirectoryId}&after=${first.body.list_metadata.after}`);
+        const next = await call(
+          other,
+          `/directory_groups?directory=${SAMPLE.largeDirectoryId}&after=${first.body.list_metadata.after}`,
+        );
         assert.equal(next.status, 404);
         assert.equal((await call(other, `/directory_groups?user=${SAMPLE.userWithGroupsId}`)).status, 404);
         assert.ok(!deleteDirectory(other.dataset, SAMPLE.largeDirectoryId));
@@ -384,7 +505,11 @@ describe('fake WorkOS API', function () {
         assert.equal(refused.status, 429);
         assert.equal(refused.headers.get('retry-after'), '1');
         assert.deepEqual(refused.body, { message: 'Too many requests.', code: 'rate_limit_exceeded' });
-        assert.equal((await call(limited, `/directory_users?group=${SAMPLE.busyGroupId}`)).status, 429, "keyed by the group's directory");
+        assert.equal(
+          (await call(limited, `/directory_users?group=${SAMPLE.busyGroupId}`)).status,
+          429,
+          "keyed by the group's directory",
+        );
         assert.equal((await call(limited, `/directory_users?directory=${SAMPLE.smallDirectoryId}`)).status, 200);
         assert.equal((await call(limited, `/directory_groups?directory=${SAMPLE.largeDirectoryId}`)).status, 200);
       });
@@ -405,7 +530,13 @@ describe('fake WorkOS API', function () {
     });
 
     it('status: raw body, times and matching by method, path, RegExp and query', async () => {
-      fake.inject({ kind: 'status', status: 500, body: 'Internal Server Error', times: 2, match: { path: '/directory_groups', query: { limit: '5' } } });
+      fake.inject({
+        kind: 'status',
+        status: 500,
+        body: 'Internal Server Error',
+        times: 2,
+        match: { path: '/directory_groups', query: { limit: '5' } },
+      });
       fake.inject({ kind: 'status', status: 408, match: { method: 'get', path: /^\/directories\// } });
       assert.equal((await call(fake, `${groups}&limit=6`)).status, 200);
       const first = await call(fake, `${groups}&limit=5`);
@@ -499,13 +630,18 @@ describe('fake WorkOS API', function () {
       fake.inject({ kind: 'redirect', location: '/directories?limit=1', status: 307 });
       const followed = await call(fake, '/directories');
       assert.equal(followed.body.data.length, 1);
-      assert.deepEqual(fake.requests.map((r) => r.status), [302, 307, 200]);
+      assert.deepEqual(
+        fake.requests.map((r) => r.status),
+        [302, 307, 200],
+      );
     });
   });
 
   describe('request log', () => {
     it('records each API request with its raw path, query, headers, route, status and request ID', async () => {
-      const reply = await call(fake, `/directory_groups?directory=${SAMPLE.smallDirectoryId}&limit=5&limit=6`, { headers: { 'User-Agent': 'explorer-test' } });
+      const reply = await call(fake, `/directory_groups?directory=${SAMPLE.smallDirectoryId}&limit=5&limit=6`, {
+        headers: { 'User-Agent': 'explorer-test' },
+      });
       await call(fake, `/directory_users/${SAMPLE.userWithoutEmailId}`);
       const [first, second] = fake.requests;
       assert.equal(fake.requests.length, 2);
@@ -538,12 +674,22 @@ describe('fake WorkOS API', function () {
       await control.health();
       await call(fake, '/directories');
       const logged = await control.requests();
-      assert.deepEqual(logged.map((r) => r.route), ['list_directories'], 'control routes are not logged');
+      assert.deepEqual(
+        logged.map((r) => r.route),
+        ['list_directories'],
+        'control routes are not logged',
+      );
       await control.clearRequests();
       assert.deepEqual(await control.requests(), []);
 
-      await control.inject({ kind: 'status', status: 503, times: Infinity, match: { path: /^\/directory_groups$/i, query: { directory: SAMPLE.smallDirectoryId } } });
-      for (let i = 0; i < 2; i++) assert.equal((await call(fake, `/directory_groups?directory=${SAMPLE.smallDirectoryId}`)).status, 503);
+      await control.inject({
+        kind: 'status',
+        status: 503,
+        times: Infinity,
+        match: { path: /^\/directory_groups$/i, query: { directory: SAMPLE.smallDirectoryId } },
+      });
+      for (let i = 0; i < 2; i++)
+        assert.equal((await call(fake, `/directory_groups?directory=${SAMPLE.smallDirectoryId}`)).status, 503);
       assert.equal((await call(fake, '/directories')).status, 200);
       await control.clearFaults();
       assert.equal((await call(fake, `/directory_groups?directory=${SAMPLE.smallDirectoryId}`)).status, 200);
@@ -561,11 +707,21 @@ describe('fake WorkOS API', function () {
     });
 
     it('accepts times as null or "Infinity" and refuses bad faults', async () => {
-      const post = (body: unknown) => fetch(`${fake.url}/__fake/faults`, { method: 'POST', body: JSON.stringify(body) });
-      assert.equal((await post({ kind: 'status', status: 500, times: null, match: { pathPattern: '^/directories$' } })).status, 204);
+      const post = (body: unknown) =>
+        fetch(`${fake.url}/__fake/faults`, { method: 'POST', body: JSON.stringify(body) });
+      assert.equal(
+        (await post({ kind: 'status', status: 500, times: null, match: { pathPattern: '^/directories$' } })).status,
+        204,
+      );
       for (let i = 0; i < 3; i++) assert.equal((await call(fake, '/directories')).status, 500);
       fake.clearFaults();
-      for (const bad of [{ kind: 'explode' }, { kind: 'status', status: 'x' }, { kind: 'latency' }, { kind: 'status', status: 500, times: 0 }, 'hang']) {
+      for (const bad of [
+        { kind: 'explode' },
+        { kind: 'status', status: 'x' },
+        { kind: 'latency' },
+        { kind: 'status', status: 500, times: 0 },
+        'hang',
+      ]) {
         const response = await post(bad);
         assert.equal(response.status, 400, JSON.stringify(bad));
         assert.equal(((await response.json()) as { code: string }).code, 'invalid_control_request');
@@ -588,11 +744,15 @@ describe('fake WorkOS API', function () {
     });
 
     it('uses ULID-shaped IDs and metadata counts that match the data', () => {
-      for (const item of [...reference.directories, ...reference.groups, ...reference.users]) assert.match(item.id, ULID_ID);
+      for (const item of [...reference.directories, ...reference.groups, ...reference.users])
+        assert.match(item.id, ULID_ID);
       for (const directory of reference.directories) {
         const users = reference.users.filter((u) => u.directory_id === directory.id);
         assert.deepEqual(directory.metadata, {
-          users: { active: users.filter((u) => u.state === 'active').length, inactive: users.filter((u) => u.state === 'inactive').length },
+          users: {
+            active: users.filter((u) => u.state === 'active').length,
+            inactive: users.filter((u) => u.state === 'inactive').length,
+          },
           groups: groupsOf(directory.id).length,
         });
       }
@@ -600,7 +760,10 @@ describe('fake WorkOS API', function () {
 
     it('keeps directory and user IDs stable when the large directory size changes', () => {
       const small = sampleDataset({ largeDirectoryGroups: 30 });
-      assert.deepEqual(small.directories.map((d) => d.id), reference.directories.map((d) => d.id));
+      assert.deepEqual(
+        small.directories.map((d) => d.id),
+        reference.directories.map((d) => d.id),
+      );
       assert.equal(small.groups.filter((g) => g.directory_id === SAMPLE.largeDirectoryId).length, 30);
       assert.ok(small.users.some((u) => u.id === SAMPLE.userWithGroupsId));
     });
@@ -612,7 +775,10 @@ describe('fake WorkOS API', function () {
       assert.equal(dataset.directories.length, 12);
       assert.equal(dataset.users.length, 24);
       const count = (id: string) => dataset.groups.filter((group: DirectoryGroup) => group.directory_id === id).length;
-      assert.deepEqual(dataset.directories.slice(0, 3).map((d) => count(d.id)), [40, 5, 0]);
+      assert.deepEqual(
+        dataset.directories.slice(0, 3).map((d) => count(d.id)),
+        [40, 5, 0],
+      );
       assert.equal(new Set(dataset.directories.map((d) => d.name)).size, 12);
       assert.equal(generatedDataset({ ...options, groupsPerDirectory: 3 }).groups.length, 36);
     });

@@ -1,5 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { baseUrlFromSettings, checkBaseUrl, idProblem, keyWarning, kindOfId, normalizeId, normalizeKey } from '../../src/workos';
+import {
+  baseUrlFromSettings,
+  checkBaseUrl,
+  idProblem,
+  keyWarning,
+  kindOfId,
+  normalizeId,
+  normalizeKey,
+} from '../../src/workos';
 
 describe('WorkOS IDs', () => {
   it('recognises each kind, including the legacy group and user prefixes', () => {
@@ -13,7 +21,10 @@ describe('WorkOS IDs', () => {
   });
 
   it('accepts a valid group ID of either prefix and trims pasted whitespace', () => {
-    assert.equal(idProblem(normalizeId('  directory_group_01E1JJS84MFPPQ3G655FHTKX6Z\n'), 'directory_group'), undefined);
+    assert.equal(
+      idProblem(normalizeId('  directory_group_01E1JJS84MFPPQ3G655FHTKX6Z\n'), 'directory_group'),
+      undefined,
+    );
     assert.equal(idProblem('directory_grp_01E1JJS84MFPPQ3G655FHTKX6Z', 'directory_group'), undefined);
   });
 
@@ -72,8 +83,12 @@ describe('API base URL', () => {
 describe('API base URL from settings', () => {
   it('uses only the user-level value: a workspace or folder value never redirects the key', () => {
     const evil = 'http://127.0.0.1:4199';
-    assert.deepEqual(baseUrlFromSettings({ workspaceValue: evil, workspaceFolderValue: evil }), { origin: 'https://api.workos.com' });
-    assert.deepEqual(baseUrlFromSettings({ globalValue: 'http://127.0.0.1:4100', workspaceValue: evil }), { origin: 'http://127.0.0.1:4100' });
+    assert.deepEqual(baseUrlFromSettings({ workspaceValue: evil, workspaceFolderValue: evil }), {
+      origin: 'https://api.workos.com',
+    });
+    assert.deepEqual(baseUrlFromSettings({ globalValue: 'http://127.0.0.1:4100', workspaceValue: evil }), {
+      origin: 'http://127.0.0.1:4100',
+    });
     assert.deepEqual(baseUrlFromSettings(undefined), { origin: 'https://api.workos.com' });
   });
 });

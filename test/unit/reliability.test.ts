@@ -8,8 +8,14 @@ import { writeResults } from '../reliability/results';
 const KEY = 'sk_test_reliability_client';
 
 /** Each operation as the client performs it: set up what comes before, then the request under test. */
-const OPERATION_STEPS: Record<Operation, (client: WorkOSClient) => Promise<{ target: Target; run: () => Promise<unknown> }>> = {
-  'list directories': async (client) => ({ target: { path: '/directories', list: true }, run: () => client.listDirectories({ limit: 100 }) }),
+const OPERATION_STEPS: Record<
+  Operation,
+  (client: WorkOSClient) => Promise<{ target: Target; run: () => Promise<unknown> }>
+> = {
+  'list directories': async (client) => ({
+    target: { path: '/directories', list: true },
+    run: () => client.listDirectories({ limit: 100 }),
+  }),
   'list a directory’s groups': async (client) => ({
     target: { path: '/directory_groups', list: true },
     run: () => client.listGroups({ directory: SAMPLE.largeDirectoryId, limit: 100 }),
@@ -17,7 +23,10 @@ const OPERATION_STEPS: Record<Operation, (client: WorkOSClient) => Promise<{ tar
   'load more': async (client) => {
     const pages = client.allGroups({ directory: SAMPLE.largeDirectoryId, limit: 100 });
     await pages.next();
-    return { target: { path: '/directory_groups', list: true }, run: async () => (await pages.next()).value as Page<unknown> };
+    return {
+      target: { path: '/directory_groups', list: true },
+      run: async () => (await pages.next()).value as Page<unknown>,
+    };
   },
   'open group by ID': async (client) => {
     const id = SAMPLE.busyGroupId;
@@ -47,7 +56,12 @@ describe('reliability matrix, client level: every fault × every operation', fun
       it(`${fault.name} × ${operation}`, async () => {
         fake.clearFaults();
         const waits: number[] = [];
-        const client = new WorkOSClient({ apiKey: KEY, baseUrl: fake.url, timeoutMs: 2000, sleep: async (ms) => void waits.push(ms) });
+        const client = new WorkOSClient({
+          apiKey: KEY,
+          baseUrl: fake.url,
+          timeoutMs: 2000,
+          sleep: async (ms) => void waits.push(ms),
+        });
         const { target, run } = await OPERATION_STEPS[operation](client);
         fake.clearRequests();
         for (const injected of fault.faults(target)) fake.inject(injected);
@@ -67,13 +81,23 @@ describe('reliability matrix, client level: every fault × every operation', fun
           assert.equal(error, undefined, `recovered, but failed with ${String(error)}`);
           assert.ok(result !== undefined);
           if (expected.waitsMs) assert.deepEqual(waits, expected.waitsMs);
-          rows.push({ fault: fault.name, operation, outcome: 'recovered', detail: `${fake.requests.length} request(s)${waits.length ? `, waited ${waits.map((ms) => `${ms} ms`).join(', ')}` : ''}` });
+          rows.push({
+            fault: fault.name,
+            operation,
+            outcome: 'recovered',
+            detail: `${fake.requests.length} request(s)${waits.length ? `, waited ${waits.map((ms) => `${ms} ms`).join(', ')}` : ''}`,
+          });
         } else {
           assert.ok(isWorkOSError(error), `a WorkOSError, got ${String(error)}`);
           assert.equal(error.kind, expected.kind, error.message);
           assert.ok(error.message.length > 10 && !error.message.includes(KEY));
           if (error.status !== undefined) assert.ok(error.requestId, 'a failure with a response names its request ID');
-          rows.push({ fault: fault.name, operation, outcome: 'clear failure', detail: `${error.kind}${error.status ? ` ${error.status}` : ''}: ${error.message}` });
+          rows.push({
+            fault: fault.name,
+            operation,
+            outcome: 'clear failure',
+            detail: `${error.kind}${error.status ? ` ${error.status}` : ''}: ${error.message}`,
+          });
         }
       });
     }

@@ -27,7 +27,8 @@ describe('tree model', () => {
     model = new TreeModel({
       connect: async (): Promise<Connection> => {
         if (key === '') return { missingKey: true };
-        if (!clients.has(key)) clients.set(key, new WorkOSClient({ apiKey: key, baseUrl: fake.url, backoffMs: () => 1 }));
+        if (!clients.has(key))
+          clients.set(key, new WorkOSClient({ apiKey: key, baseUrl: fake.url, backoffMs: () => 1 }));
         return { client: clients.get(key)! };
       },
       pageSize: () => 100,
@@ -39,7 +40,9 @@ describe('tree model', () => {
 
   async function large(): Promise<DirectoryNode> {
     const rows = await model.children();
-    return rows.find((row): row is DirectoryNode => row.kind === 'directory' && row.directory.id === SAMPLE.largeDirectoryId)!;
+    return rows.find(
+      (row): row is DirectoryNode => row.kind === 'directory' && row.directory.id === SAMPLE.largeDirectoryId,
+    )!;
   }
   const groupIds = (rows: TreeNode[]) => rows.flatMap((row) => (row.kind === 'group' ? [row.group.id] : []));
 
@@ -82,7 +85,14 @@ describe('tree model', () => {
     const first = await model.children(directory);
     const last = first.filter((row) => row.kind === 'group').at(-1)!;
     const repeated = fake.dataset.groups.find((g) => g.id === (last as { group: { id: string } }).group.id)!;
-    fake.inject({ kind: 'json', body: { object: 'list', data: [repeated, { ...repeated, id: 'directory_group_01NEWONE0000000000000000000' }], list_metadata: { before: null, after: null } } });
+    fake.inject({
+      kind: 'json',
+      body: {
+        object: 'list',
+        data: [repeated, { ...repeated, id: 'directory_group_01NEWONE0000000000000000000' }],
+        list_metadata: { before: null, after: null },
+      },
+    });
     await model.loadMore(directory);
     const rows = await model.children(directory);
     assert.equal(new Set(rows.map((row) => row.id)).size, rows.length);

@@ -44,8 +44,14 @@ export const DEFAULT_USER_SETTINGS: Record<string, unknown> = {
 
 /** For Debian's Chromium on this machine: without the networking flags it keeps trying closed networks. */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
 ];
 
 const START_TIMEOUT_MS = 60_000;
@@ -58,26 +64,42 @@ export async function startCodeServer(vscode: RealVSCode, options: CodeServerOpt
   const env = isolatedEnv(root, options.env);
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...DEFAULT_USER_SETTINGS, ...options.userSettings }, null, 2));
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ ...DEFAULT_USER_SETTINGS, ...options.userSettings }, null, 2),
+  );
   // Our own config file, or code-server writes one with a generated password.
   const config = path.join(root, 'config.yaml');
   fs.writeFileSync(config, 'auth: none\ncert: false\n');
   const common = ['--config', config, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
   for (const vsix of options.installVsix ?? []) {
-    const result = spawnSync(vscode.node24, [vscode.codeServerEntry, ...common, '--install-extension', vsix], { env, encoding: 'utf8' });
+    const result = spawnSync(vscode.node24, [vscode.codeServerEntry, ...common, '--install-extension', vsix], {
+      env,
+      encoding: 'utf8',
+    });
     if (result.status !== 0) throw new Error(`Installing ${vsix} failed:\n${result.stdout}${result.stderr}`);
   }
 
   const logFile = path.join(root, 'code-server.log');
   const log = fs.createWriteStream(logFile);
-  const child = spawn(vscode.node24, [
-    vscode.codeServerEntry, ...common,
-    '--bind-addr', `127.0.0.1:${options.port ?? 0}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
-  ], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    vscode.node24,
+    [
+      vscode.codeServerEntry,
+      ...common,
+      '--bind-addr',
+      `127.0.0.1:${options.port ?? 0}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ],
+    { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const pid = child.pid;
   if (pid === undefined) throw new Error(`Could not start code-server: ${vscode.codeServerEntry}`);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -94,17 +116,18 @@ export async function startCodeServer(vscode: RealVSCode, options: CodeServerOpt
   const killOnExit = (): void => void signalGroup('SIGKILL');
   process.on('exit', killOnExit);
   let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => (stopping ??= (async () => {
-    process.off('exit', killOnExit);
-    if (child.exitCode === null && child.signalCode === null) {
-      signalGroup('SIGTERM');
-      await Promise.race([exited, delay(5000)]);
-    }
-    signalGroup('SIGKILL');
-    for (let waited = 0; signalGroup(0) && waited < 5000; waited += 50) await delay(50);
-    await new Promise<void>((resolve) => log.end(resolve));
-    if (ownRoot) fs.rmSync(root, { recursive: true, force: true });
-  })());
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      process.off('exit', killOnExit);
+      if (child.exitCode === null && child.signalCode === null) {
+        signalGroup('SIGTERM');
+        await Promise.race([exited, delay(5000)]);
+      }
+      signalGroup('SIGKILL');
+      for (let waited = 0; signalGroup(0) && waited < 5000; waited += 50) await delay(50);
+      await new Promise<void>((resolve) => log.end(resolve));
+      if (ownRoot) fs.rmSync(root, { recursive: true, force: true });
+    })());
 
   const url = await new Promise<string>((resolve, reject) => {
     let seen = '';
@@ -147,7 +170,13 @@ export function isolatedEnv(root: string, extra: Record<string, string> = {}): N
   for (const [name, value] of Object.entries(process.env)) {
     if (name !== 'WORKOS_API_KEY' && !name.startsWith('VSCODE_')) env[name] = value;
   }
-  const dirs = { XDG_CONFIG_HOME: 'config', XDG_DATA_HOME: 'data', XDG_CACHE_HOME: 'cache', XDG_RUNTIME_DIR: 'run', TMPDIR: 'tmp' };
+  const dirs = {
+    XDG_CONFIG_HOME: 'config',
+    XDG_DATA_HOME: 'data',
+    XDG_CACHE_HOME: 'cache',
+    XDG_RUNTIME_DIR: 'run',
+    TMPDIR: 'tmp',
+  };
   for (const [name, dir] of Object.entries(dirs)) {
     env[name] = path.join(root, dir);
     fs.mkdirSync(env[name], { recursive: true, mode: 0o700 });

