@@ -31,7 +31,13 @@ export class ApiKeyStore implements vscode.Disposable {
     });
     // Fires in every window, so all of them switch keys together.
     this.onDidChange = (listener, thisArgs, disposables) =>
-      secrets.onDidChange((event) => event.key === SECRET_ID && listener.call(thisArgs), undefined, disposables);
+      secrets.onDidChange(
+        (event) => {
+          if (event.key === SECRET_ID) listener.call(thisArgs);
+        },
+        undefined,
+        disposables,
+      );
   }
 
   async get(): Promise<ApiKey | undefined> {

@@ -7,7 +7,7 @@ import { GroupDocuments } from './documents/group-documents';
 import { Log } from './log';
 import { affectsConnection, pageSize } from './settings';
 import { DirectoriesView } from './tree/directories-view';
-import type { DirectoryNode, TreeNode } from './tree/nodes';
+import { isDirectoryNode, isGroupNode, type DirectoryNode, type TreeNode } from './tree/nodes';
 
 /** What the extension exposes in its own test runs only: the key store must never reach other extensions. */
 export interface TestApi {
@@ -25,8 +25,8 @@ export interface TestApi {
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const log = new Log();
   const keys = new ApiKeyStore(context.secrets);
-  const version = String(context.extension.packageJSON.version ?? '0.0.0');
-  const connector = new Connector(keys, log, `workos-directory-explorer/${version}`);
+  const { version } = context.extension.packageJSON as { version?: string };
+  const connector = new Connector(keys, log, `workos-directory-explorer/${version ?? '0.0.0'}`);
   const view = new DirectoriesView(connector, pageSize, log);
   const documents = new GroupDocuments(connector);
   const groupContext: GroupCommandContext = {
@@ -68,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 
 async function copyId(node: TreeNode | undefined): Promise<void> {
   // Only from a row's context menu; from anywhere else there is nothing selected to copy.
-  const id = node?.kind === 'directory' ? node.directory.id : node?.kind === 'group' ? node.group.id : undefined;
+  const id = isDirectoryNode(node) ? node.directory.id : isGroupNode(node) ? node.group.id : undefined;
   if (!id) return;
   await vscode.env.clipboard.writeText(id);
   vscode.window.setStatusBarMessage(`Copied ${id}`, 3000);

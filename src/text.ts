@@ -9,7 +9,9 @@ import { isWorkOSError } from './workos';
 const INVISIBLE = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 
 export function displayText(value: unknown, maxLength = 200): string {
-  const text = (typeof value === 'string' ? value : String(value ?? '')).replace(INVISIBLE, '�');
+  // Only text and numbers read as text: an object, array or null from a malformed answer shows nothing.
+  const plain = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+  const text = plain.replace(INVISIBLE, '�');
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
 }
 

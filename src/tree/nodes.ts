@@ -48,3 +48,11 @@ export function groupNode(group: DirectoryGroup, parent: DirectoryNode): GroupNo
 export function messageNode(parent: DirectoryNode | undefined, error: unknown, retry: boolean): MessageNode {
   return { kind: 'message', id: `${parent?.id ?? 'root'}/message`, parent, error, retry };
 }
+
+export function isDirectoryNode(node: TreeNode | undefined): node is DirectoryNode {
+  return node?.kind === 'directory';
+}
+
+export function isGroupNode(node: TreeNode | undefined): node is GroupNode {
+  return node?.kind === 'group';
+}

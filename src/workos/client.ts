@@ -124,7 +124,7 @@ export class WorkOSClient {
 
   /** Every page of groups from `params.after` on, following `after` until the API says there is no more. */
   allGroups(params: ListGroupsParams, signal?: AbortSignal): AsyncGenerator<Page<DirectoryGroup>> {
-    return followPages((after) => this.listGroups({ ...params, after } as ListGroupsParams, signal), params.after);
+    return followPages((after) => this.listGroups({ ...params, after }, signal), params.after);
   }
 
   private assertId(id: string, kind: WorkOSObjectKind): void {
@@ -190,7 +190,7 @@ export class WorkOSClient {
     const search = new URLSearchParams();
     for (const [name, value] of Object.entries(query))
       if (value !== undefined && value !== '') search.append(name, String(value));
-    const url = search.size ? `${path}?${search}` : path;
+    const url = search.size ? `${path}?${search.toString()}` : path;
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(url, attempt, signal);
       if (!(outcome instanceof WorkOSError)) return outcome;
@@ -392,7 +392,7 @@ class Slots {
   }
 
   acquire(signal: AbortSignal | undefined): Promise<void> {
-    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (signal?.aborted) return Promise.reject(cancelled());
     if (this.free > 0) {
       this.free--;
       return Promise.resolve();
@@ -404,7 +404,7 @@ class Slots {
       };
       const onAbort = () => {
         this.waiters.splice(this.waiters.indexOf(grant), 1);
-        reject(signal!.reason);
+        reject(cancelled());
       };
       this.waiters.push(grant);
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -420,14 +420,14 @@ class Slots {
 
 function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    if (signal?.aborted) return reject(cancelled());
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal!.reason);
+      reject(cancelled());
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });

@@ -32,8 +32,8 @@ export const args = JSON.parse(process.argv[2] ?? '{}') as ChildArgs;
 
 /** Answers `{ task }` messages with `{ result }` until the parent disconnects. */
 export function serve(tasks: Record<string, () => Promise<unknown>>): void {
-  process.on('message', async ({ task }: { task: string }) => {
-    process.send!({ result: await tasks[task]!() });
+  process.on('message', ({ task }: { task: string }) => {
+    void tasks[task]().then((result) => process.send!({ result }));
   });
   process.on('disconnect', () => process.exit(0));
 }

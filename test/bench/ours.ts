@@ -92,7 +92,7 @@ async function bareFetch(): Promise<number> {
       limit: String(PAGE_SIZE),
       ...(after ? { after } : {}),
     });
-    const response = await fetch(`${args.url}/directory_groups?${query}`, {
+    const response = await fetch(`${args.url}/directory_groups?${query.toString()}`, {
       headers: { Authorization: `Bearer ${args.apiKey}` },
     });
     const page = (await response.json()) as { data: unknown[]; list_metadata: { after: string | null } };

@@ -129,7 +129,7 @@ function summary(runs: Array<Omit<Run, 'groups'>>) {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 const listingSummary = (runs: Run[]) => ({ ...summary(runs), groups: Math.min(...runs.map((run) => run.groups)) });
@@ -167,7 +167,7 @@ const sizes = (bytes: Buffer) => ({ minified: bytes.length, gzipped: gzipSync(by
 
 function activation(): { activateMs: number; requestsDuringActivation: number; vscode: string } | undefined {
   const file = path.join(repoRoot, 'test-results', 'activation.json');
-  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as ReturnType<typeof activation>) : undefined;
 }
 
 const ms = (value: number) =>
@@ -187,7 +187,7 @@ async function main(): Promise<void> {
     directories: DIRECTORIES,
     groupsPerDirectory: [GROUPS, ...Array<number>(DIRECTORIES - 1).fill(50)],
   });
-  const directory = dataset.directories[0]!.id;
+  const directory = dataset.directories[0].id;
   const meter = new FakeMeter();
   const fake = await startFakeWorkOS({ apiKeys: [API_KEY], dataset, latencyMs: latency });
   const childArgs: ChildArgs = { url: fake.url, apiKey: API_KEY, directory, runs: RUNS };
@@ -199,7 +199,7 @@ async function main(): Promise<void> {
     const result = await child.run<T>(task);
     return { ...result, ...meter.take() };
   };
-  const loadBefore = os.loadavg()[0]!;
+  const loadBefore = os.loadavg()[0];
   const runs: Record<'ours' | 'bareFetch' | 'sdkHandLoop', Run[]> = { ours: [], bareFetch: [], sdkHandLoop: [] };
   let autoPagination: Run[];
   let tree: Tree;
@@ -242,7 +242,7 @@ async function main(): Promise<void> {
     sdk.close();
     await fake.close();
   }
-  const loadAfter = os.loadavg()[0]!;
+  const loadAfter = os.loadavg()[0];
   const bundles = { extension: sizes(bundle('src/extension.ts')), sdk: sizes(bundle('test/bench/sdk-endpoints.ts')) };
   const activated = activation();
 
@@ -255,7 +255,7 @@ async function main(): Promise<void> {
   };
   const firstPagesMs = median(tree.appendMs.slice(0, 10));
   const lastPagesMs = median(tree.appendMs.slice(-10));
-  const expand = { ...summary(expandRuns), directories: expandRuns[0]!.directories, rows: expandRuns[0]!.rows };
+  const expand = { ...summary(expandRuns), directories: expandRuns[0].directories, rows: expandRuns[0].rows };
   const expandExpectedMs = Math.ceil(DIRECTORIES / expand.maxInFlight) * latency;
 
   const goals = {

@@ -142,9 +142,9 @@ async function main(): Promise<void> {
         await until('the second page is shown', async () => (await childCount(LARGE)) === 2 * PAGE_SIZE + 1);
         const requests = groupRequests(SAMPLE.largeDirectoryId);
         assert.equal(requests.length, 2, 'one request per page');
-        assert.equal(requests[0]!.query.after, undefined, 'the first page has no cursor');
-        assert.equal(requests[1]!.query.after, lastOfPage.id, 'the second page starts after the last group shown');
-        assert.equal(requests[1]!.query.limit, String(PAGE_SIZE), 'workos.pageSize from user settings');
+        assert.equal(requests[0].query.after, undefined, 'the first page has no cursor');
+        assert.equal(requests[1].query.after, lastOfPage.id, 'the second page starts after the last group shown');
+        assert.equal(requests[1].query.limit, String(PAGE_SIZE), 'workos.pageSize from user settings');
         await shot('second-page');
       },
     ],
@@ -196,7 +196,7 @@ async function main(): Promise<void> {
     [
       'Open Directory Group by ID: a valid ID opens, an unknown one says so, a malformed one is refused as typed',
       async () => {
-        const group = groupsOf(SAMPLE.smallDirectoryId)[3]!;
+        const group = groupsOf(SAMPLE.smallDirectoryId)[3];
         await ui.runCommand('WorkOS: Open Directory Group by ID...');
         await (await ui.inputBox('WorkOS: Open Directory Group by ID')).fill(group.id);
         await page.keyboard.press('Enter');
@@ -403,7 +403,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
 }
 
-main()
+void main()
   .catch((error: unknown) => {
     failed++; // the setup failed
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -205,7 +205,7 @@ class Rng {
     return Math.floor(this.next() * below);
   }
   pick<T>(values: readonly T[]): T {
-    return values[this.int(values.length)]!;
+    return values[this.int(values.length)];
   }
   chars(alphabet: string, length: number): string {
     let out = '';
@@ -397,7 +397,7 @@ function largeGroupNames(count: number): string[] {
   }
   const base = baseGroupNames;
   return Array.from({ length: count }, (_, i) =>
-    i < base.length ? base[i]! : `${base[i % base.length]} · ${Math.floor(i / base.length) + 1}`,
+    i < base.length ? base[i] : `${base[i % base.length]} · ${Math.floor(i / base.length) + 1}`,
   );
 }
 
@@ -601,7 +601,7 @@ function buildDirectory(spec: DirectorySpec, dataset: Dataset): BuiltDirectory {
 
   const memberships = new Set<string>();
   const addMembership = (userIndex: number, groupIndex: number): void => {
-    const pair: [string, string] = [users[userIndex]!.id, groups[groupIndex]!.id];
+    const pair: [string, string] = [users[userIndex].id, groups[groupIndex].id];
     const key = pair.join(' ');
     if (memberships.has(key)) return;
     memberships.add(key);
@@ -832,7 +832,7 @@ function buildSample(options: SampleOptions) {
     large.addMembership(0, spread.int(large.groups.length));
 
   // A service account: SCIM allows a user with no email or name.
-  const service = legacy.users[0]!;
+  const service = legacy.users[0];
   Object.assign(service, {
     email: null,
     first_name: null,
@@ -860,8 +860,8 @@ function buildSample(options: SampleOptions) {
 
 function sampleHandles() {
   const { dataset, organizations, large, small, empty, invalid, legacy, unlinked, service } = buildSample({});
-  const userWithGroups = large.users[0]!;
-  const busyGroup = large.groups[0]!;
+  const userWithGroups = large.users[0];
+  const busyGroup = large.groups[0];
   return {
     apiKey: SAMPLE_API_KEY,
     organizationIds: organizations,
@@ -936,7 +936,7 @@ export function generatedDataset(options: GeneratedDatasetOptions): Dataset {
   const orgRng = new Rng(`${seed} organizations`);
   const organizations = [ulid('org', BASE_TIME, orgRng), ulid('org', BASE_TIME + DAY, orgRng)];
   for (let i = 0; i < options.directories; i++) {
-    const company = COMPANIES[i % COMPANIES.length]!;
+    const company = COMPANIES[i % COMPANIES.length];
     const round = Math.floor(i / COMPANIES.length);
     const groupCount =
       typeof options.groupsPerDirectory === 'number'
@@ -945,9 +945,9 @@ export function generatedDataset(options: GeneratedDatasetOptions): Dataset {
     buildDirectory(
       {
         seed: `${seed} ${i}`,
-        organizationId: organizations[i % organizations.length]!,
+        organizationId: organizations[i % organizations.length],
         name: round === 0 ? company : `${company} ${round + 1}`,
-        type: TYPES[i % TYPES.length]!,
+        type: TYPES[i % TYPES.length],
         state: 'linked',
         domain: `${emailPart(company)}${round === 0 ? '' : round + 1}.example.com`,
         createdAt: BASE_TIME + i * 3 * DAY,

@@ -173,13 +173,13 @@ const COLLECTIONS: Record<string, [list: RouteName, get: RouteName]> = {
 /** Works on the raw path: `..` is an ordinary segment, and `%2F` inside an ID stays in the ID. */
 function routeOf(method: string, path: string): Route {
   const segments = path.split('/');
-  const routes = segments[0] === '' && Object.hasOwn(COLLECTIONS, segments[1]!) ? COLLECTIONS[segments[1]!] : undefined;
+  const routes = segments[0] === '' && Object.hasOwn(COLLECTIONS, segments[1]) ? COLLECTIONS[segments[1]] : undefined;
   if (!routes) return { name: 'unknown' };
   if (segments.length === 2) return { name: method === 'GET' ? routes[0] : 'unknown' };
   if (segments.length !== 3 || segments[2] === '') return { name: 'unknown' };
   let id: string;
   try {
-    id = decodeURIComponent(segments[2]!);
+    id = decodeURIComponent(segments[2]);
   } catch {
     id = segments[2]!; // malformed escapes: an ID that matches nothing
   }
@@ -238,7 +238,7 @@ function paginate<T extends { id: string; created_at: string }>(
 ): ApiResponse {
   const n = list.items.length;
   const asc = page.order === 'asc';
-  const at = (i: number) => list.items[asc ? i : n - 1 - i]!;
+  const at = (i: number) => list.items[asc ? i : n - 1 - i];
   let start = 0;
   let end = Math.min(n, page.limit);
   const cursor = page.after ?? page.before;
@@ -667,7 +667,7 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
 
   function respond(req: http.IncomingMessage, route: Route, params: URLSearchParams, path: string): ApiResponse {
     const match = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '');
-    if (!match || !apiKeys.has(match[1]!)) return apiError(401, 'Unauthorized', 'unauthorized');
+    if (!match || !apiKeys.has(match[1])) return apiError(401, 'Unauthorized', 'unauthorized');
     if (route.name === 'unknown') return pathNotFound(path);
     if (route.name === 'list_users' && rateLimitUsers) {
       const key = api.usersRateKey(params);
@@ -714,7 +714,7 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
           const body = await readJson(req);
           if (!isObject(body) || !Array.isArray(body.apiKeys) || !body.apiKeys.every((k) => typeof k === 'string'))
             throw new Error('Send {"apiKeys": ["sk_…"]}.');
-          setApiKeys(body.apiKeys as string[]);
+          setApiKeys(body.apiKeys);
           return reply(204);
         }
         default:

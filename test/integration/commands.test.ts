@@ -1,10 +1,20 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { GroupNode } from '../../src/tree/nodes';
 import { SAMPLE } from '../fake-workos/dataset';
 import type { FakeWorkOS } from '../fake-workos/server';
-import { closeAllEditors, extensionApi, fakeApi, KEY, useKey, waitFor } from './helpers';
+import {
+  closeAllEditors,
+  EXTENSION_ID,
+  extensionApi,
+  fakeApi,
+  isDirectoryNode,
+  isGroupNode,
+  KEY,
+  listedDirectory,
+  useKey,
+  waitFor,
+} from './helpers';
 
 describe('commands', () => {
   let api: TestApi;
@@ -70,14 +80,12 @@ describe('commands', () => {
     });
 
     it('opens the group of a tree row without a request, showing the full API object', async () => {
-      const directory = (await api.view.getChildren(undefined)).find(
-        (row) => row.kind === 'directory' && row.directory.id === SAMPLE.legacyDirectoryId,
-      )!;
-      const row = (await api.view.getChildren(directory)).find((r): r is GroupNode => r.kind === 'group')!;
+      const directory = await listedDirectory(api, SAMPLE.legacyDirectoryId);
+      const row = (await api.view.getChildren(directory)).find(isGroupNode)!;
       assert.ok(row.group.id.startsWith('directory_grp_'), 'legacy IDs work');
       fake.clearRequests();
       const command = api.view.getTreeItem(row).command!;
-      await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+      await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
       assert.equal(fake.requests.length, 0);
       const full = fake.dataset.groups.find((g) => g.id === row.group.id)!;
       assert.equal(activeDocument()?.getText(), `${JSON.stringify(full, null, indent())}\n`);
@@ -121,7 +129,7 @@ describe('commands', () => {
       assert.equal(requests.length, Math.ceil(SAMPLE.userWithGroupsCount / 100));
       const document = activeDocument();
       assert.ok(document, 'the picked group opened');
-      const opened = JSON.parse(document.getText());
+      const opened = JSON.parse(document.getText()) as { id: string };
       assert.ok(
         fake.dataset.memberships.some(([user, group]) => user === SAMPLE.userWithGroupsId && group === opened.id),
       );
@@ -133,29 +141,30 @@ describe('commands', () => {
     });
   });
 
-  it('Copy ID puts a directory or group ID on the clipboard', async () => {
-    const directory = (await api.view.getChildren(undefined)).find((row) => row.kind === 'directory')!;
+  it('Copy ID puts a directory ID, and a group ID, on the clipboard', async () => {
+    const directory = (await api.view.getChildren(undefined)).find(isDirectoryNode)!;
     await vscode.commands.executeCommand('workos.copyId', directory);
-    assert.equal(await vscode.env.clipboard.readText(), (directory as { directory: { id: string } }).directory.id);
+    assert.equal(await vscode.env.clipboard.readText(), directory.directory.id);
+    const group = (await api.view.getChildren(directory)).find(isGroupNode)!;
+    await vscode.commands.executeCommand('workos.copyId', group);
+    assert.equal(await vscode.env.clipboard.readText(), group.group.id);
   });
 
-  it('the palette hides Load More and Copy ID, and shows the rest under "WorkOS"', async () => {
-    const manifest = vscode.extensions.getExtension('directory-tools.workos-directory-explorer')!.packageJSON;
-    const hidden = manifest.contributes.menus.commandPalette
-      .filter((entry: { when: string }) => entry.when === 'false')
-      .map((entry: { command: string }) => entry.command);
-    assert.deepEqual(hidden.sort(), ['workos.copyId', 'workos.loadMore']);
-    const registered = await vscode.commands.getCommands(true);
-    for (const command of [
-      'workos.setApiKey',
-      'workos.clearApiKey',
-      'workos.refresh',
-      'workos.openGroup',
-      'workos.showUserGroups',
-      'workos.loadMore',
-      'workos.copyId',
-    ]) {
-      assert.ok(registered.includes(command), `${command} is registered`);
+  it('every command is registered and titled under "WorkOS"; the palette hides only Load More and Copy ID', async () => {
+    interface Manifest {
+      contributes: {
+        commands: Array<{ command: string; title: string; category?: string }>;
+        menus: { commandPalette: Array<{ command: string; when?: string }> };
+      };
     }
+    const { contributes } = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as Manifest;
+    const registered = new Set((await vscode.commands.getCommands(true)).filter((id) => id.startsWith('workos.')));
+    // The palette lists a contributed command as "<category>: <title>".
+    for (const { command, category } of contributes.commands) {
+      assert.equal(category, 'WorkOS', `${command} shows as "WorkOS: …" in the palette`);
+      assert.ok(registered.has(command), `${command} is registered, so choosing it does something`);
+    }
+    const hidden = contributes.menus.commandPalette.filter((entry) => entry.when === 'false').map((e) => e.command);
+    assert.deepEqual(hidden.sort(), ['workos.copyId', 'workos.loadMore']);
   });
 });

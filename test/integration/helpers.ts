@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { TreeNode } from '../../src/tree/nodes';
+import { isDirectoryNode, type DirectoryNode, type TreeNode } from '../../src/tree/nodes';
+export { isDirectoryNode, isGroupNode } from '../../src/tree/nodes';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
 
 export const EXTENSION_ID = 'directory-tools.workos-directory-explorer';
@@ -82,4 +83,11 @@ export function tooltipText(api: TestApi, node: TreeNode): string {
 
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** The root row of directory `id`, failing the test when the tree does not list it. */
+export async function listedDirectory(api: TestApi, id: string): Promise<DirectoryNode> {
+  const node = (await api.view.getChildren(undefined)).find((row) => isDirectoryNode(row) && row.directory.id === id);
+  assert.ok(isDirectoryNode(node), `directory ${id} is listed`);
+  return node;
 }

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { DirectoryNode, TreeNode } from '../../src/tree/nodes';
+import type { TreeNode } from '../../src/tree/nodes';
 import { SAMPLE } from '../fake-workos/dataset';
 import type { FakeWorkOS } from '../fake-workos/server';
 import type { WorkOSErrorKind } from '../../src/workos';
@@ -23,6 +23,8 @@ import {
   fakeApi,
   KEY,
   label,
+  isGroupNode,
+  listedDirectory,
   tooltipText,
   useKey,
   waitFor,
@@ -72,14 +74,7 @@ describe('reliability matrix, through the extension: every fault × every operat
     writeResults(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'extension', rows);
   });
 
-  async function listedDirectory(id: string): Promise<DirectoryNode> {
-    const roots = await api.view.getChildren(undefined);
-    const node = roots.find((row): row is DirectoryNode => row.kind === 'directory' && row.directory.id === id);
-    assert.ok(node, `directory ${id} is listed`);
-    return node;
-  }
-
-  const groupCount = (rows: TreeNode[]) => rows.filter((row) => row.kind === 'group').length;
+  const groupCount = (rows: TreeNode[]) => rows.filter(isGroupNode).length;
 
   /** How the tree shows a list: rows, an error row, or the "key rejected" welcome. */
   function seenInTree(rows: TreeNode[], grew: boolean): Seen {
@@ -101,13 +96,13 @@ describe('reliability matrix, through the extension: every fault × every operat
     },
     'list a directory’s groups': async (inject) => {
       // The small directory: 'load more' below deepens the large one, and a refresh reloads that depth.
-      const directory = await listedDirectory(SAMPLE.smallDirectoryId);
+      const directory = await listedDirectory(api, SAMPLE.smallDirectoryId);
       inject({ path: '/directory_groups', list: true });
       const rows = await api.view.getChildren(directory);
       return seenInTree(rows, groupCount(rows) > 0);
     },
     'load more': async (inject) => {
-      const directory = await listedDirectory(SAMPLE.largeDirectoryId);
+      const directory = await listedDirectory(api, SAMPLE.largeDirectoryId);
       const before = groupCount(await api.view.getChildren(directory));
       inject({ path: '/directory_groups', list: true });
       await api.view.loadMore(directory);

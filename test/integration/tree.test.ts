@@ -1,9 +1,19 @@
 import * as assert from 'node:assert/strict';
 import type { TestApi } from '../../src/extension';
-import type { DirectoryNode, TreeNode } from '../../src/tree/nodes';
+import type { TreeNode } from '../../src/tree/nodes';
 import { SAMPLE } from '../fake-workos/dataset';
 import type { FakeWorkOS } from '../fake-workos/server';
-import { extensionApi, fakeApi, KEY, label, tooltipText, useKey, waitFor } from './helpers';
+import {
+  extensionApi,
+  fakeApi,
+  isGroupNode,
+  KEY,
+  label,
+  listedDirectory,
+  tooltipText,
+  useKey,
+  waitFor,
+} from './helpers';
 
 describe('Directories view', () => {
   let api: TestApi;
@@ -27,14 +37,8 @@ describe('Directories view', () => {
   });
 
   const roots = () => api.view.getChildren(undefined);
-  async function directory(id: string): Promise<DirectoryNode> {
-    const node = (await roots()).find(
-      (row): row is DirectoryNode => row.kind === 'directory' && row.directory.id === id,
-    );
-    assert.ok(node, `directory ${id} is listed`);
-    return node;
-  }
-  const groupRows = (rows: TreeNode[]) => rows.filter((row) => row.kind === 'group');
+  const directory = (id: string) => listedDirectory(api, id);
+  const groupRows = (rows: TreeNode[]) => rows.filter(isGroupNode);
   const groupsRequests = () => fake.requests.filter((request) => request.path === '/directory_groups');
 
   it('lists the directories with name, type and state, a state icon and a tooltip with the details', async () => {
@@ -54,7 +58,7 @@ describe('Directories view', () => {
     for (const value of [large.directory.id, large.directory.organization_id as string, large.directory.type])
       assert.ok(tooltip.includes(value), `tooltip shows ${value}`);
     const icons = new Set(rows.map((row) => (api.view.getTreeItem(row).iconPath as { id: string }).id));
-    assert.ok(icons.size >= 3, `distinct icons per state: ${[...icons]}`);
+    assert.ok(icons.size >= 3, `distinct icons per state: ${[...icons].join(', ')}`);
     assert.deepEqual(api.view.model.state, { keyState: 'valid', directoryCount: rows.length });
   });
 

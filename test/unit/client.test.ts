@@ -76,7 +76,7 @@ describe('WorkOS client against the fake API over HTTP', () => {
     });
 
     it('sends the wire names organization_id, search, order and encodes values safely', async () => {
-      const organization = fake.dataset.directories[0].organization_id as string;
+      const organization = fake.dataset.directories[0].organization_id;
       await client().listDirectories({ organization_id: organization, search: '&limit=1#x', order: 'asc', limit: 5 });
       assert.deepEqual(fake.requests[0].query, {
         organization_id: organization,

@@ -115,7 +115,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 
-runTests()
+void runTests()
   .catch((error: unknown) => {
     // After a signal, errors from the closing browser are expected.
     if (!finishing) console.error(`launcher: ${error instanceof Error ? error.message : String(error)}`);
