@@ -13,7 +13,7 @@ export class GroupDocuments implements vscode.TextDocumentContentProvider, vscod
   /** The groups behind open documents: their content, until the document closes. */
   private readonly groups = new Map<string, DirectoryGroup>();
   private readonly changes = new vscode.EventEmitter<vscode.Uri>();
-  /** An open document shows the newest copy of its group (after a refresh, a new key, a reopen). */
+  /** Fired by open(): reopening a group (from the tree or by ID) shows the copy just fetched or listed. */
   readonly onDidChange = this.changes.event;
   private readonly disposables: vscode.Disposable[];
 

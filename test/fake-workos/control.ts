@@ -1,5 +1,6 @@
-// A typed client for the fake's control routes (/__fake/…), for tests in another process than the
-// fake (UI tests, the demo). Uses the global fetch of Node 18+ and of the VS Code extension host.
+// A typed client for the fake's control routes (/__fake/…), for driving a fake that runs in another
+// process (`npm run fake-api`). The fake's own suite tests those routes through it; the UI tests and
+// the demo run the fake in their own process and call it directly.
 import type { Fault, FaultMatch, RecordedRequest } from './server';
 
 /** The JSON form of a Fault: JSON has no RegExp and no Infinity. */
