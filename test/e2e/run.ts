@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { SAMPLE } from '../fake-workos/dataset';
-import { writeResults } from '../reliability/results';
+import { listFiles, recordHygiene, type Place } from '../reliability/hygiene';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
 import { CHROMIUM_ARGS, isolatedEnv, startCodeServer, type CodeServer } from '../vscode/code-server';
 import { cacheDir, ensureRealVSCode, repoRoot } from '../vscode/setup';
@@ -331,22 +331,16 @@ async function main(): Promise<void> {
         // its extensions/ folder is the installed package (whose README names the demo key), not output.
         // The browser's profile is left out: code-server's SecretStorage lives there, encrypted.
         const serverRoot = path.join(ROOT, 'server');
-        const files = fs
-          .readdirSync(serverRoot, { recursive: true, encoding: 'utf8' })
-          .filter((file) => !file.startsWith(`extensions${path.sep}`))
-          .map((file) => path.join(serverRoot, file))
-          .filter((file) => fs.statSync(file).isFile());
-        const places: Array<[string, string]> = files.map((file) => [
-          path.relative(serverRoot, file),
-          fs.readFileSync(file, 'latin1'),
-        ]);
+        const places: Place[] = listFiles(serverRoot)
+          .map((file): Place => [path.relative(serverRoot, file), file])
+          .filter(([name]) => !name.startsWith(`extensions${path.sep}`))
+          .map(([name, file]) => [name, fs.readFileSync(file, 'latin1')]);
         places.push(['the workbench page', await page.content()]);
         assert.ok(
           places.some(([name, text]) => name.endsWith('WorkOS.log') && text.includes('GET /directories')),
           'the WorkOS log was read',
         );
-        const leaks = places.filter(([, text]) => text.includes(SAMPLE.apiKey)).map(([name]) => name);
-        writeResults(repoRoot, 'secrets-ui', { placesChecked: places.length, keysLookedFor: 1, leaks });
+        const leaks = recordHygiene(repoRoot, 'secrets-ui', places, [SAMPLE.apiKey]);
         assert.deepEqual(leaks, []);
       },
     ],

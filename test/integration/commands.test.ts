@@ -4,31 +4,23 @@ import type { TestApi } from '../../src/extension';
 import { SAMPLE } from '../fake-workos/dataset';
 import type { FakeWorkOS } from '../fake-workos/server';
 import {
+  acceptQuickPick,
   closeAllEditors,
+  closeSuite,
   EXTENSION_ID,
-  extensionApi,
-  fakeApi,
-  isDirectoryNode,
   isGroupNode,
   KEY,
   listedDirectory,
+  openSuite,
   useKey,
-  waitFor,
 } from './helpers';
 
 describe('commands', () => {
   let api: TestApi;
   let fake: FakeWorkOS;
 
-  before(async () => {
-    api = await extensionApi();
-    fake = await fakeApi();
-  });
-  after(async () => {
-    await useKey(api, undefined);
-    await closeAllEditors();
-    await fake.close();
-  });
+  before(async () => ({ api, fake } = await openSuite()));
+  after(() => closeSuite({ api, fake }));
   beforeEach(async () => {
     fake.clearFaults();
     await useKey(api, KEY);
@@ -117,13 +109,7 @@ describe('commands', () => {
   describe('Show Groups of Directory User', () => {
     it('pages through GET /directory_groups?user= and opens the picked group', async () => {
       const running = vscode.commands.executeCommand('workos.showUserGroups', SAMPLE.userWithGroupsId);
-      await waitFor(
-        () => fake.requests.some((r) => r.query.user === SAMPLE.userWithGroupsId && r.status === 200),
-        'the groups are fetched',
-      );
-      await new Promise((resolve) => setTimeout(resolve, 500)); // the quick pick renders
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      await running;
+      await acceptQuickPick(running, 'the user’s groups');
       const requests = fake.requests.filter((r) => r.path === '/directory_groups');
       assert.ok(requests.every((r) => r.query.user === SAMPLE.userWithGroupsId && r.query.limit === '100'));
       assert.equal(requests.length, Math.ceil(SAMPLE.userWithGroupsCount / 100));
@@ -142,7 +128,7 @@ describe('commands', () => {
   });
 
   it('Copy ID puts a directory ID, and a group ID, on the clipboard', async () => {
-    const directory = (await api.view.getChildren(undefined)).find(isDirectoryNode)!;
+    const directory = await listedDirectory(api, SAMPLE.smallDirectoryId);
     await vscode.commands.executeCommand('workos.copyId', directory);
     assert.equal(await vscode.env.clipboard.readText(), directory.directory.id);
     const group = (await api.view.getChildren(directory)).find(isGroupNode)!;

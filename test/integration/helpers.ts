@@ -1,10 +1,15 @@
 // Shared by the suites that run inside the real extension host (each file is its own bundle).
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { isDirectoryNode, type DirectoryNode, type TreeNode } from '../../src/tree/nodes';
 export { isDirectoryNode, isGroupNode } from '../../src/tree/nodes';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
+import { listFiles } from '../reliability/hygiene';
+import { waitFor } from '../wait-for';
+export { waitFor } from '../wait-for';
 
 export const EXTENSION_ID = 'directory-tools.workos-directory-explorer';
 export const KEY = 'sk_test_integration_4f9c2a7e';
@@ -56,14 +61,6 @@ export async function useKey(api: TestApi, key: string | undefined): Promise<voi
   await changed;
 }
 
-export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) assert.fail(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 export function label(api: TestApi, node: TreeNode): string {
   const item = api.view.getTreeItem(node);
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
@@ -90,4 +87,64 @@ export async function listedDirectory(api: TestApi, id: string): Promise<Directo
   const node = (await api.view.getChildren(undefined)).find((row) => isDirectoryNode(row) && row.directory.id === id);
   assert.ok(isDirectoryNode(node), `directory ${id} is listed`);
   return node;
+}
+
+/** What a suite against the fake API works with: the extension's test API, and a fake that it owns. */
+export interface Suite {
+  api: TestApi;
+  fake: FakeWorkOS;
+}
+
+/** The extension with our key stored and a fresh fake API as the user-level address. */
+export async function openSuite(): Promise<Suite> {
+  const api = await extensionApi();
+  const fake = await fakeApi();
+  await useKey(api, KEY);
+  return { api, fake };
+}
+
+/** Leaves the next suite nothing of this one: no key, no open editor, the fake closed. */
+export async function closeSuite({ api, fake }: Suite): Promise<void> {
+  await useKey(api, undefined);
+  await closeAllEditors();
+  await fake.close();
+}
+
+/** The profile folder VS Code runs with: the nearest ancestor of the log folder with User/settings.json. */
+export function userDataFolder(api: TestApi): string {
+  let folder = api.logUri.fsPath;
+  while (!fs.existsSync(path.join(folder, 'User', 'settings.json')) && path.dirname(folder) !== folder) {
+    folder = path.dirname(folder);
+  }
+  return folder;
+}
+
+/** The WorkOS output channel's file: it lives in the window's log folder, beside this extension's own. */
+export function workosLogFile(api: TestApi): string | undefined {
+  return listFiles(path.dirname(path.dirname(api.logUri.fsPath))).find((file) => file.endsWith('WorkOS.log'));
+}
+
+/** Waits until the WorkOS log holds `needle`; returns the log file. */
+export async function waitForLogLine(api: TestApi, needle: string): Promise<string> {
+  await waitFor(() => {
+    const file = workosLogFile(api);
+    return file !== undefined && fs.readFileSync(file, 'utf8').includes(needle);
+  }, `the WorkOS log shows ${needle}`);
+  return workosLogFile(api)!;
+}
+
+/**
+ * Accepts the first item of the quick pick that `running` opens, retrying until the command settles:
+ * the extension host cannot see when a quick pick appears, and accepting with none open does nothing.
+ */
+export async function acceptQuickPick(running: Thenable<unknown>, what: string, timeoutMs = 15_000): Promise<void> {
+  let settled = false;
+  const done = Promise.resolve(running).finally(() => (settled = true));
+  const deadline = Date.now() + timeoutMs;
+  while (!settled) {
+    if (Date.now() > deadline) assert.fail(`timed out accepting the quick pick of ${what}`);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 50))]);
+  }
+  await done;
 }

@@ -4,25 +4,17 @@ import type { TestApi } from '../../src/extension';
 import type { DirectoryNode } from '../../src/tree/nodes';
 import { SAMPLE } from '../fake-workos/dataset';
 import type { FakeWorkOS } from '../fake-workos/server';
-import { writeResults } from '../reliability/results';
+import { writeResults, type HostileRow } from '../reliability/results';
 import {
   closeAllEditors,
+  closeSuite,
   EXTENSION_ID,
-  extensionApi,
-  fakeApi,
-  KEY,
   label,
+  openSuite,
   setUserBaseUrl,
   tooltipOf,
   tooltipText,
-  useKey,
 } from './helpers';
-
-interface HostileRow {
-  input: string;
-  where: string;
-  outcome: string;
-}
 
 /** Shows an input in the report without flooding it or hiding invisible characters. */
 function shown(input: string): string {
@@ -35,16 +27,10 @@ describe('hostile input', () => {
   let fake: FakeWorkOS;
   const rows: HostileRow[] = [];
 
-  before(async () => {
-    api = await extensionApi();
-    fake = await fakeApi();
-    await useKey(api, KEY);
-  });
+  before(async () => ({ api, fake } = await openSuite()));
   after(async () => {
-    await useKey(api, undefined);
     await setUserBaseUrl(fake.url);
-    await closeAllEditors();
-    await fake.close();
+    await closeSuite({ api, fake });
     writeResults(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'hostile', rows);
   });
   beforeEach(async () => {

@@ -4,7 +4,17 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
-import { DECOY_PORT, extensionApi, fakeApi, KEY, setUserBaseUrl, tooltipText, useKey, waitFor } from './helpers';
+import {
+  closeSuite,
+  DECOY_PORT,
+  KEY,
+  openSuite,
+  setUserBaseUrl,
+  tooltipText,
+  useKey,
+  waitFor,
+  waitForLogLine,
+} from './helpers';
 
 describe('API key and settings', () => {
   let api: TestApi;
@@ -12,14 +22,12 @@ describe('API key and settings', () => {
   let decoy: FakeWorkOS;
 
   before(async () => {
-    api = await extensionApi();
     decoy = await startFakeWorkOS({ port: DECOY_PORT, apiKeys: [KEY] });
-    fake = await fakeApi();
+    ({ api, fake } = await openSuite());
   });
   after(async () => {
     delete process.env.WORKOS_API_KEY;
-    await useKey(api, undefined);
-    await fake.close();
+    await closeSuite({ api, fake });
     await decoy.close();
   });
   beforeEach(async () => {
@@ -103,23 +111,3 @@ describe('API key and settings', () => {
     assert.ok(!text.includes(KEY) && !/Bearer sk_/.test(text), 'no key in the log');
   });
 });
-
-/** The output channel's file lives in the window's log folder, beside this extension's own. */
-async function waitForLogLine(api: TestApi, needle: string): Promise<string> {
-  const windowLogs = path.dirname(path.dirname(api.logUri.fsPath));
-  let found: string | undefined;
-  await waitFor(() => {
-    found = listFiles(windowLogs).find(
-      (file) => file.endsWith('WorkOS.log') && fs.readFileSync(file, 'utf8').includes(needle),
-    );
-    return found !== undefined;
-  }, `the WorkOS log shows ${needle}`);
-  return found!;
-}
-
-function listFiles(folder: string): string[] {
-  return fs
-    .readdirSync(folder, { recursive: true })
-    .map((entry) => path.join(folder, String(entry)))
-    .filter((file) => fs.statSync(file).isFile());
-}

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/nodes';
@@ -17,17 +16,18 @@ import {
 } from '../reliability/matrix';
 import { writeResults } from '../reliability/results';
 import {
+  acceptQuickPick,
   closeAllEditors,
+  closeSuite,
   EXTENSION_ID,
-  extensionApi,
-  fakeApi,
+  isGroupNode,
   KEY,
   label,
-  isGroupNode,
   listedDirectory,
+  openSuite,
   tooltipText,
-  useKey,
   waitFor,
+  workosLogFile,
 } from './helpers';
 
 /** What a person reads for each kind of failure, in an error row, the welcome view or a message. */
@@ -60,17 +60,13 @@ describe('reliability matrix, through the extension: every fault × every operat
   const rows: MatrixRow[] = [];
 
   before(async () => {
-    api = await extensionApi();
-    fake = await fakeApi();
-    await useKey(api, KEY);
+    ({ api, fake } = await openSuite());
     // The real retry rules, with the waits recorded instead of slept and a short timeout.
     api.connector.setTiming({ timeoutMs: 2000, sleep: async (ms) => void waits.push(ms) });
   });
   after(async () => {
     api.connector.setTiming({});
-    await useKey(api, undefined);
-    await closeAllEditors();
-    await fake.close();
+    await closeSuite({ api, fake });
     writeResults(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'extension', rows);
   });
 
@@ -119,19 +115,8 @@ describe('reliability matrix, through the extension: every fault × every operat
     },
     'groups of a user': async (inject) => {
       inject({ path: '/directory_groups', list: true });
-      let finished = false;
-      const running = command('workos.showUserGroups', SAMPLE.userWithGroupsId).finally(() => (finished = true));
       // Either the command fails by itself, or its answers arrive and a quick pick waits for a choice.
-      await waitFor(
-        () => finished || fake.requests.some((r) => r.path === '/directory_groups' && r.status === 200),
-        'the command fails or its answer arrives',
-        15_000,
-      );
-      if (!finished) {
-        await new Promise((resolve) => setTimeout(resolve, 400)); // the quick pick renders
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      }
-      await running;
+      await acceptQuickPick(command('workos.showUserGroups', SAMPLE.userWithGroupsId), 'the user’s groups');
       return await seenInEditor();
     },
   };
@@ -168,7 +153,7 @@ describe('reliability matrix, through the extension: every fault × every operat
   }
 
   function readLogSince(): string {
-    const file = logFile(api);
+    const file = workosLogFile(api);
     if (!file) return '';
     const text = fs.readFileSync(file, 'utf8');
     const fresh = text.slice(logOffset);
@@ -219,9 +204,3 @@ describe('reliability matrix, through the extension: every fault × every operat
     }
   }
 });
-
-function logFile(api: TestApi): string | undefined {
-  const windowLogs = path.dirname(path.dirname(api.logUri.fsPath));
-  const files = fs.readdirSync(windowLogs, { recursive: true }).map((entry) => path.join(windowLogs, String(entry)));
-  return files.find((file) => file.endsWith('WorkOS.log'));
-}

@@ -4,12 +4,12 @@ import type { TreeNode } from '../../src/tree/nodes';
 import { SAMPLE } from '../fake-workos/dataset';
 import type { FakeWorkOS } from '../fake-workos/server';
 import {
-  extensionApi,
-  fakeApi,
+  closeSuite,
   isGroupNode,
   KEY,
   label,
   listedDirectory,
+  openSuite,
   tooltipText,
   useKey,
   waitFor,
@@ -19,14 +19,8 @@ describe('Directories view', () => {
   let api: TestApi;
   let fake: FakeWorkOS;
 
-  before(async () => {
-    api = await extensionApi();
-    fake = await fakeApi();
-  });
-  after(async () => {
-    await useKey(api, undefined);
-    await fake.close();
-  });
+  before(async () => ({ api, fake } = await openSuite()));
+  after(() => closeSuite({ api, fake }));
   beforeEach(async () => {
     fake.clearFaults();
     fake.setLatency(0);

@@ -2,18 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FAULT_CASES, OPERATIONS, type MatrixRow } from './matrix';
-import { readResults } from './results';
-
-interface HostileRow {
-  input: string;
-  where: string;
-  outcome: string;
-}
-interface Hygiene {
-  placesChecked: number;
-  keysLookedFor: number;
-  leaks: string[];
-}
+import type { Hygiene } from './hygiene';
+import { readResults, type HostileRow } from './results';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const lines: string[] = [

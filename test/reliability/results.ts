@@ -12,3 +12,10 @@ export function readResults<T>(repoRoot: string, name: string): T | undefined {
   const file = path.join(repoRoot, 'test-results', 'reliability', `${name}.json`);
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as T) : undefined;
 }
+
+/** One input of the hostile-input table: what was tried, where, and how it ended. */
+export interface HostileRow {
+  input: string;
+  where: string;
+  outcome: string;
+}

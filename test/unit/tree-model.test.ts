@@ -4,6 +4,7 @@ import type { DirectoryNode, TreeNode } from '../../src/tree/nodes';
 import { WorkOSClient } from '../../src/workos';
 import { SAMPLE } from '../fake-workos/dataset';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
+import { waitFor } from '../wait-for';
 
 // The model behind the Directories view, in plain Node against the fake API. What VS Code shows of it
 // is tested in the extension host (test/integration); here: races that are hard to time there.
@@ -44,27 +45,27 @@ describe('tree model', () => {
       (row): row is DirectoryNode => row.kind === 'directory' && row.directory.id === SAMPLE.largeDirectoryId,
     )!;
   }
+  const groupRequests = () => fake.requests.filter((r) => r.path === '/directory_groups');
   const groupIds = (rows: TreeNode[]) => rows.flatMap((row) => (row.kind === 'group' ? [row.group.id] : []));
 
   it('a key change while a page loads drops the old response; only the new key’s rows are shown', async () => {
     const directory = await large();
     fake.setLatency(150);
     const pending = model.children(directory);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await waitFor(() => groupRequests().length === 1, 'the page is on its way');
     key = 'sk_test_new';
     model.reset({ keepDepth: false });
     const rows = await pending;
     assert.equal(groupIds(rows).length, 100);
-    const groupRequests = fake.requests.filter((r) => r.path === '/directory_groups');
-    assert.equal(groupRequests.at(-1)!.headers.authorization, 'Bearer sk_test_new');
-    assert.ok(groupRequests.length <= 2);
+    assert.equal(groupRequests().at(-1)!.headers.authorization, 'Bearer sk_test_new');
+    assert.ok(groupRequests().length <= 2);
   });
 
   it('a key cleared while a page loads leaves the "no key" state, not the old key’s rows', async () => {
     const directory = await large();
     fake.setLatency(150);
     const pending = model.children(directory);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await waitFor(() => groupRequests().length === 1, 'the page is on its way');
     key = '';
     model.reset({ keepDepth: false });
     assert.deepEqual(await pending, []);
@@ -131,8 +132,9 @@ describe('tree model', () => {
     await model.loadMore(directory);
     fake.setLatency(60);
     model.reset({ keepDepth: true });
+    fake.clearRequests();
     const reloading = model.children(directory);
-    await new Promise((resolve) => setTimeout(resolve, 100)); // page 2 of 3 is on its way
+    await waitFor(() => groupRequests().length === 2, 'page 2 of 3 is on its way');
     model.reset({ keepDepth: true });
     await reloading;
     assert.equal(groupIds(await model.children(directory)).length, 300);
