@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { baseUrlFromSettings, type BaseUrlCheck } from './workos';
+import { pageSizeFromSettings } from './user-settings';
 
 const SECTION = 'workos';
 
@@ -8,10 +9,9 @@ export function apiBaseUrl(): BaseUrlCheck {
   return baseUrlFromSettings(vscode.workspace.getConfiguration(SECTION).inspect<string>('apiBaseUrl'));
 }
 
-/** Groups and directories per page: the API allows 1–100. */
+/** Groups and directories per page: see {@link pageSizeFromSettings}. */
 export function pageSize(): number {
-  const value = vscode.workspace.getConfiguration(SECTION).get<number>('pageSize', 100);
-  return Number.isInteger(value) ? Math.min(100, Math.max(1, value)) : 100;
+  return pageSizeFromSettings(vscode.workspace.getConfiguration(SECTION).inspect<number>('pageSize'));
 }
 
 export function affectsConnection(event: vscode.ConfigurationChangeEvent): boolean {
