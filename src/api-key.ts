@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { protectKey } from './safe-text';
 import { normalizeKey } from './workos';
 
 const SECRET_ID = 'workos.apiKey';
@@ -21,13 +22,13 @@ export class KeyringError extends Error {}
 export class ApiKeyStore implements vscode.Disposable {
   readonly onDidChange: vscode.Event<void>;
   /** The stored key, read once per change rather than from the keychain on every expansion. */
-  private stored: Promise<string | undefined> | undefined;
+  #stored: Promise<string | undefined> | undefined;
   private readonly forgetOnChange: vscode.Disposable;
 
   constructor(private readonly secrets: vscode.SecretStorage) {
     // Registered before anyone else listens, so listeners below already read the new key.
     this.forgetOnChange = secrets.onDidChange((event) => {
-      if (event.key === SECRET_ID) this.stored = undefined;
+      if (event.key === SECRET_ID) this.#stored = undefined;
     });
     // Fires in every window, so all of them switch keys together.
     this.onDidChange = (listener, thisArgs, disposables) =>
@@ -41,23 +42,29 @@ export class ApiKeyStore implements vscode.Disposable {
   }
 
   async get(): Promise<ApiKey | undefined> {
-    this.stored ??= this.keyring('read', () => this.secrets.get(SECRET_ID)).catch((error: unknown) => {
-      this.stored = undefined; // a keyring that failed may work on the next try
+    this.#stored ??= this.keyring('read', () => this.secrets.get(SECRET_ID)).catch((error: unknown) => {
+      this.#stored = undefined; // a keyring that failed may work on the next try
       throw error;
     });
-    const stored = await this.stored;
-    if (stored) return { value: stored, source: 'secret-storage' };
+    const stored = await this.#stored;
     const fromEnvironment = normalizeKey(process.env[ENVIRONMENT_VARIABLE] ?? '');
-    return fromEnvironment ? { value: fromEnvironment, source: 'environment' } : undefined;
+    const key: ApiKey | undefined = stored
+      ? { value: stored, source: 'secret-storage' }
+      : fromEnvironment
+        ? { value: fromEnvironment, source: 'environment' }
+        : undefined;
+    if (key) protectKey(key.value);
+    return key;
   }
 
   store(key: string): Promise<void> {
-    this.stored = undefined;
+    protectKey(key);
+    this.#stored = undefined;
     return this.keyring('save', () => this.secrets.store(SECRET_ID, key));
   }
 
   delete(): Promise<void> {
-    this.stored = undefined;
+    this.#stored = undefined;
     return this.keyring('delete', () => this.secrets.delete(SECRET_ID));
   }
 

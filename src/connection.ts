@@ -9,7 +9,7 @@ import { WorkOSClient, type WorkOSClientOptions } from './workos';
  * activation) and remade only when either changes.
  */
 export class Connector {
-  private current: { key: string; origin: string; client: WorkOSClient } | undefined;
+  #current: { key: string; origin: string; client: WorkOSClient } | undefined;
   /** Where the key in use came from, for the view's message. */
   keySource: KeySource | undefined;
   /** Timing options (timeout, waits between retries); the extension's own tests shorten them. */
@@ -33,7 +33,7 @@ export class Connector {
     }
     this.keySource = key?.source;
     if (!key) return { missingKey: true };
-    if (this.current?.key !== key.value || this.current.origin !== address.origin) {
+    if (this.#current?.key !== key.value || this.#current.origin !== address.origin) {
       const client = new WorkOSClient({
         apiKey: key.value,
         baseUrl: address.origin,
@@ -41,13 +41,13 @@ export class Connector {
         onRequest: (record) => this.log.request(record),
         ...this.timing,
       });
-      this.current = { key: key.value, origin: address.origin, client };
+      this.#current = { key: key.value, origin: address.origin, client };
     }
-    return { client: this.current.client };
+    return { client: this.#current.client };
   }
 
   setTiming(timing: Pick<WorkOSClientOptions, 'timeoutMs' | 'sleep' | 'backoffMs'>): void {
     this.timing = timing;
-    this.current = undefined;
+    this.#current = undefined;
   }
 }

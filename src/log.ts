@@ -1,15 +1,9 @@
 import * as vscode from 'vscode';
+import { logLine } from './safe-text';
 import { fullFailure } from './text';
 import type { RequestRecord } from './workos';
 
-/** Anything shaped like a WorkOS secret key, masked wherever it might come from. */
-const KEY_PATTERN = /sk_[A-Za-z0-9_]{4,}/g;
-
-export function redact(text: string): string {
-  return text.replace(KEY_PATTERN, 'sk_…[redacted]').replace(/(authorization:?\s*bearer\s+)\S+/gi, '$1[redacted]');
-}
-
-/** The "WorkOS" output channel. Every line passes through {@link redact}. */
+/** The "WorkOS" output channel. Every line passes through {@link logLine}. */
 export class Log implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('WorkOS', { log: true });
 
@@ -17,17 +11,17 @@ export class Log implements vscode.Disposable {
     const status = record.status ?? record.error ?? 'failed';
     const retry = record.attempt > 1 ? ` (attempt ${record.attempt})` : '';
     const line = `${record.method} ${record.url} → ${status} in ${record.durationMs} ms${record.requestId ? ` [${record.requestId}]` : ''}${retry}`;
-    if (record.status !== undefined && record.status < 400) this.channel.info(redact(line));
-    else this.channel.warn(redact(line));
+    if (record.status !== undefined && record.status < 400) this.channel.info(logLine(line));
+    else this.channel.warn(logLine(line));
   }
 
   info(message: string): void {
-    this.channel.info(redact(message));
+    this.channel.info(logLine(message));
   }
 
   error(message: string, error?: unknown): void {
     const detail = error === undefined ? '' : `: ${fullFailure(error)}`;
-    this.channel.error(redact(message + detail));
+    this.channel.error(logLine(message + detail));
   }
 
   show(): void {

@@ -1,19 +1,9 @@
 import * as vscode from 'vscode';
+import { displayText, redact } from './safe-text';
 import { isWorkOSError } from './workos';
 
-// Names come from customers' identity providers: anything can be in them. Labels get plain text only,
-// and untrusted Markdown tooltips escape every value, so a name can neither add Markdown or HTML nor
-// reorder the line, and can never run a command.
-
-/** Control and bidirectional-override characters, which could hide or reorder what a label says. */
-const INVISIBLE = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
-
-export function displayText(value: unknown, maxLength = 200): string {
-  // Only text and numbers read as text: an object, array or null from a malformed answer shows nothing.
-  const plain = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
-  const text = plain.replace(INVISIBLE, '�');
-  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
-}
+// Untrusted Markdown tooltips escape every value, so a name can neither add Markdown or HTML nor
+// reorder the line, and can never run a command. Plain-text rules live in safe-text.ts.
 
 /** Appends Markdown-escaped text that cannot open an HTML tag either (entities still show `<`). */
 export function appendPlain(markdown: vscode.MarkdownString, value: string): vscode.MarkdownString {
@@ -25,10 +15,11 @@ export function detailsTooltip(title: string, rows: Array<[string, unknown]>): v
   const tooltip = new vscode.MarkdownString(undefined, false);
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;
-  appendPlain(tooltip.appendMarkdown('**'), displayText(title, 300)).appendMarkdown('**\n\n');
+  appendPlain(tooltip.appendMarkdown('**'), displayText(title)).appendMarkdown('**\n\n');
   for (const [label, value] of rows) {
-    if (value === undefined || value === null || value === '') continue;
-    appendPlain(tooltip.appendMarkdown(`${label}: `), displayText(value, 300)).appendMarkdown('  \n');
+    const text = displayText(value);
+    if (text === '') continue;
+    appendPlain(tooltip.appendMarkdown(`${label}: `), text).appendMarkdown('  \n');
   }
   return tooltip;
 }
@@ -61,7 +52,7 @@ export function shortFailure(error: unknown): string {
 
 /** The whole failure, with the request ID support will ask for. */
 export function fullFailure(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
+  if (!(error instanceof Error)) return redact(String(error));
   const requestId = isWorkOSError(error) && error.requestId ? ` Request ID: ${error.requestId}.` : '';
-  return `${error.message}${requestId}`;
+  return redact(`${error.message}${requestId}`);
 }

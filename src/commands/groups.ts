@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Connector } from '../connection';
 import type { GroupDocuments } from '../documents/group-documents';
 import type { Log } from '../log';
-import { displayText } from '../text';
+import { displayName, displayText } from '../safe-text';
 import {
   collectAll,
   describeKind,
@@ -72,7 +72,7 @@ export async function showUserGroups(context: GroupCommandContext, idArgument?: 
   }
   const picked = await vscode.window.showQuickPick(
     groups.map((group) => ({
-      label: displayText(group.name || group.id),
+      label: displayName(group),
       description: displayText(group.id, 80),
       detail: displayText(context.directoryName(group.directory_id) ?? group.directory_id),
       group,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Log } from '../log';
+import { noticeText } from '../safe-text';
 import { fullFailure } from '../text';
 import { isWorkOSError } from '../workos';
 
@@ -11,7 +12,7 @@ export function showFailure(log: Log, what: string, error: unknown): void {
   if (isWorkOSError(error, 'cancelled')) return;
   log.error(what, error);
   const action = isWorkOSError(error, 'unauthorized') ? 'Set API Key' : 'Show Log';
-  void vscode.window.showErrorMessage(`${what}: ${fullFailure(error)}`, action).then((choice) => {
+  void vscode.window.showErrorMessage(noticeText(`${what}: ${fullFailure(error)}`), action).then((choice) => {
     if (choice === 'Set API Key') void vscode.commands.executeCommand('workos.setApiKey');
     if (choice === 'Show Log') log.show();
   });

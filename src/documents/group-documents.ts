@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Connector } from '../connection';
+import { redact } from '../safe-text';
 import { fullFailure } from '../text';
 import type { DirectoryGroup } from '../workos';
 
@@ -79,5 +80,6 @@ function groupIdOf(uri: vscode.Uri): string {
 function format(group: DirectoryGroup): string {
   const editor = vscode.workspace.getConfiguration('editor', { languageId: 'json' });
   const indent = editor.get<boolean>('insertSpaces', true) ? ' '.repeat(editor.get<number>('tabSize', 2)) : '\t';
-  return `${JSON.stringify(group, null, indent)}\n`;
+  // Verbatim, except that a key the server echoed into the object is masked.
+  return `${redact(JSON.stringify(group, null, indent))}\n`;
 }

@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import { ENVIRONMENT_VARIABLE } from '../api-key';
 import type { Connector } from '../connection';
 import type { Log } from '../log';
-import { appendPlain, detailsTooltip, displayText, fullFailure, shortFailure } from '../text';
+import { displayName, displayText } from '../safe-text';
+import { appendPlain, detailsTooltip, fullFailure, shortFailure } from '../text';
 import type { Directory } from '../workos';
+import { groupCount, stateLook, typeName } from './directory-words';
 import { TreeModel, type KeyState } from './model';
 import {
   messageNode,
@@ -11,18 +13,11 @@ import {
   type GroupNode,
   type LoadMoreNode,
   type MessageNode,
+  type PlaceholderNode,
   type TreeNode,
 } from './nodes';
 
 export const VIEW_ID = 'workos.directories';
-
-const STATE_ICONS: Record<string, [string, string | undefined]> = {
-  linked: ['pass', 'testing.iconPassed'],
-  validating: ['sync', undefined],
-  invalid_credentials: ['warning', 'problemsWarningIcon.foreground'],
-  unlinked: ['debug-disconnect', 'disabledForeground'],
-  deleting: ['trash', 'disabledForeground'],
-};
 
 /** The Directories view: renders the {@link TreeModel}'s nodes and keeps the welcome states current. */
 export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -83,6 +78,8 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
         return groupItem(node);
       case 'loadMore':
         return loadMoreItem(node);
+      case 'placeholder':
+        return placeholderItem(node);
       case 'message':
         return messageItem(node);
     }
@@ -120,37 +117,48 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
 
 function directoryItem(node: DirectoryNode): vscode.TreeItem {
   const { directory } = node;
-  const item = new vscode.TreeItem(
-    displayText(directory.name || directory.id),
-    vscode.TreeItemCollapsibleState.Collapsed,
-  );
+  const item = new vscode.TreeItem(displayName(directory), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
-  item.description = `${displayText(directory.type, 40)} · ${displayText(directory.state, 40)}`;
-  const [icon, color] = STATE_ICONS[directory.state] ?? ['question', undefined];
-  item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+  const state = stateLook(directory.state);
+  // "Google Workspace · Validating · 2,600 groups": the words a person uses; the raw values are in the tooltip.
+  item.description = [typeName(directory.type), state.name, groupCount(directory.metadata?.groups)]
+    .filter((part) => part !== undefined)
+    .map((part) => displayText(part, 80))
+    .join(' · ');
+  item.iconPath = new vscode.ThemeIcon(state.icon, state.color ? new vscode.ThemeColor(state.color) : undefined);
   item.contextValue = 'workos.directory';
   return item;
 }
 
 function directoryTooltip(directory: Directory): vscode.MarkdownString {
-  const groups = directory.metadata?.groups;
   const users = directory.metadata?.users;
-  return detailsTooltip(directory.name || directory.id, [
+  const count = (value: unknown) => (typeof value === 'number' ? value.toLocaleString('en-US') : '?');
+  return detailsTooltip(displayName(directory), [
     ['ID', directory.id],
     ['Organization', directory.organization_id],
-    ['Type', directory.type],
-    ['State', directory.state],
+    ['Type', withRaw(typeName(directory.type), directory.type)],
+    ['State', withRaw(stateLook(directory.state).name, directory.state)],
     ['Domain', directory.domain],
-    ['Groups', groups],
-    ['Users', users ? `${users.active ?? 0} active, ${users.inactive ?? 0} inactive` : undefined],
+    ['Groups', groupCount(directory.metadata?.groups)],
+    [
+      'Users',
+      typeof users === 'object' && users !== null
+        ? `${count(users.active)} active, ${count(users.inactive)} inactive`
+        : undefined,
+    ],
     ['Created', directory.created_at],
     ['Updated', directory.updated_at],
   ]);
 }
 
+/** "Google Workspace (gsuite directory)": the name, and the API's own value beside it when they differ. */
+function withRaw(name: string | undefined, raw: unknown): string | undefined {
+  return name !== undefined && typeof raw === 'string' && raw !== name ? `${name} (${raw})` : name;
+}
+
 function groupItem(node: GroupNode): vscode.TreeItem {
   const { group } = node;
-  const item = new vscode.TreeItem(displayText(group.name || group.id), vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(displayName(group), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.description = displayText(group.id, 80);
   item.iconPath = new vscode.ThemeIcon('organization');
@@ -160,7 +168,7 @@ function groupItem(node: GroupNode): vscode.TreeItem {
 }
 
 function groupTooltip({ group }: GroupNode): vscode.MarkdownString {
-  return detailsTooltip(group.name || group.id, [
+  return detailsTooltip(displayName(group), [
     ['ID', group.id],
     ['IdP ID', group.idp_id],
     ['Directory', group.directory_id],
@@ -195,5 +203,12 @@ function messageItem(node: MessageNode): vscode.TreeItem {
     tooltip.appendMarkdown('\n\n').appendText('Click to retry.');
   }
   item.tooltip = tooltip;
+  return item;
+}
+
+function placeholderItem(node: PlaceholderNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.contextValue = 'workos.placeholder';
   return item;
 }

@@ -8,6 +8,7 @@ import {
   type GroupNode,
   type LoadMoreNode,
   type MessageNode,
+  type PlaceholderNode,
   type TreeNode,
 } from './nodes';
 import { PagedList } from './paged-list';
@@ -193,8 +194,15 @@ export class TreeModel {
     return nodes;
   }
 
-  private trailer(list: AnyList, parent: DirectoryNode | undefined): Array<LoadMoreNode | MessageNode> {
+  private trailer(
+    list: AnyList & { readonly rows: readonly TreeNode[] },
+    parent: DirectoryNode | undefined,
+  ): Array<LoadMoreNode | MessageNode | PlaceholderNode> {
     if (list.error !== undefined) return [messageNode(parent, list.error, true)];
+    // An empty directory list shows the view's welcome text instead, which says what to do.
+    if (!list.hasMore && list.rows.length === 0 && parent) {
+      return [{ kind: 'placeholder', id: `${parent.id}/empty`, parent, text: 'No groups' }];
+    }
     if (!list.hasMore) return [];
     return [{ kind: 'loadMore', id: `${parent?.id ?? 'root'}/more`, parent, loading: list.isLoading }];
   }

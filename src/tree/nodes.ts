@@ -1,6 +1,6 @@
 import type { Directory, DirectoryGroup } from '../workos';
 
-// The four kinds of row in the Directories view. `id` is the stable TreeItem id (parent path + WorkOS
+// The kinds of row in the Directories view. `id` is the stable TreeItem id (parent path + WorkOS
 // ID), so expansion survives a refresh and overlapping refreshes never register one id twice.
 
 export interface DirectoryNode {
@@ -34,7 +34,15 @@ export interface MessageNode {
   readonly retry: boolean;
 }
 
-export type TreeNode = DirectoryNode | GroupNode | LoadMoreNode | MessageNode;
+/** The one row of a list that has nothing in it, so "empty" reads differently from "loading" or "broken". */
+export interface PlaceholderNode {
+  readonly kind: 'placeholder';
+  readonly id: string;
+  readonly parent: DirectoryNode;
+  readonly text: string;
+}
+
+export type TreeNode = DirectoryNode | GroupNode | LoadMoreNode | MessageNode | PlaceholderNode;
 
 export function directoryNodeId(directoryId: string): string {
   return `directory/${directoryId}`;

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { DirectoryNode } from '../../src/tree/nodes';
@@ -9,11 +10,14 @@ import {
   closeAllEditors,
   closeSuite,
   EXTENSION_ID,
+  KEY,
   label,
+  listedDirectory,
   openSuite,
   setUserBaseUrl,
   tooltipOf,
   tooltipText,
+  waitForLogLine,
 } from './helpers';
 
 /** Shows an input in the report without flooding it or hiding invisible characters. */
@@ -109,6 +113,7 @@ describe('hostile input', () => {
       'evil\u202Egnp.exe',
       'tab\there\nnewline\u0000nul',
       'L'.repeat(1000),
+      'C'.repeat(1030),
     ];
 
     it('show as plain text in labels and tooltips: no Markdown, no HTML, no command links', async () => {
@@ -131,7 +136,9 @@ describe('hostile input', () => {
           !/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(text),
           `no control or bidi characters in ${JSON.stringify(text)}`,
         );
-        assert.ok(text.length <= 200);
+        // Whole up to 1,024 characters, so the view's own find sees a name past an IdP's 255.
+        const name = hostileNames[i];
+        if (/^[LC]+$/.test(name)) assert.equal(text, name.length <= 1024 ? name : `${name.slice(0, 1023)}…`);
         const tooltip = tooltipOf(api, node) as vscode.MarkdownString;
         assert.equal(tooltip.isTrusted, false);
         assert.ok(!tooltip.supportHtml);
@@ -153,6 +160,109 @@ describe('hostile input', () => {
       const [row] = await api.view.getChildren(roots[0]);
       assert.equal(label(api, row), hostileNames[0]);
       assert.ok(!/\]\(command:/.test((tooltipOf(api, row) as vscode.MarkdownString).value));
+    });
+  });
+
+  describe('odd shapes from the API', () => {
+    before(() => setUserBaseUrl(fake.url));
+    const list = (data: unknown[]) => ({ object: 'list', data, list_metadata: { before: null, after: null } });
+
+    it('a directory whose state, type or name is a built-in property name or not text never takes the others down', async () => {
+      const base = fake.dataset.directories.find((d) => d.id === SAMPLE.smallDirectoryId)!;
+      const odd: Array<[string, Record<string, unknown>]> = [
+        ['state "constructor"', { state: 'constructor' }],
+        ['state "__proto__"', { state: '__proto__' }],
+        ['type "toString"', { type: 'toString' }],
+        ['name an object', { name: { first: 'x' } }],
+        ['name an array', { name: ['x'] }],
+        ['state null', { state: null }],
+        ['type a number', { type: 42 }],
+        ['metadata.groups a string', { metadata: { groups: '2600', users: 'many' } }],
+      ];
+      const directories = odd.map(([, fields], i) => ({
+        ...base,
+        id: `directory_01ODDSHAPE${String(i).padStart(16, '0')}`,
+        ...fields,
+      }));
+      fake.inject({ kind: 'json', body: list([...directories, base]), match: { path: '/directories' } });
+      api.view.refresh();
+      const roots = await api.view.getChildren(undefined);
+      assert.deepEqual(
+        roots.map((row) => row.kind),
+        [...odd.map(() => 'directory'), 'directory'],
+        'every row renders, the ordinary one too',
+      );
+      for (const [i, node] of roots.entries()) {
+        const item = api.view.getTreeItem(node);
+        const text = label(api, node);
+        assert.ok(text.length > 0 && !text.includes('[object'), `a readable label: ${text}`);
+        assert.ok(!String(item.description).includes('[object'), `a readable description: ${String(item.description)}`);
+        assert.ok(!tooltipText(api, node).includes('[object'), 'a readable tooltip');
+        if (i < odd.length) {
+          rows.push({
+            input: odd[i][0],
+            where: 'directory from the API',
+            outcome: `row ${shown(text)}, icon ${(item.iconPath as vscode.ThemeIcon).id}`,
+          });
+        }
+      }
+      assert.equal(
+        (api.view.getTreeItem(roots[0]).iconPath as vscode.ThemeIcon).id,
+        'question',
+        'unknown state: fallback icon',
+      );
+      assert.equal(label(api, roots[3]), directories[3].id, 'a name that is not text: the ID instead');
+      assert.equal(label(api, roots.at(-1)!), base.name);
+    });
+
+    it('a key echoed by the server is masked in labels and documents', async () => {
+      const group = {
+        ...fake.dataset.groups.find((g) => g.directory_id === SAMPLE.smallDirectoryId)!,
+        name: `leak ${KEY}`,
+      };
+      fake.inject({ kind: 'json', body: list([group]), match: { path: '/directory_groups' } });
+      api.view.refresh();
+      const [row] = await api.view.getChildren(await listedDirectory(api, SAMPLE.smallDirectoryId));
+      assert.equal(label(api, row), 'leak [redacted]');
+      assert.ok(!tooltipText(api, row).includes(KEY));
+      const command = api.view.getTreeItem(row).command!;
+      await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
+      const text = vscode.window.activeTextEditor?.document.getText() ?? '';
+      assert.ok(text.includes('"leak [redacted]"') && !text.includes(KEY), 'the JSON document masks it too');
+      rows.push({
+        input: 'the API key inside a group name',
+        where: 'group from the API',
+        outcome: 'label, tooltip and JSON show [redacted]',
+      });
+    });
+
+    it('server text with line breaks cannot forge a line in the WorkOS log', async () => {
+      const forged = 'forged-line-7f3a';
+      fake.inject({
+        kind: 'status',
+        status: 400,
+        body: JSON.stringify({ message: `bad\n2026-12-01 00:00:00.000 [error] ${forged}\r\u001b[2K` }),
+        match: { path: '/directory_groups' },
+      });
+      api.view.refresh();
+      await api.view.getChildren(await listedDirectory(api, SAMPLE.smallDirectoryId));
+      const file = await waitForLogLine(api, forged);
+      const lines = fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes(forged));
+      assert.ok(lines.length > 0);
+      for (const line of lines)
+        assert.ok(!line.includes('\r') && !line.includes('\u001b') && !line.startsWith('2026-12-01 00:00'), line);
+      assert.ok(
+        lines.every((line) => line.includes('bad\\n2026-12-01')),
+        'the break shows as \\n',
+      );
+      rows.push({
+        input: 'an error message with \\n, \\r and ESC',
+        where: 'error answer from the API',
+        outcome: 'one log line, breaks shown escaped',
+      });
     });
   });
 });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/nodes';
 import { SAMPLE } from '../fake-workos/dataset';
@@ -35,7 +36,7 @@ describe('Directories view', () => {
   const groupRows = (rows: TreeNode[]) => rows.filter(isGroupNode);
   const groupsRequests = () => fake.requests.filter((request) => request.path === '/directory_groups');
 
-  it('lists the directories with name, type and state, a state icon and a tooltip with the details', async () => {
+  it('lists the directories with name, type and state in words, a state icon and a tooltip with the details', async () => {
     const rows = await roots();
     assert.equal(rows.length, fake.dataset.directories.length);
     assert.deepEqual(
@@ -45,12 +46,21 @@ describe('Directories view', () => {
     const large = await directory(SAMPLE.largeDirectoryId);
     const item = api.view.getTreeItem(large);
     assert.equal(item.label, large.directory.name);
-    assert.equal(item.description, `${large.directory.type} · ${large.directory.state}`);
+    assert.equal(large.directory.type, 'okta scim v2.0');
+    assert.equal(
+      item.description,
+      `Okta SCIM · Linked · ${SAMPLE.largeDirectoryGroupCount.toLocaleString('en-US')} groups`,
+    );
+    const validating = api.view.getTreeItem(await directory(SAMPLE.emptyDirectoryId));
+    assert.equal(validating.description, 'Google Workspace · Validating · 0 groups');
+    const invalid = api.view.getTreeItem(await directory(SAMPLE.invalidCredentialsDirectoryId));
+    assert.match(String(invalid.description), / · Invalid credentials · /);
     assert.equal(item.id, `directory/${SAMPLE.largeDirectoryId}`);
     assert.equal(item.contextValue, 'workos.directory');
     const tooltip = tooltipText(api, large);
-    for (const value of [large.directory.id, large.directory.organization_id as string, large.directory.type])
+    for (const value of [large.directory.id, large.directory.organization_id as string, 'Okta SCIM (okta scim v2.0)'])
       assert.ok(tooltip.includes(value), `tooltip shows ${value}`);
+    assert.match(tooltip, /State: Linked \(linked\)/);
     const icons = new Set(rows.map((row) => (api.view.getTreeItem(row).iconPath as { id: string }).id));
     assert.ok(icons.size >= 3, `distinct icons per state: ${[...icons].join(', ')}`);
     assert.deepEqual(api.view.model.state, { keyState: 'valid', directoryCount: rows.length });
@@ -103,8 +113,6 @@ describe('Directories view', () => {
     const rows = await api.view.getChildren(small);
     assert.equal(groupRows(rows).length, SAMPLE.smallDirectoryGroupCount);
     assert.ok(rows.every((row) => row.kind === 'group'));
-    const empty = await directory(SAMPLE.emptyDirectoryId);
-    assert.deepEqual(await api.view.getChildren(empty), []);
   });
 
   it('after Refresh a directory comes back with as many pages as were loaded, refetched', async () => {
@@ -192,5 +200,16 @@ describe('Directories view', () => {
     fake.setLatency(0);
     await api.view.getChildren(large);
     assert.equal(groupsRequests().length, 0, 'the newest load is kept, not repeated');
+  });
+
+  it('an expanded directory with no groups shows one "No groups" row, neither an error nor Load more', async () => {
+    const rows = await api.view.getChildren(await directory(SAMPLE.emptyDirectoryId));
+    assert.deepEqual(
+      rows.map((row) => label(api, row)),
+      ['No groups'],
+    );
+    const item = api.view.getTreeItem(rows[0]);
+    assert.equal(item.command, undefined, 'clicking it does nothing');
+    assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.None);
   });
 });

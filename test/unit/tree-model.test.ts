@@ -139,4 +139,14 @@ describe('tree model', () => {
     await reloading;
     assert.equal(groupIds(await model.children(directory)).length, 300);
   });
+
+  it('an expanded directory with no groups shows one "No groups" row: no error, no Load more', async () => {
+    const rows = await model.children();
+    const empty = rows.find((row) => row.kind === 'directory' && row.directory.id === SAMPLE.emptyDirectoryId)!;
+    const children = await model.children(empty);
+    assert.deepEqual(
+      children.map((row) => [row.kind, row.kind === 'placeholder' ? row.text : '']),
+      [['placeholder', 'No groups']],
+    );
+  });
 });
