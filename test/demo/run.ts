@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { SAMPLE } from '../fake-workos/dataset';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
 import { DEFAULT_USER_SETTINGS, startCodeServer, type CodeServer } from '../vscode/code-server';
+import { inheritedEnv, signalGroup } from '../vscode/processes';
 import { cacheDir, CODE_SERVER_VERSION, ensureRealVSCode, repoRoot, type RealVSCode } from '../vscode/setup';
 
 const VSIX = path.join(cacheDir, 'workos-directory-explorer.vsix');
@@ -36,12 +37,9 @@ let server: CodeServer | undefined;
 let desktop: ChildProcess | undefined;
 let stopping = false;
 
-/** Without VSCODE_* (inside a VS Code terminal, `code` would open in that window) and without a key of yours. */
+/** For desktop `code`: no key of yours, only the sample's when the fake runs. */
 function cleanEnv(): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('VSCODE_') && name !== 'WORKOS_API_KEY'),
-  );
-  return fake ? { ...env, WORKOS_API_KEY: SAMPLE.apiKey } : env;
+  return fake ? { ...inheritedEnv(), WORKOS_API_KEY: SAMPLE.apiKey } : inheritedEnv();
 }
 
 /** `preferred` if nothing listens there, else 0 (any free port), so a second demo or a busy port still works. */
@@ -55,14 +53,6 @@ function portOr(preferred: number): Promise<number> {
 
 function hasDesktopCode(): boolean {
   return spawnSync('code', ['--version'], { env: cleanEnv(), stdio: 'ignore' }).status === 0;
-}
-
-function terminateGroup(pid: number): void {
-  try {
-    process.kill(-pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
 }
 
 async function startDesktop(userSettings: Record<string, unknown>): Promise<void> {
@@ -98,7 +88,7 @@ function stopDesktop(): void {
     .stdout.split('\n')
     .filter(Boolean)
     .map(Number);
-  for (const group of [...children, pid]) terminateGroup(group);
+  for (const group of [...children, pid]) signalGroup(group, 'SIGTERM');
 }
 
 async function startWeb(vscode: RealVSCode, userSettings: Record<string, unknown>): Promise<void> {

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { inheritedEnv, signalGroup } from './processes';
 import type { RealVSCode } from './setup';
 
 export interface CodeServerOptions {
@@ -104,27 +105,18 @@ export async function startCodeServer(vscode: RealVSCode, options: CodeServerOpt
   if (pid === undefined) throw new Error(`Could not start code-server: ${vscode.codeServerEntry}`);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
-  // Killing only the pid would leave the extension host and watchers running: signal the whole group.
-  const signalGroup = (signal: NodeJS.Signals | 0): boolean => {
-    try {
-      process.kill(-pid, signal);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  const killOnExit = (): void => void signalGroup('SIGKILL');
+  const killOnExit = (): void => void signalGroup(pid, 'SIGKILL');
   process.on('exit', killOnExit);
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       process.off('exit', killOnExit);
       if (child.exitCode === null && child.signalCode === null) {
-        signalGroup('SIGTERM');
+        signalGroup(pid, 'SIGTERM');
         await Promise.race([exited, delay(5000)]);
       }
-      signalGroup('SIGKILL');
-      for (let waited = 0; signalGroup(0) && waited < 5000; waited += 50) await delay(50);
+      signalGroup(pid, 'SIGKILL');
+      for (let waited = 0; signalGroup(pid, 0) && waited < 5000; waited += 50) await delay(50);
       await new Promise<void>((resolve) => log.end(resolve));
       if (ownRoot) fs.rmSync(root, { recursive: true, force: true });
     })());
@@ -160,16 +152,11 @@ export async function startCodeServer(vscode: RealVSCode, options: CodeServerOpt
 }
 
 /**
- * The inherited environment without WORKOS_API_KEY (tests must not reach the real API unless asked) and
- * without VSCODE_* (inside a VS Code terminal, VSCODE_IPC_HOOK_CLI would make code-server hand off to that
- * VS Code), with XDG dirs and TMPDIR under root so nothing lands in the home folder or /tmp.
+ * inheritedEnv() with XDG dirs and TMPDIR under root, so nothing lands in the home folder or /tmp.
  * Also for Chromium, which otherwise writes ~/.cache/dconf.
  */
 export function isolatedEnv(root: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (name !== 'WORKOS_API_KEY' && !name.startsWith('VSCODE_')) env[name] = value;
-  }
+  const env = inheritedEnv();
   const dirs = {
     XDG_CONFIG_HOME: 'config',
     XDG_DATA_HOME: 'data',
