@@ -1,6 +1,7 @@
 // Starts an isolated code-server (a real VS Code served to a browser) for extension-host tests,
 // UI tests and the demo. Nothing is written outside its root folder, and stop() leaves no process behind.
 import { spawn, spawnSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -22,6 +23,11 @@ export interface CodeServerOptions {
   installVsix?: string[];
   /** Default 0: a free port. */
   port?: number;
+  /**
+   * Puts the workbench behind code-server's login page. Without one, anything that reaches the port
+   * drives the workbench: its terminal, and the extension's secret storage.
+   */
+  password?: string;
 }
 
 export interface CodeServer {
@@ -69,9 +75,10 @@ export async function startCodeServer(vscode: RealVSCode, options: CodeServerOpt
     path.join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({ ...DEFAULT_USER_SETTINGS, ...options.userSettings }, null, 2),
   );
-  // Our own config file, or code-server writes one with a generated password.
+  // Our own config file, or code-server writes one with a generated password. Auth is left to
+  // serveCommand: --auth on the command line, a password in $PASSWORD, never in this file.
   const config = path.join(root, 'config.yaml');
-  fs.writeFileSync(config, 'auth: none\ncert: false\n');
+  fs.writeFileSync(config, 'cert: false\n');
   const common = ['--config', config, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
   for (const vsix of options.installVsix ?? []) {
@@ -84,23 +91,12 @@ export async function startCodeServer(vscode: RealVSCode, options: CodeServerOpt
 
   const logFile = path.join(root, 'code-server.log');
   const log = fs.createWriteStream(logFile);
-  const child = spawn(
-    vscode.node24,
-    [
-      vscode.codeServerEntry,
-      ...common,
-      '--bind-addr',
-      `127.0.0.1:${options.port ?? 0}`,
-      '--auth',
-      'none',
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--disable-getting-started-override',
-      ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
-    ],
-    { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const serve = serveCommand(options);
+  const child = spawn(vscode.node24, [vscode.codeServerEntry, ...common, ...serve.args], {
+    env: { ...env, ...serve.env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const pid = child.pid;
   if (pid === undefined) throw new Error(`Could not start code-server: ${vscode.codeServerEntry}`);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -149,6 +145,39 @@ export async function startCodeServer(vscode: RealVSCode, options: CodeServerOpt
   child.stderr.removeAllListeners('data').on('data', (chunk: Buffer) => log.write(chunk));
 
   return { url, port: Number(new URL(url).port), logFile, exited, stop };
+}
+
+/**
+ * The arguments after the profile ones, and the environment to add, that start the server. A password
+ * goes through $PASSWORD: code-server refuses it as an argument (it would show in `ps`), and deletes it
+ * from its environment before it starts anything, so no extension host or terminal inherits it.
+ */
+export function serveCommand(options: Pick<CodeServerOptions, 'port' | 'password' | 'smokeTestDriver'>): {
+  args: string[];
+  env: NodeJS.ProcessEnv;
+} {
+  // `=== undefined`: an empty password must not mean no login; code-server refuses to start with one.
+  const { password } = options;
+  return {
+    args: [
+      '--bind-addr',
+      `127.0.0.1:${options.port ?? 0}`,
+      '--auth',
+      password === undefined ? 'none' : 'password',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ],
+    // An inherited $HASHED_PASSWORD would take the place of ours; spawn() leaves out undefined values.
+    env: password === undefined ? {} : { PASSWORD: password, HASHED_PASSWORD: undefined },
+  };
+}
+
+/** A password for CodeServerOptions.password: 128 random bits, in hex so a double click copies it whole. */
+export function randomPassword(): string {
+  return crypto.randomBytes(16).toString('hex');
 }
 
 /**
