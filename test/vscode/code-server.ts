@@ -11,15 +11,13 @@ import type { RealVSCode } from './setup';
 export interface CodeServerOptions {
   /** Folder for profile, XDG dirs, TMPDIR and the log; default: a new temp folder, removed by stop(). */
   rootDir?: string;
-  userDataDir?: string;
-  extensionsDir?: string;
-  /** Merged over DEFAULT_USER_SETTINGS into <userDataDir>/User/settings.json. */
+  /** Merged over DEFAULT_USER_SETTINGS into <root>/user-data/User/settings.json. */
   userSettings?: Record<string, unknown>;
   /** Extra environment for the server and so for the extension host; the only way to pass WORKOS_API_KEY. */
   env?: Record<string, string>;
   /** Lets the workbench run extension tests from a `payload` URL parameter; it also hides notification toasts. */
   smokeTestDriver?: boolean;
-  /** .vsix files to install into extensionsDir before start. */
+  /** .vsix files to install into <root>/extensions before start. */
   installVsix?: string[];
   /** Default 0: a free port. */
   port?: number;
@@ -66,8 +64,8 @@ const START_TIMEOUT_MS = 60_000;
 export async function startCodeServer(vscode: RealVSCode, options: CodeServerOptions = {}): Promise<CodeServer> {
   const ownRoot = !options.rootDir;
   const root = options.rootDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'code-server-'));
-  const userDataDir = options.userDataDir ?? path.join(root, 'user-data');
-  const extensionsDir = options.extensionsDir ?? path.join(root, 'extensions');
+  const userDataDir = path.join(root, 'user-data');
+  const extensionsDir = path.join(root, 'extensions');
   const env = isolatedEnv(root, options.env);
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
