@@ -3,7 +3,7 @@
 // otherwise (or with --web) code-server in your browser. Profiles and logs stay in .vscode-test/demo/.
 //   --web    use code-server even if `code` is on PATH
 //   --real   (or WORKOS_DEMO_REAL=1) a real WorkOS account instead: no fake, the default API address,
-//            and the key from "WorkOS: Set API Key"
+//            and the key from "WorkOS: Set API Key"; code-server then asks for a password printed here
 // Ctrl+C stops everything it started.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -11,7 +11,8 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { SAMPLE } from '../fake-workos/dataset';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
-import { DEFAULT_USER_SETTINGS, startCodeServer, type CodeServer } from '../vscode/code-server';
+import { DEFAULT_USER_SETTINGS, randomPassword, startCodeServer, type CodeServer } from '../vscode/code-server';
+import { inheritedEnv, signalGroup } from '../vscode/processes';
 import { cacheDir, CODE_SERVER_VERSION, ensureRealVSCode, repoRoot, type RealVSCode } from '../vscode/setup';
 
 const VSIX = path.join(cacheDir, 'workos-directory-explorer.vsix');
@@ -36,12 +37,9 @@ let server: CodeServer | undefined;
 let desktop: ChildProcess | undefined;
 let stopping = false;
 
-/** Without VSCODE_* (inside a VS Code terminal, `code` would open in that window) and without a key of yours. */
+/** For desktop `code`: no key of yours, only the sample's when the fake runs. */
 function cleanEnv(): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('VSCODE_') && name !== 'WORKOS_API_KEY'),
-  );
-  return fake ? { ...env, WORKOS_API_KEY: SAMPLE.apiKey } : env;
+  return fake ? { ...inheritedEnv(), WORKOS_API_KEY: SAMPLE.apiKey } : inheritedEnv();
 }
 
 /** `preferred` if nothing listens there, else 0 (any free port), so a second demo or a busy port still works. */
@@ -55,14 +53,6 @@ function portOr(preferred: number): Promise<number> {
 
 function hasDesktopCode(): boolean {
   return spawnSync('code', ['--version'], { env: cleanEnv(), stdio: 'ignore' }).status === 0;
-}
-
-function terminateGroup(pid: number): void {
-  try {
-    process.kill(-pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
 }
 
 async function startDesktop(userSettings: Record<string, unknown>): Promise<void> {
@@ -98,21 +88,26 @@ function stopDesktop(): void {
     .stdout.split('\n')
     .filter(Boolean)
     .map(Number);
-  for (const group of [...children, pid]) terminateGroup(group);
+  for (const group of [...children, pid]) signalGroup(group, 'SIGTERM');
 }
 
 async function startWeb(vscode: RealVSCode, userSettings: Record<string, unknown>): Promise<void> {
   const rootDir = path.join(demoDir, 'code-server');
   fs.rmSync(path.join(rootDir, 'extensions'), { recursive: true, force: true });
+  // With --real, your key is in this profile's secret storage: a login keeps other local processes and
+  // pages that reach loopback out of the workbench. The password is kept nowhere but on your screen.
+  const password = real ? randomPassword() : undefined;
   server = await startCodeServer(vscode, {
     rootDir,
     installVsix: [VSIX],
     userSettings,
     env: fake ? { WORKOS_API_KEY: SAMPLE.apiKey } : {},
     port: await portOr(CODE_SERVER_PORT),
+    password,
   });
   void server.exited.then((code) => stop(`code-server exited (${code}); its log: ${relative(server!.logFile)}`, 1));
   show('VS Code', `${server.url}  (code-server ${CODE_SERVER_VERSION}; profile and log in ${relative(rootDir)}/)`);
+  if (password) show('Password', `${password}  (code-server's login page asks for it; a new one each run)`);
   show('', 'Open it in your browser and click the WorkOS icon in the activity bar.');
 }
 

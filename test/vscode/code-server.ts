@@ -1,26 +1,31 @@
 // Starts an isolated code-server (a real VS Code served to a browser) for extension-host tests,
 // UI tests and the demo. Nothing is written outside its root folder, and stop() leaves no process behind.
 import { spawn, spawnSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { inheritedEnv, signalGroup } from './processes';
 import type { RealVSCode } from './setup';
 
 export interface CodeServerOptions {
   /** Folder for profile, XDG dirs, TMPDIR and the log; default: a new temp folder, removed by stop(). */
   rootDir?: string;
-  userDataDir?: string;
-  extensionsDir?: string;
-  /** Merged over DEFAULT_USER_SETTINGS into <userDataDir>/User/settings.json. */
+  /** Merged over DEFAULT_USER_SETTINGS into <root>/user-data/User/settings.json. */
   userSettings?: Record<string, unknown>;
   /** Extra environment for the server and so for the extension host; the only way to pass WORKOS_API_KEY. */
   env?: Record<string, string>;
   /** Lets the workbench run extension tests from a `payload` URL parameter; it also hides notification toasts. */
   smokeTestDriver?: boolean;
-  /** .vsix files to install into extensionsDir before start. */
+  /** .vsix files to install into <root>/extensions before start. */
   installVsix?: string[];
   /** Default 0: a free port. */
   port?: number;
+  /**
+   * Puts the workbench behind code-server's login page. Without one, anything that reaches the port
+   * drives the workbench: its terminal, and the extension's secret storage.
+   */
+  password?: string;
 }
 
 export interface CodeServer {
@@ -59,8 +64,8 @@ const START_TIMEOUT_MS = 60_000;
 export async function startCodeServer(vscode: RealVSCode, options: CodeServerOptions = {}): Promise<CodeServer> {
   const ownRoot = !options.rootDir;
   const root = options.rootDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'code-server-'));
-  const userDataDir = options.userDataDir ?? path.join(root, 'user-data');
-  const extensionsDir = options.extensionsDir ?? path.join(root, 'extensions');
+  const userDataDir = path.join(root, 'user-data');
+  const extensionsDir = path.join(root, 'extensions');
   const env = isolatedEnv(root, options.env);
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
@@ -68,9 +73,10 @@ export async function startCodeServer(vscode: RealVSCode, options: CodeServerOpt
     path.join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({ ...DEFAULT_USER_SETTINGS, ...options.userSettings }, null, 2),
   );
-  // Our own config file, or code-server writes one with a generated password.
+  // Our own config file, or code-server writes one with a generated password. Auth is left to
+  // serveCommand: --auth on the command line, a password in $PASSWORD, never in this file.
   const config = path.join(root, 'config.yaml');
-  fs.writeFileSync(config, 'auth: none\ncert: false\n');
+  fs.writeFileSync(config, 'cert: false\n');
   const common = ['--config', config, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
   for (const vsix of options.installVsix ?? []) {
@@ -83,48 +89,28 @@ export async function startCodeServer(vscode: RealVSCode, options: CodeServerOpt
 
   const logFile = path.join(root, 'code-server.log');
   const log = fs.createWriteStream(logFile);
-  const child = spawn(
-    vscode.node24,
-    [
-      vscode.codeServerEntry,
-      ...common,
-      '--bind-addr',
-      `127.0.0.1:${options.port ?? 0}`,
-      '--auth',
-      'none',
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--disable-getting-started-override',
-      ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
-    ],
-    { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const serve = serveCommand(options);
+  const child = spawn(vscode.node24, [vscode.codeServerEntry, ...common, ...serve.args], {
+    env: { ...env, ...serve.env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const pid = child.pid;
   if (pid === undefined) throw new Error(`Could not start code-server: ${vscode.codeServerEntry}`);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
-  // Killing only the pid would leave the extension host and watchers running: signal the whole group.
-  const signalGroup = (signal: NodeJS.Signals | 0): boolean => {
-    try {
-      process.kill(-pid, signal);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  const killOnExit = (): void => void signalGroup('SIGKILL');
+  const killOnExit = (): void => void signalGroup(pid, 'SIGKILL');
   process.on('exit', killOnExit);
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       process.off('exit', killOnExit);
       if (child.exitCode === null && child.signalCode === null) {
-        signalGroup('SIGTERM');
+        signalGroup(pid, 'SIGTERM');
         await Promise.race([exited, delay(5000)]);
       }
-      signalGroup('SIGKILL');
-      for (let waited = 0; signalGroup(0) && waited < 5000; waited += 50) await delay(50);
+      signalGroup(pid, 'SIGKILL');
+      for (let waited = 0; signalGroup(pid, 0) && waited < 5000; waited += 50) await delay(50);
       await new Promise<void>((resolve) => log.end(resolve));
       if (ownRoot) fs.rmSync(root, { recursive: true, force: true });
     })());
@@ -160,16 +146,44 @@ export async function startCodeServer(vscode: RealVSCode, options: CodeServerOpt
 }
 
 /**
- * The inherited environment without WORKOS_API_KEY (tests must not reach the real API unless asked) and
- * without VSCODE_* (inside a VS Code terminal, VSCODE_IPC_HOOK_CLI would make code-server hand off to that
- * VS Code), with XDG dirs and TMPDIR under root so nothing lands in the home folder or /tmp.
+ * The arguments after the profile ones, and the environment to add, that start the server. A password
+ * goes through $PASSWORD: code-server refuses it as an argument (it would show in `ps`), and deletes it
+ * from its environment before it starts anything, so no extension host or terminal inherits it.
+ */
+export function serveCommand(options: Pick<CodeServerOptions, 'port' | 'password' | 'smokeTestDriver'>): {
+  args: string[];
+  env: NodeJS.ProcessEnv;
+} {
+  // `=== undefined`: an empty password must not mean no login; code-server refuses to start with one.
+  const { password } = options;
+  return {
+    args: [
+      '--bind-addr',
+      `127.0.0.1:${options.port ?? 0}`,
+      '--auth',
+      password === undefined ? 'none' : 'password',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ],
+    // An inherited $HASHED_PASSWORD would take the place of ours; spawn() leaves out undefined values.
+    env: password === undefined ? {} : { PASSWORD: password, HASHED_PASSWORD: undefined },
+  };
+}
+
+/** A password for CodeServerOptions.password: 128 random bits, in hex so a double click copies it whole. */
+export function randomPassword(): string {
+  return crypto.randomBytes(16).toString('hex');
+}
+
+/**
+ * inheritedEnv() with XDG dirs and TMPDIR under root, so nothing lands in the home folder or /tmp.
  * Also for Chromium, which otherwise writes ~/.cache/dconf.
  */
 export function isolatedEnv(root: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (name !== 'WORKOS_API_KEY' && !name.startsWith('VSCODE_')) env[name] = value;
-  }
+  const env = inheritedEnv();
   const dirs = {
     XDG_CONFIG_HOME: 'config',
     XDG_DATA_HOME: 'data',

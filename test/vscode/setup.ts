@@ -1,6 +1,7 @@
 // Makes a real VS Code available offline: code-server (= VS Code) from npm, run by a Node 24 from npm,
-// driven through Debian's Chromium. Everything is cached in .vscode-test/ (git-ignored).
-// See shared/docs/real-vscode.md for why it is done this way.
+// driven through Debian's Chromium: desktop VS Code and Electron fetch their binaries from servers that a
+// machine reaching only npm and Debian cannot use. The npm pieces are cached in .vscode-test/
+// (git-ignored); the Debian packages are installed system-wide with apt-get.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -41,7 +42,10 @@ export function realVSCodePaths(): RealVSCode {
   };
 }
 
-/** Installs whatever is missing (apt for Debian packages, npm for the rest) and returns the paths. */
+/**
+ * Installs whatever is missing (npm pieces into the cache; Debian packages with apt-get when run as root,
+ * otherwise it throws with the command to run) and returns the paths.
+ */
 export function ensureRealVSCode(): RealVSCode {
   ensureDebPackages();
   const paths = realVSCodePaths();
