@@ -1,12 +1,15 @@
-// A local fake of the WorkOS Directory Sync API (docs/workos-api.md), on node:http. Where the real
-// API's behaviour is UNCERTAIN the fake is the stricter one, so a client that passes here should
-// also work against production. Modelling choices:
+// A local fake of the WorkOS Directory Sync API, on node:http: the routes, parameters and shapes of
+// WorkOS's OpenAPI spec (https://github.com/workos/openapi-spec, "the spec" below) and reference
+// (https://workos.com/docs/reference). Where those leave the real API's behaviour open
+// the fake is the stricter one, so a client that passes here should also work against production.
+// Modelling choices:
 // - unknown or repeated parameters, a bad limit/order, both cursors, or a cursor that is not in the
 //   (filtered) list: 400 invalid_request_parameters;
 // - groups/users with no directory/user/group filter, or email/idp_id without directory: 422;
 // - a filter naming an unknown directory, user or group: 404 (the spec lists 404 for those routes);
 //   an unknown organization_id: an empty list (it lists none for /directories);
-// - the 4 req/s limit counts list requests on /directory_users only, per directory.
+// - the documented 4 requests per second per directory on /directory_users
+//   (https://workos.com/docs/reference/rate-limits) counts list requests only.
 import * as http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -197,8 +200,10 @@ interface PageParams {
 }
 
 /**
- * Checks names, duplicates and paging values (§1.1, §3.1). Returns the first value of each allowed
- * parameter, or the 400 to send.
+ * Checks names, duplicates and paging values. Returns the first value of each allowed parameter, or
+ * the 400 to send. The API validates parameter names (a client sending `directory_id` got 400
+ * "Validation failed.", workos/workos-python#511); `limit` is 1 to 100, default 10, and `order` is
+ * `asc`, `desc` (the default) or `normal` (the spec; https://workos.com/docs/reference/pagination).
  */
 function parseQuery(
   params: URLSearchParams,
@@ -227,8 +232,10 @@ function parseQuery(
 }
 
 /**
- * §3.2: sort by (created_at, id), slice strictly after `after` or strictly before `before`, take
- * `limit`. A `before` page is the `limit` items just before the cursor (the previous page; WorkOS's
+ * Cursors are object IDs and `after` is null on the last page
+ * (https://workos.com/docs/reference/pagination); the rest follows WorkOS's emulator
+ * (https://github.com/workos/emulate, src/core/pagination.ts): sort by (created_at, id), slice
+ * strictly after `after` or strictly before `before`, take `limit`. A `before` page is the `limit` items just before the cursor (the previous page; WorkOS's
  * emulator takes the first items instead). A cursor that is not in the list is a 400.
  */
 function paginate<T extends { id: string; created_at: string }>(

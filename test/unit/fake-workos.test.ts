@@ -1,4 +1,5 @@
-// Tests of the fake WorkOS API against docs/workos-api.md, over real HTTP.
+// Tests of the fake WorkOS API, over real HTTP, against the API as WorkOS documents it
+// (https://workos.com/docs/reference, https://github.com/workos/openapi-spec).
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import { FakeControl } from '../fake-workos/control';
