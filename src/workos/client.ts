@@ -47,9 +47,9 @@ export interface WorkOSClientOptions {
 
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
-/** Exponential backoff with jitter: ~0.5 s, 1 s, 2 s (×0.5–1.5), at most 8 s. */
+/** Exponential backoff with jitter: ~0.5 s, 1 s, 2 s (×0.5–1.5), at most 8 s (capped after the jitter). */
 export function defaultBackoffMs(attempt: number): number {
-  return Math.min(500 * 2 ** (attempt - 1), 8000) * (0.5 + Math.random());
+  return Math.min(500 * 2 ** (attempt - 1) * (0.5 + Math.random()), 8000);
 }
 
 /**

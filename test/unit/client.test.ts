@@ -350,11 +350,20 @@ describe('WorkOS client against the fake API over HTTP', () => {
       assert.deepEqual(waits, [1, 1, 1]);
     });
 
-    it('the default backoff grows exponentially with jitter and stays under 8 s', async () => {
-      for (let attempt = 1; attempt <= 6; attempt++) {
-        const base = Math.min(500 * 2 ** (attempt - 1), 8000);
-        const value = defaultBackoffMs(attempt);
-        assert.ok(value >= base * 0.5 && value <= base * 1.5, `attempt ${attempt}: ${value}`);
+    it('the default backoff grows with the attempt and never exceeds 8 s, whatever the jitter', () => {
+      const random = Math.random;
+      try {
+        for (const jitter of [0, 0.5, 1 - Number.EPSILON]) {
+          Math.random = () => jitter;
+          const values = Array.from({ length: 20 }, (_, i) => defaultBackoffMs(i + 1));
+          for (const [i, value] of values.entries()) {
+            assert.ok(value >= 250 && value <= 8000, `attempt ${i + 1}, jitter ${jitter}: ${value} ms`);
+            if (i > 0) assert.ok(value >= values[i - 1], `attempt ${i + 1} waits less than the one before`);
+          }
+          assert.ok(values[0] <= 750, `the first retry waits ${values[0]} ms`);
+        }
+      } finally {
+        Math.random = random;
       }
     });
   });
