@@ -362,11 +362,16 @@ function parsePage<T extends { id: string }>(body: unknown, requestId: string | 
   return page;
 }
 
-/** `Retry-After` in seconds, from either delta-seconds or an HTTP date. */
+/**
+ * `Retry-After` in whole seconds, from delta-seconds (a fraction rounds up) or an HTTP date; undefined
+ * for anything else, so the normal backoff applies. Only a value starting with a letter (every HTTP
+ * date starts with the day's name) goes to Date.parse, which would read `3.5` or `-1` as past dates.
+ */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const date = Date.parse(value);
+  const text = value?.trim() ?? '';
+  if (/^\d+(?:\.\d+)?$/.test(text)) return Math.ceil(Number(text));
+  if (!/^[A-Za-z]/.test(text)) return undefined;
+  const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 

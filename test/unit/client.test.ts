@@ -337,6 +337,20 @@ describe('WorkOS client against the fake API over HTTP', () => {
       assert.ok(waits[0] >= 3000 && waits[0] <= 6000, `waited ${waits[0]}`);
     });
 
+    it('429 with a fractional Retry-After waits the next whole second', async () => {
+      fake.inject({ kind: 'status', status: 429, retryAfter: '3.5' });
+      await client({ backoffMs: () => 123 }).listDirectories();
+      assert.deepEqual(waits, [4000]);
+    });
+
+    for (const value of ['-1', '-0.5', '1e3', 'soon', '3.5.1']) {
+      it(`429 with Retry-After ${JSON.stringify(value)} falls back to the normal backoff`, async () => {
+        fake.inject({ kind: 'status', status: 429, retryAfter: value });
+        await client({ backoffMs: () => 123 }).listDirectories();
+        assert.deepEqual(waits, [123]);
+      });
+    }
+
     it('429 with an absurd Retry-After is capped at 60 s', async () => {
       fake.inject({ kind: 'status', status: 429, retryAfter: '86400' });
       await client().listDirectories();
