@@ -273,7 +273,7 @@ export class WorkOSClient {
       if (failure.kind === 'timeout') throw failure;
       return failure;
     }
-    const requestId = headers.get('x-request-id') ?? undefined;
+    const requestId = requestIdOf(headers);
     record(status, requestId);
     if (status >= 300 && status < 400) {
       return new WorkOSError(
@@ -360,6 +360,17 @@ function parsePage<T extends { id: string }>(body: unknown, requestId: string | 
     );
   }
   return page;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+/**
+ * The response's `X-Request-ID` if it looks like one. It is shown in messages, tooltips and the log,
+ * so whatever a proxy put there (markup, line noise, a whole page) is left out.
+ */
+function requestIdOf(headers: Headers): string | undefined {
+  const value = headers.get('x-request-id');
+  return value !== null && REQUEST_ID.test(value) ? value : undefined;
 }
 
 /**

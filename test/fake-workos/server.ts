@@ -87,6 +87,8 @@ export type Fault = { match?: FaultMatch; times?: number /* default 1; Infinity 
   | { kind: 'repeat-cursor' }
   | { kind: 'latency'; ms: number }
   | { kind: 'redirect'; location: string; status?: number }
+  /** The real response, with this `X-Request-ID` (a proxy may send anything there). */
+  | { kind: 'request-id'; requestId: string }
 );
 
 export interface FakeWorkOS {
@@ -512,6 +514,8 @@ export function faultFromJson(value: unknown): Fault {
     case 'latency':
       if (typeof value.ms !== 'number' || !(value.ms >= 0)) throw new Error('ms must be a number ≥ 0.');
       return { ...common, kind: 'latency', ms: value.ms };
+    case 'request-id':
+      return { ...common, kind: 'request-id', requestId: expectString(value.requestId, 'requestId') };
     case 'redirect': {
       const status = value.status ?? 302;
       if (typeof status !== 'number' || status < 300 || status > 399) throw new Error('A redirect status must be 3xx.');
@@ -627,7 +631,7 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
       if (res.destroyed) return;
       record.status = status;
       res.writeHead(status, {
-        'X-Request-ID': requestId,
+        'X-Request-ID': record.requestId,
         'Content-Type': JSON_TYPE,
         'Content-Length': String(Buffer.byteLength(body)),
         ...headers,
@@ -636,6 +640,7 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
     };
 
     const fault = takeFault(method, path, query);
+    if (fault?.kind === 'request-id') record.requestId = fault.requestId;
     if (fault?.kind === 'hang') {
       hung.add(req);
       res.on('close', () => hung.delete(req));

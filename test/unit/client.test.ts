@@ -300,6 +300,35 @@ describe('WorkOS client against the fake API over HTTP', () => {
     });
   });
 
+  describe('request IDs', () => {
+    const valid = ['req_01:Ab.c-d', 'r'.repeat(128)];
+    for (const requestId of valid) {
+      it(`keeps an X-Request-ID such as ${JSON.stringify(requestId.slice(0, 20))} (${requestId.length} characters)`, async () => {
+        fake.inject({ kind: 'request-id', requestId, times: Infinity });
+        records.length = 0;
+        assert.equal((await client().listDirectories()).requestId, requestId);
+        assert.equal(records[0].requestId, requestId);
+      });
+    }
+
+    const odd = ['', 'r'.repeat(129), 'req 1', 'req_1, req_2', 'req_<b>', 'req_"x"', 'req_é', 'req/1'];
+    for (const requestId of odd) {
+      it(`leaves out an X-Request-ID that does not look like one: ${JSON.stringify(requestId.slice(0, 20))}`, async () => {
+        fake.inject({ kind: 'request-id', requestId, times: Infinity });
+        records.length = 0;
+        assert.equal((await client().listDirectories()).requestId, undefined, 'a page');
+        const error = await failure(client().getGroup('directory_group_01AAAAAAAAAAAAAAAAAAAAAAAA'));
+        assert.equal(error.status, 404);
+        assert.equal(error.requestId, undefined, 'an error');
+        assert.deepEqual(
+          records.map((record) => record.requestId),
+          [undefined, undefined],
+          'the request records',
+        );
+      });
+    }
+  });
+
   describe('retries', () => {
     for (const status of [408, 500, 502, 503, 504]) {
       it(`${status} once, then success: recovered with one retry`, async () => {

@@ -658,6 +658,15 @@ describe('fake WorkOS API', function () {
         [302, 307, 200],
       );
     });
+
+    it('request-id: the real response with the given X-Request-ID, also in the log', async () => {
+      fake.inject({ kind: 'request-id', requestId: 'req with spaces <b>' });
+      const reply = await call(fake, '/directories');
+      assert.equal(reply.status, 200);
+      assert.equal(reply.body.data.length, reference.directories.length);
+      assert.equal(reply.headers.get('x-request-id'), 'req with spaces <b>');
+      assert.equal(fake.requests[0].requestId, 'req with spaces <b>');
+    });
   });
 
   describe('request log', () => {
@@ -743,6 +752,7 @@ describe('fake WorkOS API', function () {
         { kind: 'status', status: 'x' },
         { kind: 'latency' },
         { kind: 'status', status: 500, times: 0 },
+        { kind: 'request-id' },
         'hang',
       ]) {
         const response = await post(bad);
