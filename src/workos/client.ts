@@ -293,12 +293,8 @@ export class WorkOSClient {
       }
       return { body, requestId };
     }
-    // Redacted before anything is cut or copied from it: a key cut in half would no longer match.
-    return errorFromResponse(
-      status,
-      parseJson(this.redact(text)),
-      requestId,
-      parseRetryAfter(headers.get('retry-after')),
+    return errorFromResponse(status, parseJson(text), requestId, parseRetryAfter(headers.get('retry-after')), (value) =>
+      this.redact(value),
     );
   }
 
@@ -392,7 +388,7 @@ function describeCause(cause: unknown, redact: (text: string) => string): string
   while (current instanceof Error && current.cause instanceof Error) current = current.cause;
   const code = (current as { code?: unknown })?.code;
   return typeof code === 'string'
-    ? code
+    ? redact(code)
     : current instanceof Error
       ? redact(current.message).slice(0, 120)
       : 'unknown error';

@@ -241,6 +241,44 @@ describe('WorkOS client against the fake API over HTTP', () => {
       assert.match(error.message, /\[redacted\]/);
     });
 
+    const escapings: Array<[string, (key: string) => string]> = [
+      ['its first letter \\u-escaped', (key) => `\\u${key.charCodeAt(0).toString(16).padStart(4, '0')}${key.slice(1)}`],
+      [
+        'every character \\u-escaped',
+        (key) => [...key].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
+      ],
+      ['its underscores written \\u005f', (key) => key.replaceAll('_', '\\u005f')],
+    ];
+    for (const [label, escape] of escapings) {
+      it(`a server echoing the key JSON-escaped (${label}) has it redacted after decoding`, async () => {
+        const echoed = escape(KEY);
+        assert.equal(JSON.parse(`"${echoed}"`), KEY);
+        fake.inject({
+          kind: 'status',
+          status: 400,
+          body: `{"message":"Header was Bearer ${echoed}","code":"bad_key_${echoed}"}`,
+        });
+        const error = await failure(client().listDirectories());
+        assert.equal(error.kind, 'invalid');
+        assert.ok(!error.message.includes(KEY), error.message);
+        assert.match(error.message, /Header was Bearer \[redacted\]/);
+        assert.ok(!error.code?.includes(KEY), error.code);
+      });
+    }
+
+    it('a key with a slash, echoed with the slash escaped as \\/, is redacted after decoding', async () => {
+      const key = 'sk_test_with/slash_0123456789';
+      fake.inject({
+        kind: 'status',
+        status: 422,
+        body: JSON.stringify({ message: `Key ${key} is odd` }).replace('/', '\\/'),
+      });
+      const error = await failure(client({ apiKey: key }).listDirectories());
+      assert.equal(error.kind, 'invalid');
+      assert.ok(!error.message.includes(key), error.message);
+      assert.match(error.message, /Key \[redacted\] is odd/);
+    });
+
     it('a body that is not JSON: invalid_response', async () => {
       fake.inject({ kind: 'malformed' });
       const error = await failure(client().listDirectories());
