@@ -58,8 +58,10 @@ export function defaultBackoffMs(attempt: number): number {
  * dropped whenever a signal is passed, while we need both a per-attempt timeout and instant cancel.
  */
 export class WorkOSClient {
-  private readonly fetcher: $Fetch;
-  private readonly apiKey: string;
+  // ECMAScript private, unlike TypeScript's `private`: JSON.stringify, util.inspect and Reflect cannot
+  // see them, so logging the client does not print the key. The fetcher holds it in a header.
+  readonly #fetcher: $Fetch;
+  readonly #apiKey: string;
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
   private readonly maxRetryAfterMs: number;
@@ -71,8 +73,8 @@ export class WorkOSClient {
   constructor(options: WorkOSClientOptions) {
     const checked = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
     if ('problem' in checked) throw new WorkOSError('invalid', checked.problem);
-    this.apiKey = normalizeKey(options.apiKey);
-    if (!this.apiKey) throw new WorkOSError('unauthorized', 'No API key is set.');
+    this.#apiKey = normalizeKey(options.apiKey);
+    if (!this.#apiKey) throw new WorkOSError('unauthorized', 'No API key is set.');
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.maxRetries = options.maxRetries ?? 3;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
@@ -80,10 +82,10 @@ export class WorkOSClient {
     this.sleep = options.sleep ?? abortableSleep;
     this.onRequest = options.onRequest;
     this.slots = new Slots(options.maxConcurrent ?? 6);
-    this.fetcher = ofetch.create({
+    this.#fetcher = ofetch.create({
       baseURL: checked.origin,
       headers: {
-        Authorization: `Bearer ${this.apiKey}`,
+        Authorization: `Bearer ${this.#apiKey}`,
         Accept: 'application/json',
         'User-Agent': options.userAgent ?? 'workos-directory-explorer',
       },
@@ -249,7 +251,7 @@ export class WorkOSClient {
     let headers: Headers;
     let text: string;
     try {
-      const response = await this.fetcher.raw<string, 'text'>(url, {
+      const response = await this.#fetcher.raw<string, 'text'>(url, {
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
       status = response.status;
@@ -300,7 +302,7 @@ export class WorkOSClient {
 
   /** Servers and proxies sometimes echo request headers in error text; the key must not travel on. */
   private redact(text: string): string {
-    return text.split(this.apiKey).join('[redacted]');
+    return text.split(this.#apiKey).join('[redacted]');
   }
 }
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { inspect } from 'node:util';
 import { SAMPLE } from '../fake-workos/dataset';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
 import {
@@ -330,6 +331,17 @@ describe('WorkOS client against the fake API over HTTP', () => {
       assert.equal(error.kind, 'network');
       assert.equal(fake.requests.length, 4);
       assert.match(error.message, /Could not reach WorkOS/);
+    });
+
+    it('the client itself shows no key: not serialised, inspected or through its own properties', () => {
+      const subject = client();
+      assert.ok(!JSON.stringify(subject).includes(KEY), 'JSON.stringify');
+      assert.ok(!inspect(subject, { showHidden: true, depth: 10 }).includes(KEY), 'util.inspect');
+      for (const name of Reflect.ownKeys(subject)) {
+        const value: unknown = Reflect.get(subject, name);
+        assert.ok(!inspect(value, { showHidden: true, depth: 10 }).includes(KEY), `property ${String(name)}`);
+      }
+      assert.ok(!inspect(Object.values(subject), { showHidden: true, depth: 10 }).includes(KEY), 'Object.values');
     });
 
     it('refuses a non-https base URL before sending anything', () => {
