@@ -164,7 +164,7 @@ export class WorkOSClient {
       throw new WorkOSError('invalid', `The page size must be a whole number from 1 to 100, not ${params.limit}.`);
     }
     const { body, requestId } = await this.send(path, params, signal);
-    return parsePage<T>(body, requestId);
+    return parsePage<T>(body, requestId, (value) => this.quote(value));
   }
 
   private async getObject<T extends { id: string }>(
@@ -179,6 +179,20 @@ export class WorkOSClient {
       throw new WorkOSError('invalid_response', 'WorkOS answered with something that is not the expected object.', {
         requestId,
       });
+    }
+    if (!isIdShaped(body.id)) {
+      throw new WorkOSError(
+        'invalid_response',
+        `WorkOS answered with an object whose ID is not a WorkOS ID (${this.quote(body.id)}).`,
+        { requestId },
+      );
+    }
+    if (body.id !== id) {
+      throw new WorkOSError(
+        'invalid_response',
+        `WorkOS answered with ${this.quote(body.id)} when asked for ${id}. Try again; if it persists, check the API address.`,
+        { requestId },
+      );
     }
     return body as T;
   }
@@ -304,6 +318,13 @@ export class WorkOSClient {
   private redact(text: string): string {
     return text.split(this.#apiKey).join('[redacted]');
   }
+
+  /** A value from an answer, for a message: redacted, cut short, and quoted so a line break shows as `\n`. */
+  private quote(value: string): string {
+    return (
+      JSON.stringify(this.redact(value).slice(0, 60)) + (value.length > 60 ? `… (${value.length} characters)` : '')
+    );
+  }
 }
 
 function cancelled(): WorkOSError {
@@ -327,7 +348,11 @@ function isObjectWithId(value: unknown): value is { id: string } {
   );
 }
 
-function parsePage<T extends { id: string }>(body: unknown, requestId: string | undefined): Page<T> {
+function parsePage<T extends { id: string }>(
+  body: unknown,
+  requestId: string | undefined,
+  quote: (value: string) => string,
+): Page<T> {
   const envelope = (typeof body === 'object' && body !== null ? body : {}) as {
     data?: unknown;
     list_metadata?: unknown;
@@ -336,6 +361,15 @@ function parsePage<T extends { id: string }>(body: unknown, requestId: string | 
     throw new WorkOSError(
       'invalid_response',
       'WorkOS answered with a list in an unexpected shape (no `data` array of objects with IDs).',
+      { requestId },
+    );
+  }
+  // Items are told apart, shown and fetched again by their IDs.
+  const badId = envelope.data.find((item) => !isIdShaped(item.id));
+  if (badId) {
+    throw new WorkOSError(
+      'invalid_response',
+      `WorkOS answered with a list item whose ID is not a WorkOS ID (${quote(badId.id)}).`,
       { requestId },
     );
   }

@@ -305,6 +305,36 @@ describe('WorkOS client against the fake API over HTTP', () => {
       assert.equal((await failure(client().getGroup(fake.dataset.groups[0].id))).kind, 'invalid_response');
     });
 
+    const badIds = ['directory_01X\nInjected: line', 'directory_01X/../directories', 'x'.repeat(129), '', 'not an id'];
+    for (const id of badIds) {
+      it(`a list item whose id is not a WorkOS ID (${JSON.stringify(id.slice(0, 20))}): invalid_response, quoted`, async () => {
+        fake.inject({
+          kind: 'json',
+          body: { object: 'list', data: [fake.dataset.directories[0], { id, name: 'x' }], list_metadata: {} },
+        });
+        const error = await failure(client().listDirectories());
+        assert.equal(error.kind, 'invalid_response');
+        assert.match(error.message, /not a WorkOS ID/);
+        assert.ok(!/\p{Cc}/u.test(error.message), `no raw line break: ${JSON.stringify(error.message)}`);
+        assert.ok(error.message.length < 300, 'at most a short prefix of the value');
+      });
+
+      it(`a by-ID object whose id is not a WorkOS ID (${JSON.stringify(id.slice(0, 20))}): invalid_response`, async () => {
+        fake.inject({ kind: 'json', body: { ...fake.dataset.groups[0], id } });
+        const error = await failure(client().getGroup(fake.dataset.groups[0].id));
+        assert.equal(error.kind, 'invalid_response');
+        assert.match(error.message, /not a WorkOS ID/);
+      });
+    }
+
+    it('a by-ID object with another ID than the one asked for: invalid_response naming both', async () => {
+      const [asked, other] = fake.dataset.groups;
+      fake.inject({ kind: 'json', body: other });
+      const error = await failure(client().getGroup(asked.id));
+      assert.equal(error.kind, 'invalid_response');
+      assert.ok(error.message.includes(asked.id) && error.message.includes(other.id), error.message);
+    });
+
     it('a redirect is not followed, so the key never reaches the other origin', async () => {
       const other = await startFakeWorkOS({ apiKeys: [KEY] });
       try {
