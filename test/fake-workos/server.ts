@@ -85,6 +85,11 @@ export type Fault = { match?: FaultMatch; times?: number /* default 1; Infinity 
   | { kind: 'malformed'; body?: string }
   | { kind: 'json'; body: unknown }
   | { kind: 'repeat-cursor' }
+  /**
+   * 200 with one copy of `item` under a new ID (`item.id` and a serial number) and that ID as `after`:
+   * a list whose cursor changes on every page and which never ends.
+   */
+  | { kind: 'endless-list'; item: { id: string } }
   | { kind: 'latency'; ms: number }
   | { kind: 'redirect'; location: string; status?: number }
   /** The real response, with this `X-Request-ID` (a proxy may send anything there). */
@@ -514,6 +519,10 @@ export function faultFromJson(value: unknown): Fault {
     case 'latency':
       if (typeof value.ms !== 'number' || !(value.ms >= 0)) throw new Error('ms must be a number ≥ 0.');
       return { ...common, kind: 'latency', ms: value.ms };
+    case 'endless-list':
+      if (!isObject(value.item) || typeof value.item.id !== 'string')
+        throw new Error('An endless-list fault needs an item with a string id.');
+      return { ...common, kind: 'endless-list', item: { ...value.item, id: value.item.id } };
     case 'request-id':
       return { ...common, kind: 'request-id', requestId: expectString(value.requestId, 'requestId') };
     case 'redirect': {
@@ -564,6 +573,7 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
   const hung = new Set<http.IncomingMessage>();
   const timers = new Set<NodeJS.Timeout>();
   const startedAt = performance.now();
+  let endlessSerial = 0;
 
   const clearFaults = () => {
     faults = [];
@@ -660,6 +670,15 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
           return send(200, fault.body ?? '<html>oops</html>');
         case 'json':
           return send(200, JSON.stringify(fault.body));
+        case 'endless-list': {
+          const id = `${fault.item.id}${++endlessSerial}`;
+          const list: ListEnvelope = {
+            object: 'list',
+            data: [{ ...fault.item, id }],
+            list_metadata: { before: null, after: id },
+          };
+          return send(200, JSON.stringify(list));
+        }
         case 'redirect':
           return send(fault.status ?? 302, '', { Location: fault.location });
       }

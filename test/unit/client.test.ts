@@ -7,6 +7,7 @@ import {
   defaultBackoffMs,
   WorkOSClient,
   WorkOSError,
+  type Page,
   type RequestRecord,
   type WorkOSClientOptions,
 } from '../../src/workos';
@@ -179,6 +180,80 @@ describe('WorkOS client against the fake API over HTTP', () => {
       assert.equal(error.kind, 'invalid_response');
       assert.match(error.message, /empty page/);
       assert.equal(fake.requests.length, 1);
+    });
+
+    it('collects each item once when a cursor restarts the list (as WorkOS’s emulator does for a deleted cursor)', async () => {
+      const directory = SAMPLE.smallDirectoryId;
+      const expected = await collectAll(client().allGroups({ directory, limit: 5 }));
+      const [first, second] = [expected.slice(0, 5), expected.slice(5, 10)];
+      // The cursor of page 1 was deleted: the answer is page 1 again without it, and a new cursor.
+      fake.inject({
+        kind: 'json',
+        body: { object: 'list', data: [...first.slice(0, 4), second[0]], list_metadata: { after: second[0].id } },
+        match: { query: { after: first[4].id } },
+      });
+      const collected = await collectAll(client().allGroups({ directory, limit: 5 }));
+      assert.deepEqual(
+        collected.map((group) => group.id),
+        expected.map((group) => group.id),
+      );
+    });
+
+    it('stops with a clear error on a page that brings nothing new under a new cursor', async () => {
+      const directory = SAMPLE.smallDirectoryId;
+      const firstPage = await client().listGroups({ directory, limit: 5 });
+      fake.clearRequests();
+      fake.inject({
+        kind: 'json',
+        body: { object: 'list', data: firstPage.data, list_metadata: { after: 'directory_group_01NEWCURSOR' } },
+        match: { query: { after: firstPage.after! } },
+      });
+      const error = await failure(collectAll(client().allGroups({ directory, limit: 5 })));
+      assert.equal(error.kind, 'invalid_response');
+      assert.match(error.message, /5 items .*all on earlier pages/);
+      assert.equal(fake.requests.length, 2);
+    });
+
+    it('stops at 200 pages on a cursor that changes on every page and never ends', async () => {
+      // 250 pages rather than Infinity: a collector without a cap then fails instead of running on.
+      fake.inject({ kind: 'endless-list', item: fake.dataset.groups[0], times: 250 });
+      const error = await failure(collectAll(client().allGroups({ directory: largestDirectory(), limit: 100 })));
+      assert.equal(error.kind, 'invalid_response');
+      assert.match(error.message, /limit of 200 pages/);
+      assert.match(error.message, /200 items were collected/);
+      assert.equal(fake.requests.length, 200);
+    });
+
+    it('stops at 10,000 items, and both limits can be set', async () => {
+      let pagesRead = 0;
+      /** Pages that claim more follow; ends after 500, so a collector without a cap fails, not hangs. */
+      async function* endless(size: number): AsyncGenerator<Page<{ id: string }>> {
+        for (let page = 0; page < 500; page++) {
+          pagesRead++;
+          const data = Array.from({ length: size }, (_, i) => ({ id: `directory_group_01P${page}I${i}` }));
+          yield { data, before: null, after: page === 499 ? null : data.at(-1)!.id };
+        }
+      }
+      const error = await failure(collectAll(endless(100)));
+      assert.match(error.message, /limit of 10,000 items/);
+      assert.match(error.message, /10,000 items were collected/);
+      assert.ok(pagesRead <= 101, `${pagesRead} pages read`);
+      pagesRead = 0;
+      assert.match((await failure(collectAll(endless(10), { maxItems: 25 }))).message, /limit of 25 items/);
+      assert.equal(pagesRead, 3);
+      pagesRead = 0;
+      assert.match((await failure(collectAll(endless(10), { maxPages: 4 }))).message, /limit of 4 pages: 40 items/);
+      assert.equal(pagesRead, 4);
+    });
+
+    it('a list of exactly 10,000 items is not cut', async () => {
+      async function* pages(): AsyncGenerator<Page<{ id: string }>> {
+        for (let page = 0; page < 100; page++) {
+          const data = Array.from({ length: 100 }, (_, i) => ({ id: `directory_group_01P${page}I${i}` }));
+          yield { data, before: null, after: page === 99 ? null : data.at(-1)!.id };
+        }
+      }
+      assert.equal((await collectAll(pages())).length, 10_000);
     });
 
     it('treats missing list_metadata keys as null', async () => {

@@ -659,6 +659,21 @@ describe('fake WorkOS API', function () {
       );
     });
 
+    it('endless-list: one item a page under a new ID, which is also the next cursor', async () => {
+      const item = reference.groups[0];
+      fake.inject({ kind: 'endless-list', item, times: 2 });
+      const first = await call(fake, groups);
+      const second = await call(fake, `${groups}&after=${first.body.list_metadata.after}`);
+      for (const page of [first, second]) {
+        assert.equal(page.status, 200);
+        assert.equal(page.body.data.length, 1);
+        assert.deepEqual({ ...page.body.data[0], id: item.id }, item);
+        assert.match(page.body.data[0].id, new RegExp(`^${item.id}\\d+$`));
+        assert.equal(page.body.list_metadata.after, page.body.data[0].id);
+      }
+      assert.notEqual(first.body.data[0].id, second.body.data[0].id);
+    });
+
     it('request-id: the real response with the given X-Request-ID, also in the log', async () => {
       fake.inject({ kind: 'request-id', requestId: 'req with spaces <b>' });
       const reply = await call(fake, '/directories');
@@ -753,6 +768,7 @@ describe('fake WorkOS API', function () {
         { kind: 'latency' },
         { kind: 'status', status: 500, times: 0 },
         { kind: 'request-id' },
+        { kind: 'endless-list', item: { name: 'no id' } },
         'hang',
       ]) {
         const response = await post(bad);
