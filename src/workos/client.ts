@@ -43,6 +43,11 @@ export interface WorkOSClientOptions {
   onRequest?: (record: RequestRecord) => void;
   /** Requests in flight at once; more wait their turn (browsing 20 directories must not burst 20). */
   maxConcurrent?: number;
+  /**
+   * Largest answer read, decoded (fetch undoes gzip itself, so a small download can expand without
+   * bound); default 32 MB. The client shares the extension host's memory with every other extension.
+   */
+  maxResponseBytes?: number;
 }
 
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
@@ -65,6 +70,7 @@ export class WorkOSClient {
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
   private readonly maxRetryAfterMs: number;
+  private readonly maxResponseBytes: number;
   private readonly backoffMs: (attempt: number) => number;
   private readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
   private readonly onRequest: ((record: RequestRecord) => void) | undefined;
@@ -78,6 +84,7 @@ export class WorkOSClient {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.maxRetries = options.maxRetries ?? 3;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+    this.maxResponseBytes = options.maxResponseBytes ?? 32 * MB;
     this.backoffMs = options.backoffMs ?? defaultBackoffMs;
     this.sleep = options.sleep ?? abortableSleep;
     this.onRequest = options.onRequest;
@@ -91,7 +98,8 @@ export class WorkOSClient {
       },
       retry: false,
       ignoreResponseError: true,
-      responseType: 'text',
+      // Read here, within a size limit, rather than whole by ofetch.
+      responseType: 'stream',
       // A redirect could carry the key to another origin: report it instead of following it.
       redirect: 'manual',
     });
@@ -263,14 +271,15 @@ export class WorkOSClient {
       });
     let status: number;
     let headers: Headers;
-    let text: string;
+    let text: string | undefined;
     try {
-      const response = await this.#fetcher.raw<string, 'text'>(url, {
+      // The signal also ends the body's stream, so the timeout and a cancel cover reading it too.
+      const response = await this.#fetcher.raw(url, {
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
       status = response.status;
       headers = response.headers;
-      text = response._data ?? '';
+      text = await readText(response.body, this.maxResponseBytes);
     } catch (cause) {
       if (signal?.aborted) {
         record(undefined, undefined, 'cancelled');
@@ -291,6 +300,13 @@ export class WorkOSClient {
     }
     const requestId = requestIdOf(headers);
     record(status, requestId);
+    if (text === undefined) {
+      throw new WorkOSError(
+        'invalid_response',
+        `WorkOS sent an answer larger than ${formatBytes(this.maxResponseBytes)}; stopped reading it. Try again; if it persists, check the API address.`,
+        { status, requestId },
+      );
+    }
     if (status >= 300 && status < 400) {
       return new WorkOSError(
         'invalid_response',
@@ -324,6 +340,36 @@ export class WorkOSClient {
     return (
       JSON.stringify(this.redact(value).slice(0, 60)) + (value.length > 60 ? `… (${value.length} characters)` : '')
     );
+  }
+}
+
+const MB = 1024 * 1024;
+
+function formatBytes(bytes: number): string {
+  if (bytes >= MB) return `${Math.round((bytes / MB) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+  return `${bytes} bytes`;
+}
+
+/**
+ * The body as text, or undefined as soon as it passes `maxBytes`: the stream is then cancelled, so
+ * at most one chunk more is read, and the chunk that passes the limit is dropped, not kept.
+ */
+async function readText(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<string | undefined> {
+  if (body === null) return '';
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
   }
 }
 

@@ -12,6 +12,7 @@
 //   (https://workos.com/docs/reference/rate-limits) counts list requests only.
 import * as http from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import {
   type Dataset,
@@ -90,6 +91,13 @@ export type Fault = { match?: FaultMatch; times?: number /* default 1; Infinity 
    * a list whose cursor changes on every page and which never ends.
    */
   | { kind: 'endless-list'; item: { id: string } }
+  /**
+   * 200 with the JSON of `body` gzip-encoded (`Content-Encoding: gzip`), padded with trailing spaces
+   * to `padTo` bytes before compression: a small download that expands to any size.
+   */
+  | { kind: 'gzip'; body: unknown; padTo?: number }
+  /** 200 whose body never ends: `chunkBytes` spaces (default 65,536) every `intervalMs` (default 1). */
+  | { kind: 'endless-body'; chunkBytes?: number; intervalMs?: number }
   | { kind: 'latency'; ms: number }
   | { kind: 'redirect'; location: string; status?: number }
   /** The real response, with this `X-Request-ID` (a proxy may send anything there). */
@@ -523,6 +531,21 @@ export function faultFromJson(value: unknown): Fault {
       if (!isObject(value.item) || typeof value.item.id !== 'string')
         throw new Error('An endless-list fault needs an item with a string id.');
       return { ...common, kind: 'endless-list', item: { ...value.item, id: value.item.id } };
+    case 'gzip':
+      if (!('body' in value)) throw new Error('A gzip fault needs a body.');
+      return {
+        ...common,
+        kind: 'gzip',
+        body: value.body,
+        ...(value.padTo !== undefined && { padTo: expectCount(value.padTo, 'padTo') }),
+      };
+    case 'endless-body':
+      return {
+        ...common,
+        kind: 'endless-body',
+        ...(value.chunkBytes !== undefined && { chunkBytes: expectCount(value.chunkBytes, 'chunkBytes') }),
+        ...(value.intervalMs !== undefined && { intervalMs: expectCount(value.intervalMs, 'intervalMs') }),
+      };
     case 'request-id':
       return { ...common, kind: 'request-id', requestId: expectString(value.requestId, 'requestId') };
     case 'redirect': {
@@ -533,6 +556,12 @@ export function faultFromJson(value: unknown): Fault {
     default:
       throw new Error(`Unknown fault kind ${JSON.stringify(value.kind)}.`);
   }
+}
+
+function expectCount(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a whole number ≥ 1.`);
+  return value;
 }
 
 function expectString(value: unknown, name: string): string {
@@ -637,7 +666,7 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
     res.on('close', () => options.onRequest?.(record, performance.now() - arrived));
     req.resume();
 
-    const send = (status: number, body: string, headers: Record<string, string> = {}) => {
+    const send = (status: number, body: string | Buffer, headers: Record<string, string> = {}) => {
       if (res.destroyed) return;
       record.status = status;
       res.writeHead(status, {
@@ -679,6 +708,14 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
           };
           return send(200, JSON.stringify(list));
         }
+        case 'gzip': {
+          const json = JSON.stringify(fault.body);
+          const padded = Buffer.alloc(Math.max(Buffer.byteLength(json), fault.padTo ?? 0), ' ');
+          padded.write(json);
+          return send(200, gzipSync(padded), { 'Content-Encoding': 'gzip' });
+        }
+        case 'endless-body':
+          return endlessBody(res, record, fault.chunkBytes ?? 65_536, Math.max(1, fault.intervalMs ?? 1));
         case 'redirect':
           return send(fault.status ?? 302, '', { Location: fault.location });
       }
@@ -694,6 +731,20 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
       }
       send(response.status, JSON.stringify(response.body), response.headers);
     });
+  }
+
+  /** Writes until the client goes away (or the fake closes), waiting for the socket to drain. */
+  function endlessBody(res: http.ServerResponse, record: RecordedRequest, chunkBytes: number, intervalMs: number) {
+    record.status = 200;
+    res.writeHead(200, { 'X-Request-ID': record.requestId, 'Content-Type': JSON_TYPE });
+    const chunk = Buffer.alloc(chunkBytes, ' ');
+    const pump = () => {
+      if (res.destroyed) return;
+      if (res.write(chunk)) later(intervalMs, pump);
+      else res.once('drain', () => later(intervalMs, pump));
+    };
+    res.write('[');
+    later(intervalMs, pump);
   }
 
   function respond(req: http.IncomingMessage, route: Route, params: URLSearchParams, path: string): ApiResponse {

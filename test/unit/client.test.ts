@@ -566,6 +566,82 @@ describe('WorkOS client against the fake API over HTTP', () => {
     });
   });
 
+  describe('answer size', () => {
+    const MB = 1024 * 1024;
+    const list = (data: unknown[]) => ({ object: 'list', data, list_metadata: { before: null, after: null } });
+
+    it('refuses an answer larger than maxResponseBytes: invalid_response, not retried', async () => {
+      const directory = { ...fake.dataset.directories[0], blob: 'x'.repeat(2 * MB) };
+      fake.inject({ kind: 'json', body: list([directory]), times: Infinity });
+      const error = await failure(client({ maxResponseBytes: MB }).listDirectories());
+      assert.equal(error.kind, 'invalid_response');
+      assert.match(error.message, /^WorkOS sent an answer larger than 1 MB; stopped reading it\./);
+      assert.equal(error.status, 200);
+      assert.ok(error.requestId);
+      assert.equal(fake.requests.length, 1);
+    });
+
+    it('reads an answer of exactly maxResponseBytes', async () => {
+      const json = JSON.stringify(list([fake.dataset.directories[0]]));
+      fake.inject({ kind: 'malformed', body: json.padEnd(100_000, ' '), times: 2 });
+      assert.equal((await client({ maxResponseBytes: 100_000 }).listDirectories()).data.length, 1);
+      assert.equal((await failure(client({ maxResponseBytes: 99_999 }).listDirectories())).kind, 'invalid_response');
+    });
+
+    it('measures the decoded size: a small gzip answer that expands past the limit is refused', async () => {
+      fake.inject({ kind: 'gzip', body: list([fake.dataset.directories[0]]), padTo: 4 * MB });
+      const error = await failure(client({ maxResponseBytes: MB }).listDirectories());
+      assert.equal(error.kind, 'invalid_response');
+      assert.match(error.message, /larger than 1 MB/);
+      fake.inject({ kind: 'gzip', body: list([fake.dataset.directories[0]]), padTo: MB / 2 });
+      assert.equal((await client({ maxResponseBytes: MB }).listDirectories()).data.length, 1, 'under the limit');
+    });
+
+    it('the default limit is 32 MB, for error answers too', async function () {
+      this.timeout(10_000);
+      fake.inject({ kind: 'gzip', body: list([]), padTo: 33 * MB });
+      assert.match((await failure(client().listDirectories())).message, /larger than 32 MB/);
+      fake.inject({ kind: 'status', status: 400, body: ' '.repeat(33 * MB) });
+      assert.match((await failure(client().listDirectories())).message, /larger than 32 MB/);
+    });
+
+    it('stops reading at the limit: a body that never ends is refused at once, and the connection closed', async () => {
+      let closed: () => void;
+      const connectionClosed = new Promise<void>((resolve) => (closed = resolve));
+      const endless = await startFakeWorkOS({ apiKeys: [KEY], onRequest: () => closed() });
+      try {
+        endless.inject({ kind: 'endless-body' });
+        const started = Date.now();
+        const error = await failure(
+          client({ baseUrl: endless.url, maxResponseBytes: MB, timeoutMs: 3000 }).listDirectories(),
+        );
+        assert.equal(error.kind, 'invalid_response', error.message);
+        assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
+        await connectionClosed;
+      } finally {
+        await endless.close();
+      }
+    });
+
+    it('a body that trickles in past the per-attempt timeout: timeout', async () => {
+      fake.inject({ kind: 'endless-body', chunkBytes: 16, intervalMs: 50 });
+      const started = Date.now();
+      const error = await failure(client({ timeoutMs: 300 }).listDirectories());
+      assert.equal(error.kind, 'timeout');
+      assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
+    });
+
+    it('aborting while the body arrives rejects at once', async () => {
+      fake.inject({ kind: 'endless-body', chunkBytes: 16, intervalMs: 50 });
+      const controller = new AbortController();
+      const pending = client({ timeoutMs: 20_000 }).listDirectories({}, controller.signal);
+      setTimeout(() => controller.abort(), 200);
+      const started = Date.now();
+      assert.equal((await failure(pending)).kind, 'cancelled');
+      assert.ok(Date.now() - started < 1000, `${Date.now() - started} ms`);
+    });
+  });
+
   describe('cancellation', () => {
     it('an aborted signal sends nothing', async () => {
       const controller = new AbortController();

@@ -2,6 +2,7 @@
 // (https://workos.com/docs/reference, https://github.com/workos/openapi-spec).
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { FakeControl } from '../fake-workos/control';
 import {
   type Dataset,
@@ -674,6 +675,39 @@ describe('fake WorkOS API', function () {
       assert.notEqual(first.body.data[0].id, second.body.data[0].id);
     });
 
+    it('gzip: 200 with the JSON body gzip-encoded and padded with spaces, a small download', async () => {
+      const body = { object: 'list', data: [], list_metadata: { before: null, after: null } };
+      fake.inject({ kind: 'gzip', body, padTo: 1_000_000 });
+      const raw = await new Promise<{ headers: http.IncomingHttpHeaders; bytes: Buffer }>((resolve, reject) => {
+        http
+          .get(`${fake.url}/directories`, { headers: AUTH }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => resolve({ headers: res.headers, bytes: Buffer.concat(chunks) }));
+          })
+          .on('error', reject);
+      });
+      assert.equal(raw.headers['content-encoding'], 'gzip');
+      assert.ok(raw.bytes.length < 10_000, `${raw.bytes.length} bytes on the wire`);
+      const decoded = gunzipSync(raw.bytes).toString('utf8');
+      assert.equal(decoded.length, 1_000_000);
+      assert.deepEqual(JSON.parse(decoded), body);
+      fake.inject({ kind: 'gzip', body });
+      assert.deepEqual((await call(fake, '/directories')).body, body, 'fetch decodes it; no padding by default');
+    });
+
+    it('endless-body: a 200 whose body never ends, until the client goes away', async () => {
+      fake.inject({ kind: 'endless-body', chunkBytes: 1000 });
+      const controller = new AbortController();
+      const response = await fetch(`${fake.url}/directories`, { headers: AUTH, signal: controller.signal });
+      assert.equal(response.status, 200);
+      const reader = response.body!.getReader();
+      let size = 0;
+      while (size < 200_000) size += ((await reader.read()).value as Uint8Array).byteLength;
+      controller.abort();
+      await assert.rejects(reader.read());
+    });
+
     it('request-id: the real response with the given X-Request-ID, also in the log', async () => {
       fake.inject({ kind: 'request-id', requestId: 'req with spaces <b>' });
       const reply = await call(fake, '/directories');
@@ -769,6 +803,8 @@ describe('fake WorkOS API', function () {
         { kind: 'status', status: 500, times: 0 },
         { kind: 'request-id' },
         { kind: 'endless-list', item: { name: 'no id' } },
+        { kind: 'gzip' },
+        { kind: 'endless-body', chunkBytes: 0 },
         'hang',
       ]) {
         const response = await post(bad);
