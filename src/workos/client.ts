@@ -43,13 +43,18 @@ export interface WorkOSClientOptions {
   onRequest?: (record: RequestRecord) => void;
   /** Requests in flight at once; more wait their turn (browsing 20 directories must not burst 20). */
   maxConcurrent?: number;
+  /**
+   * Largest answer read, decoded (fetch undoes gzip itself, so a small download can expand without
+   * bound); default 32 MB. The client shares the extension host's memory with every other extension.
+   */
+  maxResponseBytes?: number;
 }
 
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
-/** Exponential backoff with jitter: ~0.5 s, 1 s, 2 s (×0.5–1.5), at most 8 s. */
+/** Exponential backoff with jitter: ~0.5 s, 1 s, 2 s (×0.5–1.5), at most 8 s (capped after the jitter). */
 export function defaultBackoffMs(attempt: number): number {
-  return Math.min(500 * 2 ** (attempt - 1), 8000) * (0.5 + Math.random());
+  return Math.min(500 * 2 ** (attempt - 1) * (0.5 + Math.random()), 8000);
 }
 
 /**
@@ -58,11 +63,14 @@ export function defaultBackoffMs(attempt: number): number {
  * dropped whenever a signal is passed, while we need both a per-attempt timeout and instant cancel.
  */
 export class WorkOSClient {
-  private readonly fetcher: $Fetch;
-  private readonly apiKey: string;
+  // ECMAScript private, unlike TypeScript's `private`: JSON.stringify, util.inspect and Reflect cannot
+  // see them, so logging the client does not print the key. The fetcher holds it in a header.
+  readonly #fetcher: $Fetch;
+  readonly #apiKey: string;
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
   private readonly maxRetryAfterMs: number;
+  private readonly maxResponseBytes: number;
   private readonly backoffMs: (attempt: number) => number;
   private readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
   private readonly onRequest: ((record: RequestRecord) => void) | undefined;
@@ -71,25 +79,27 @@ export class WorkOSClient {
   constructor(options: WorkOSClientOptions) {
     const checked = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
     if ('problem' in checked) throw new WorkOSError('invalid', checked.problem);
-    this.apiKey = normalizeKey(options.apiKey);
-    if (!this.apiKey) throw new WorkOSError('unauthorized', 'No API key is set.');
+    this.#apiKey = normalizeKey(options.apiKey);
+    if (!this.#apiKey) throw new WorkOSError('unauthorized', 'No API key is set.');
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.maxRetries = options.maxRetries ?? 3;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+    this.maxResponseBytes = options.maxResponseBytes ?? 32 * MB;
     this.backoffMs = options.backoffMs ?? defaultBackoffMs;
     this.sleep = options.sleep ?? abortableSleep;
     this.onRequest = options.onRequest;
     this.slots = new Slots(options.maxConcurrent ?? 6);
-    this.fetcher = ofetch.create({
+    this.#fetcher = ofetch.create({
       baseURL: checked.origin,
       headers: {
-        Authorization: `Bearer ${this.apiKey}`,
+        Authorization: `Bearer ${this.#apiKey}`,
         Accept: 'application/json',
         'User-Agent': options.userAgent ?? 'workos-directory-explorer',
       },
       retry: false,
       ignoreResponseError: true,
-      responseType: 'text',
+      // Read here, within a size limit, rather than whole by ofetch.
+      responseType: 'stream',
       // A redirect could carry the key to another origin: report it instead of following it.
       redirect: 'manual',
     });
@@ -162,7 +172,7 @@ export class WorkOSClient {
       throw new WorkOSError('invalid', `The page size must be a whole number from 1 to 100, not ${params.limit}.`);
     }
     const { body, requestId } = await this.send(path, params, signal);
-    return parsePage<T>(body, requestId);
+    return parsePage<T>(body, requestId, (value) => this.quote(value));
   }
 
   private async getObject<T extends { id: string }>(
@@ -177,6 +187,20 @@ export class WorkOSClient {
       throw new WorkOSError('invalid_response', 'WorkOS answered with something that is not the expected object.', {
         requestId,
       });
+    }
+    if (!isIdShaped(body.id)) {
+      throw new WorkOSError(
+        'invalid_response',
+        `WorkOS answered with an object whose ID is not a WorkOS ID (${this.quote(body.id)}).`,
+        { requestId },
+      );
+    }
+    if (body.id !== id) {
+      throw new WorkOSError(
+        'invalid_response',
+        `WorkOS answered with ${this.quote(body.id)} when asked for ${id}. Try again; if it persists, check the API address.`,
+        { requestId },
+      );
     }
     return body as T;
   }
@@ -247,14 +271,15 @@ export class WorkOSClient {
       });
     let status: number;
     let headers: Headers;
-    let text: string;
+    let text: string | undefined;
     try {
-      const response = await this.fetcher.raw<string, 'text'>(url, {
+      // The signal also ends the body's stream, so the timeout and a cancel cover reading it too.
+      const response = await this.#fetcher.raw(url, {
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
       status = response.status;
       headers = response.headers;
-      text = response._data ?? '';
+      text = await readText(response.body, this.maxResponseBytes);
     } catch (cause) {
       if (signal?.aborted) {
         record(undefined, undefined, 'cancelled');
@@ -273,8 +298,15 @@ export class WorkOSClient {
       if (failure.kind === 'timeout') throw failure;
       return failure;
     }
-    const requestId = headers.get('x-request-id') ?? undefined;
+    const requestId = requestIdOf(headers);
     record(status, requestId);
+    if (text === undefined) {
+      throw new WorkOSError(
+        'invalid_response',
+        `WorkOS sent an answer larger than ${formatBytes(this.maxResponseBytes)}; stopped reading it. Try again; if it persists, check the API address.`,
+        { status, requestId },
+      );
+    }
     if (status >= 300 && status < 400) {
       return new WorkOSError(
         'invalid_response',
@@ -293,18 +325,51 @@ export class WorkOSClient {
       }
       return { body, requestId };
     }
-    // Redacted before anything is cut or copied from it: a key cut in half would no longer match.
-    return errorFromResponse(
-      status,
-      parseJson(this.redact(text)),
-      requestId,
-      parseRetryAfter(headers.get('retry-after')),
+    return errorFromResponse(status, parseJson(text), requestId, parseRetryAfter(headers.get('retry-after')), (value) =>
+      this.redact(value),
     );
   }
 
   /** Servers and proxies sometimes echo request headers in error text; the key must not travel on. */
   private redact(text: string): string {
-    return text.split(this.apiKey).join('[redacted]');
+    return text.split(this.#apiKey).join('[redacted]');
+  }
+
+  /** A value from an answer, for a message: redacted, cut short, and quoted so a line break shows as `\n`. */
+  private quote(value: string): string {
+    return (
+      JSON.stringify(this.redact(value).slice(0, 60)) + (value.length > 60 ? `… (${value.length} characters)` : '')
+    );
+  }
+}
+
+const MB = 1024 * 1024;
+
+function formatBytes(bytes: number): string {
+  if (bytes >= MB) return `${Math.round((bytes / MB) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+  return `${bytes} bytes`;
+}
+
+/**
+ * The body as text, or undefined as soon as it passes `maxBytes`: the stream is then cancelled, so
+ * at most one chunk more is read, and the chunk that passes the limit is dropped, not kept.
+ */
+async function readText(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<string | undefined> {
+  if (body === null) return '';
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
   }
 }
 
@@ -329,7 +394,11 @@ function isObjectWithId(value: unknown): value is { id: string } {
   );
 }
 
-function parsePage<T extends { id: string }>(body: unknown, requestId: string | undefined): Page<T> {
+function parsePage<T extends { id: string }>(
+  body: unknown,
+  requestId: string | undefined,
+  quote: (value: string) => string,
+): Page<T> {
   const envelope = (typeof body === 'object' && body !== null ? body : {}) as {
     data?: unknown;
     list_metadata?: unknown;
@@ -338,6 +407,15 @@ function parsePage<T extends { id: string }>(body: unknown, requestId: string | 
     throw new WorkOSError(
       'invalid_response',
       'WorkOS answered with a list in an unexpected shape (no `data` array of objects with IDs).',
+      { requestId },
+    );
+  }
+  // Items are told apart, shown and fetched again by their IDs.
+  const badId = envelope.data.find((item) => !isIdShaped(item.id));
+  if (badId) {
+    throw new WorkOSError(
+      'invalid_response',
+      `WorkOS answered with a list item whose ID is not a WorkOS ID (${quote(badId.id)}).`,
       { requestId },
     );
   }
@@ -362,11 +440,27 @@ function parsePage<T extends { id: string }>(body: unknown, requestId: string | 
   return page;
 }
 
-/** `Retry-After` in seconds, from either delta-seconds or an HTTP date. */
+const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+/**
+ * The response's `X-Request-ID` if it looks like one. It is shown in messages, tooltips and the log,
+ * so whatever a proxy put there (markup, line noise, a whole page) is left out.
+ */
+function requestIdOf(headers: Headers): string | undefined {
+  const value = headers.get('x-request-id');
+  return value !== null && REQUEST_ID.test(value) ? value : undefined;
+}
+
+/**
+ * `Retry-After` in whole seconds, from delta-seconds (a fraction rounds up) or an HTTP date; undefined
+ * for anything else, so the normal backoff applies. Only a value starting with a letter (every HTTP
+ * date starts with the day's name) goes to Date.parse, which would read `3.5` or `-1` as past dates.
+ */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const date = Date.parse(value);
+  const text = value?.trim() ?? '';
+  if (/^\d+(?:\.\d+)?$/.test(text)) return Math.ceil(Number(text));
+  if (!/^[A-Za-z]/.test(text)) return undefined;
+  const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
@@ -376,7 +470,7 @@ function describeCause(cause: unknown, redact: (text: string) => string): string
   while (current instanceof Error && current.cause instanceof Error) current = current.cause;
   const code = (current as { code?: unknown })?.code;
   return typeof code === 'string'
-    ? code
+    ? redact(code)
     : current instanceof Error
       ? redact(current.message).slice(0, 120)
       : 'unknown error';

@@ -55,16 +55,21 @@ const ADVICE: Record<number, [WorkOSErrorKind, string]> = {
   429: ['rate_limited', 'WorkOS is rate-limiting this key (429). Wait a moment and try again'],
 };
 
-/** Maps an error response to a WorkOSError, keeping the API's message where it has one. */
+/**
+ * Maps an error response to a WorkOSError, keeping the API's message where it has one. `body` is the
+ * parsed JSON: `redact` runs on its decoded strings, where a key the server wrote JSON-escaped
+ * (`\u0073k_…`) reads as itself again.
+ */
 export function errorFromResponse(
   status: number,
   body: unknown,
   requestId: string | undefined,
   retryAfter: number | undefined,
+  redact: (text: string) => string,
 ): WorkOSError {
   const [kind, advice] = ADVICE[status] ?? ['server', `WorkOS answered with an error (${status}). Try again later`];
-  const apiMessage = stringField(body, 'message');
-  const code = stringField(body, 'code');
+  const apiMessage = stringField(body, 'message', redact);
+  const code = stringField(body, 'code', redact);
   const message =
     kind === 'not_found' && apiMessage
       ? `${apiMessage.replace(/\.$/, '')} (404)`
@@ -74,8 +79,9 @@ export function errorFromResponse(
   return new WorkOSError(kind, `${message}.`, { status, requestId, retryAfter, code });
 }
 
-function stringField(body: unknown, field: string): string | undefined {
+/** Redacted before it is cut: a key cut in half would no longer match. */
+function stringField(body: unknown, field: string, redact: (text: string) => string): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const value = (body as Record<string, unknown>)[field];
-  return typeof value === 'string' && value.length > 0 ? value.slice(0, 300) : undefined;
+  return typeof value === 'string' && value.length > 0 ? redact(value).slice(0, 300) : undefined;
 }

@@ -37,9 +37,50 @@ export async function* followPages<T>(
   }
 }
 
-/** Every item of every page, in order. */
-export async function collectAll<T>(pages: AsyncIterable<Page<T>>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const page of pages) items.push(...page.data);
-  return items;
+export interface CollectLimits {
+  /** Default 10,000. */
+  maxItems?: number;
+  /** Default 200. */
+  maxPages?: number;
+}
+
+/**
+ * Every item of every page, in order, each ID once: a cursor can restart a list (WorkOS's emulator
+ * answers a deleted cursor with page 1 and a new `after`), so a page may repeat items. A page with
+ * nothing new, or a list past the limits, is an error rather than a loop or a heap that only grows.
+ */
+export async function collectAll<T extends { id: string }>(
+  pages: AsyncIterable<Page<T>>,
+  { maxItems = 10_000, maxPages = 200 }: CollectLimits = {},
+): Promise<T[]> {
+  const items = new Map<string, T>();
+  let pageCount = 0;
+  for await (const page of pages) {
+    pageCount++;
+    const known = items.size;
+    for (const item of page.data) {
+      if (items.has(item.id)) continue;
+      if (items.size === maxItems) throw limitReached(`${maxItems.toLocaleString('en')} items`, items.size, page);
+      items.set(item.id, item);
+    }
+    if (page.data.length > 0 && items.size === known) {
+      throw new WorkOSError(
+        'invalid_response',
+        `WorkOS sent a page of ${page.data.length} items that were all on earlier pages (the list may have restarted); stopped paging to avoid a loop.`,
+        { requestId: page.requestId },
+      );
+    }
+    if (page.after !== null && pageCount === maxPages) {
+      throw limitReached(`${maxPages.toLocaleString('en')} pages`, items.size, page);
+    }
+  }
+  return [...items.values()];
+}
+
+function limitReached(limit: string, collected: number, page: Page<unknown>): WorkOSError {
+  return new WorkOSError(
+    'invalid_response',
+    `Stopped reading the list at the limit of ${limit}: ${collected.toLocaleString('en')} items were collected, and the list goes on (or WorkOS keeps sending pages).`,
+    { requestId: page.requestId },
+  );
 }

@@ -1,5 +1,8 @@
-// Data served by the fake WorkOS API: wire-shaped objects (docs/workos-api.md §2), deterministic
-// generators, and the sorted indexes the server pages from.
+// Data served by the fake WorkOS API: wire-shaped objects (snake_case fields, wire states such as
+// `linked`, as in the spec at https://github.com/workos/openapi-spec and the reference pages
+// https://workos.com/docs/reference/directory-sync/directory-group and
+// https://workos.com/docs/reference/directory-sync/directory-user), deterministic generators, and the
+// sorted indexes the server pages from.
 
 export type DirectoryState = 'linked' | 'unlinked' | 'validating' | 'invalid_credentials' | 'deleting';
 

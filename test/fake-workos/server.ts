@@ -1,14 +1,18 @@
-// A local fake of the WorkOS Directory Sync API (docs/workos-api.md), on node:http. Where the real
-// API's behaviour is UNCERTAIN the fake is the stricter one, so a client that passes here should
-// also work against production. Modelling choices:
+// A local fake of the WorkOS Directory Sync API, on node:http: the routes, parameters and shapes of
+// WorkOS's OpenAPI spec (https://github.com/workos/openapi-spec, "the spec" below) and reference
+// (https://workos.com/docs/reference). Where those leave the real API's behaviour open
+// the fake is the stricter one, so a client that passes here should also work against production.
+// Modelling choices:
 // - unknown or repeated parameters, a bad limit/order, both cursors, or a cursor that is not in the
 //   (filtered) list: 400 invalid_request_parameters;
 // - groups/users with no directory/user/group filter, or email/idp_id without directory: 422;
 // - a filter naming an unknown directory, user or group: 404 (the spec lists 404 for those routes);
 //   an unknown organization_id: an empty list (it lists none for /directories);
-// - the 4 req/s limit counts list requests on /directory_users only, per directory.
+// - the documented 4 requests per second per directory on /directory_users
+//   (https://workos.com/docs/reference/rate-limits) counts list requests only.
 import * as http from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import {
   type Dataset,
@@ -82,8 +86,22 @@ export type Fault = { match?: FaultMatch; times?: number /* default 1; Infinity 
   | { kind: 'malformed'; body?: string }
   | { kind: 'json'; body: unknown }
   | { kind: 'repeat-cursor' }
+  /**
+   * 200 with one copy of `item` under a new ID (`item.id` and a serial number) and that ID as `after`:
+   * a list whose cursor changes on every page and which never ends.
+   */
+  | { kind: 'endless-list'; item: { id: string } }
+  /**
+   * 200 with the JSON of `body` gzip-encoded (`Content-Encoding: gzip`), padded with trailing spaces
+   * to `padTo` bytes before compression: a small download that expands to any size.
+   */
+  | { kind: 'gzip'; body: unknown; padTo?: number }
+  /** 200 whose body never ends: `chunkBytes` spaces (default 65,536) every `intervalMs` (default 1). */
+  | { kind: 'endless-body'; chunkBytes?: number; intervalMs?: number }
   | { kind: 'latency'; ms: number }
   | { kind: 'redirect'; location: string; status?: number }
+  /** The real response, with this `X-Request-ID` (a proxy may send anything there). */
+  | { kind: 'request-id'; requestId: string }
 );
 
 export interface FakeWorkOS {
@@ -197,8 +215,10 @@ interface PageParams {
 }
 
 /**
- * Checks names, duplicates and paging values (§1.1, §3.1). Returns the first value of each allowed
- * parameter, or the 400 to send.
+ * Checks names, duplicates and paging values. Returns the first value of each allowed parameter, or
+ * the 400 to send. The API validates parameter names (a client sending `directory_id` got 400
+ * "Validation failed.", workos/workos-python#511); `limit` is 1 to 100, default 10, and `order` is
+ * `asc`, `desc` (the default) or `normal` (the spec; https://workos.com/docs/reference/pagination).
  */
 function parseQuery(
   params: URLSearchParams,
@@ -227,8 +247,10 @@ function parseQuery(
 }
 
 /**
- * §3.2: sort by (created_at, id), slice strictly after `after` or strictly before `before`, take
- * `limit`. A `before` page is the `limit` items just before the cursor (the previous page; WorkOS's
+ * Cursors are object IDs and `after` is null on the last page
+ * (https://workos.com/docs/reference/pagination); the rest follows WorkOS's emulator
+ * (https://github.com/workos/emulate, src/core/pagination.ts): sort by (created_at, id), slice
+ * strictly after `after` or strictly before `before`, take `limit`. A `before` page is the `limit` items just before the cursor (the previous page; WorkOS's
  * emulator takes the first items instead). A cursor that is not in the list is a 400.
  */
 function paginate<T extends { id: string; created_at: string }>(
@@ -505,6 +527,27 @@ export function faultFromJson(value: unknown): Fault {
     case 'latency':
       if (typeof value.ms !== 'number' || !(value.ms >= 0)) throw new Error('ms must be a number ≥ 0.');
       return { ...common, kind: 'latency', ms: value.ms };
+    case 'endless-list':
+      if (!isObject(value.item) || typeof value.item.id !== 'string')
+        throw new Error('An endless-list fault needs an item with a string id.');
+      return { ...common, kind: 'endless-list', item: { ...value.item, id: value.item.id } };
+    case 'gzip':
+      if (!('body' in value)) throw new Error('A gzip fault needs a body.');
+      return {
+        ...common,
+        kind: 'gzip',
+        body: value.body,
+        ...(value.padTo !== undefined && { padTo: expectCount(value.padTo, 'padTo') }),
+      };
+    case 'endless-body':
+      return {
+        ...common,
+        kind: 'endless-body',
+        ...(value.chunkBytes !== undefined && { chunkBytes: expectCount(value.chunkBytes, 'chunkBytes') }),
+        ...(value.intervalMs !== undefined && { intervalMs: expectCount(value.intervalMs, 'intervalMs') }),
+      };
+    case 'request-id':
+      return { ...common, kind: 'request-id', requestId: expectString(value.requestId, 'requestId') };
     case 'redirect': {
       const status = value.status ?? 302;
       if (typeof status !== 'number' || status < 300 || status > 399) throw new Error('A redirect status must be 3xx.');
@@ -513,6 +556,12 @@ export function faultFromJson(value: unknown): Fault {
     default:
       throw new Error(`Unknown fault kind ${JSON.stringify(value.kind)}.`);
   }
+}
+
+function expectCount(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a whole number ≥ 1.`);
+  return value;
 }
 
 function expectString(value: unknown, name: string): string {
@@ -553,6 +602,7 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
   const hung = new Set<http.IncomingMessage>();
   const timers = new Set<NodeJS.Timeout>();
   const startedAt = performance.now();
+  let endlessSerial = 0;
 
   const clearFaults = () => {
     faults = [];
@@ -616,11 +666,11 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
     res.on('close', () => options.onRequest?.(record, performance.now() - arrived));
     req.resume();
 
-    const send = (status: number, body: string, headers: Record<string, string> = {}) => {
+    const send = (status: number, body: string | Buffer, headers: Record<string, string> = {}) => {
       if (res.destroyed) return;
       record.status = status;
       res.writeHead(status, {
-        'X-Request-ID': requestId,
+        'X-Request-ID': record.requestId,
         'Content-Type': JSON_TYPE,
         'Content-Length': String(Buffer.byteLength(body)),
         ...headers,
@@ -629,6 +679,7 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
     };
 
     const fault = takeFault(method, path, query);
+    if (fault?.kind === 'request-id') record.requestId = fault.requestId;
     if (fault?.kind === 'hang') {
       hung.add(req);
       res.on('close', () => hung.delete(req));
@@ -648,6 +699,23 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
           return send(200, fault.body ?? '<html>oops</html>');
         case 'json':
           return send(200, JSON.stringify(fault.body));
+        case 'endless-list': {
+          const id = `${fault.item.id}${++endlessSerial}`;
+          const list: ListEnvelope = {
+            object: 'list',
+            data: [{ ...fault.item, id }],
+            list_metadata: { before: null, after: id },
+          };
+          return send(200, JSON.stringify(list));
+        }
+        case 'gzip': {
+          const json = JSON.stringify(fault.body);
+          const padded = Buffer.alloc(Math.max(Buffer.byteLength(json), fault.padTo ?? 0), ' ');
+          padded.write(json);
+          return send(200, gzipSync(padded), { 'Content-Encoding': 'gzip' });
+        }
+        case 'endless-body':
+          return endlessBody(res, record, fault.chunkBytes ?? 65_536, Math.max(1, fault.intervalMs ?? 1));
         case 'redirect':
           return send(fault.status ?? 302, '', { Location: fault.location });
       }
@@ -663,6 +731,20 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
       }
       send(response.status, JSON.stringify(response.body), response.headers);
     });
+  }
+
+  /** Writes until the client goes away (or the fake closes), waiting for the socket to drain. */
+  function endlessBody(res: http.ServerResponse, record: RecordedRequest, chunkBytes: number, intervalMs: number) {
+    record.status = 200;
+    res.writeHead(200, { 'X-Request-ID': record.requestId, 'Content-Type': JSON_TYPE });
+    const chunk = Buffer.alloc(chunkBytes, ' ');
+    const pump = () => {
+      if (res.destroyed) return;
+      if (res.write(chunk)) later(intervalMs, pump);
+      else res.once('drain', () => later(intervalMs, pump));
+    };
+    res.write('[');
+    later(intervalMs, pump);
   }
 
   function respond(req: http.IncomingMessage, route: Route, params: URLSearchParams, path: string): ApiResponse {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { inspect } from 'node:util';
 import { SAMPLE } from '../fake-workos/dataset';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
 import {
@@ -6,6 +7,7 @@ import {
   defaultBackoffMs,
   WorkOSClient,
   WorkOSError,
+  type Page,
   type RequestRecord,
   type WorkOSClientOptions,
 } from '../../src/workos';
@@ -180,6 +182,80 @@ describe('WorkOS client against the fake API over HTTP', () => {
       assert.equal(fake.requests.length, 1);
     });
 
+    it('collects each item once when a cursor restarts the list (as WorkOS’s emulator does for a deleted cursor)', async () => {
+      const directory = SAMPLE.smallDirectoryId;
+      const expected = await collectAll(client().allGroups({ directory, limit: 5 }));
+      const [first, second] = [expected.slice(0, 5), expected.slice(5, 10)];
+      // The cursor of page 1 was deleted: the answer is page 1 again without it, and a new cursor.
+      fake.inject({
+        kind: 'json',
+        body: { object: 'list', data: [...first.slice(0, 4), second[0]], list_metadata: { after: second[0].id } },
+        match: { query: { after: first[4].id } },
+      });
+      const collected = await collectAll(client().allGroups({ directory, limit: 5 }));
+      assert.deepEqual(
+        collected.map((group) => group.id),
+        expected.map((group) => group.id),
+      );
+    });
+
+    it('stops with a clear error on a page that brings nothing new under a new cursor', async () => {
+      const directory = SAMPLE.smallDirectoryId;
+      const firstPage = await client().listGroups({ directory, limit: 5 });
+      fake.clearRequests();
+      fake.inject({
+        kind: 'json',
+        body: { object: 'list', data: firstPage.data, list_metadata: { after: 'directory_group_01NEWCURSOR' } },
+        match: { query: { after: firstPage.after! } },
+      });
+      const error = await failure(collectAll(client().allGroups({ directory, limit: 5 })));
+      assert.equal(error.kind, 'invalid_response');
+      assert.match(error.message, /5 items .*all on earlier pages/);
+      assert.equal(fake.requests.length, 2);
+    });
+
+    it('stops at 200 pages on a cursor that changes on every page and never ends', async () => {
+      // 250 pages rather than Infinity: a collector without a cap then fails instead of running on.
+      fake.inject({ kind: 'endless-list', item: fake.dataset.groups[0], times: 250 });
+      const error = await failure(collectAll(client().allGroups({ directory: largestDirectory(), limit: 100 })));
+      assert.equal(error.kind, 'invalid_response');
+      assert.match(error.message, /limit of 200 pages/);
+      assert.match(error.message, /200 items were collected/);
+      assert.equal(fake.requests.length, 200);
+    });
+
+    it('stops at 10,000 items, and both limits can be set', async () => {
+      let pagesRead = 0;
+      /** Pages that claim more follow; ends after 500, so a collector without a cap fails, not hangs. */
+      async function* endless(size: number): AsyncGenerator<Page<{ id: string }>> {
+        for (let page = 0; page < 500; page++) {
+          pagesRead++;
+          const data = Array.from({ length: size }, (_, i) => ({ id: `directory_group_01P${page}I${i}` }));
+          yield { data, before: null, after: page === 499 ? null : data.at(-1)!.id };
+        }
+      }
+      const error = await failure(collectAll(endless(100)));
+      assert.match(error.message, /limit of 10,000 items/);
+      assert.match(error.message, /10,000 items were collected/);
+      assert.ok(pagesRead <= 101, `${pagesRead} pages read`);
+      pagesRead = 0;
+      assert.match((await failure(collectAll(endless(10), { maxItems: 25 }))).message, /limit of 25 items/);
+      assert.equal(pagesRead, 3);
+      pagesRead = 0;
+      assert.match((await failure(collectAll(endless(10), { maxPages: 4 }))).message, /limit of 4 pages: 40 items/);
+      assert.equal(pagesRead, 4);
+    });
+
+    it('a list of exactly 10,000 items is not cut', async () => {
+      async function* pages(): AsyncGenerator<Page<{ id: string }>> {
+        for (let page = 0; page < 100; page++) {
+          const data = Array.from({ length: 100 }, (_, i) => ({ id: `directory_group_01P${page}I${i}` }));
+          yield { data, before: null, after: page === 99 ? null : data.at(-1)!.id };
+        }
+      }
+      assert.equal((await collectAll(pages())).length, 10_000);
+    });
+
     it('treats missing list_metadata keys as null', async () => {
       fake.inject({
         kind: 'json',
@@ -241,6 +317,44 @@ describe('WorkOS client against the fake API over HTTP', () => {
       assert.match(error.message, /\[redacted\]/);
     });
 
+    const escapings: Array<[string, (key: string) => string]> = [
+      ['its first letter \\u-escaped', (key) => `\\u${key.charCodeAt(0).toString(16).padStart(4, '0')}${key.slice(1)}`],
+      [
+        'every character \\u-escaped',
+        (key) => [...key].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
+      ],
+      ['its underscores written \\u005f', (key) => key.replaceAll('_', '\\u005f')],
+    ];
+    for (const [label, escape] of escapings) {
+      it(`a server echoing the key JSON-escaped (${label}) has it redacted after decoding`, async () => {
+        const echoed = escape(KEY);
+        assert.equal(JSON.parse(`"${echoed}"`), KEY);
+        fake.inject({
+          kind: 'status',
+          status: 400,
+          body: `{"message":"Header was Bearer ${echoed}","code":"bad_key_${echoed}"}`,
+        });
+        const error = await failure(client().listDirectories());
+        assert.equal(error.kind, 'invalid');
+        assert.ok(!error.message.includes(KEY), error.message);
+        assert.match(error.message, /Header was Bearer \[redacted\]/);
+        assert.ok(!error.code?.includes(KEY), error.code);
+      });
+    }
+
+    it('a key with a slash, echoed with the slash escaped as \\/, is redacted after decoding', async () => {
+      const key = 'sk_test_with/slash_0123456789';
+      fake.inject({
+        kind: 'status',
+        status: 422,
+        body: JSON.stringify({ message: `Key ${key} is odd` }).replace('/', '\\/'),
+      });
+      const error = await failure(client({ apiKey: key }).listDirectories());
+      assert.equal(error.kind, 'invalid');
+      assert.ok(!error.message.includes(key), error.message);
+      assert.match(error.message, /Key \[redacted\] is odd/);
+    });
+
     it('a body that is not JSON: invalid_response', async () => {
       fake.inject({ kind: 'malformed' });
       const error = await failure(client().listDirectories());
@@ -264,6 +378,36 @@ describe('WorkOS client against the fake API over HTTP', () => {
     it('a single object without id: invalid_response', async () => {
       fake.inject({ kind: 'json', body: { object: 'directory_group' } });
       assert.equal((await failure(client().getGroup(fake.dataset.groups[0].id))).kind, 'invalid_response');
+    });
+
+    const badIds = ['directory_01X\nInjected: line', 'directory_01X/../directories', 'x'.repeat(129), '', 'not an id'];
+    for (const id of badIds) {
+      it(`a list item whose id is not a WorkOS ID (${JSON.stringify(id.slice(0, 20))}): invalid_response, quoted`, async () => {
+        fake.inject({
+          kind: 'json',
+          body: { object: 'list', data: [fake.dataset.directories[0], { id, name: 'x' }], list_metadata: {} },
+        });
+        const error = await failure(client().listDirectories());
+        assert.equal(error.kind, 'invalid_response');
+        assert.match(error.message, /not a WorkOS ID/);
+        assert.ok(!/\p{Cc}/u.test(error.message), `no raw line break: ${JSON.stringify(error.message)}`);
+        assert.ok(error.message.length < 300, 'at most a short prefix of the value');
+      });
+
+      it(`a by-ID object whose id is not a WorkOS ID (${JSON.stringify(id.slice(0, 20))}): invalid_response`, async () => {
+        fake.inject({ kind: 'json', body: { ...fake.dataset.groups[0], id } });
+        const error = await failure(client().getGroup(fake.dataset.groups[0].id));
+        assert.equal(error.kind, 'invalid_response');
+        assert.match(error.message, /not a WorkOS ID/);
+      });
+    }
+
+    it('a by-ID object with another ID than the one asked for: invalid_response naming both', async () => {
+      const [asked, other] = fake.dataset.groups;
+      fake.inject({ kind: 'json', body: other });
+      const error = await failure(client().getGroup(asked.id));
+      assert.equal(error.kind, 'invalid_response');
+      assert.ok(error.message.includes(asked.id) && error.message.includes(other.id), error.message);
     });
 
     it('a redirect is not followed, so the key never reaches the other origin', async () => {
@@ -294,10 +438,50 @@ describe('WorkOS client against the fake API over HTTP', () => {
       assert.match(error.message, /Could not reach WorkOS/);
     });
 
+    it('the client itself shows no key: not serialised, inspected or through its own properties', () => {
+      const subject = client();
+      assert.ok(!JSON.stringify(subject).includes(KEY), 'JSON.stringify');
+      assert.ok(!inspect(subject, { showHidden: true, depth: 10 }).includes(KEY), 'util.inspect');
+      for (const name of Reflect.ownKeys(subject)) {
+        const value: unknown = Reflect.get(subject, name);
+        assert.ok(!inspect(value, { showHidden: true, depth: 10 }).includes(KEY), `property ${String(name)}`);
+      }
+      assert.ok(!inspect(Object.values(subject), { showHidden: true, depth: 10 }).includes(KEY), 'Object.values');
+    });
+
     it('refuses a non-https base URL before sending anything', () => {
       assert.throws(() => new WorkOSClient({ apiKey: KEY, baseUrl: 'http://example.com' }), /must use https/);
       assert.throws(() => new WorkOSClient({ apiKey: '  ', baseUrl: fake.url }), /No API key/);
     });
+  });
+
+  describe('request IDs', () => {
+    const valid = ['req_01:Ab.c-d', 'r'.repeat(128)];
+    for (const requestId of valid) {
+      it(`keeps an X-Request-ID such as ${JSON.stringify(requestId.slice(0, 20))} (${requestId.length} characters)`, async () => {
+        fake.inject({ kind: 'request-id', requestId, times: Infinity });
+        records.length = 0;
+        assert.equal((await client().listDirectories()).requestId, requestId);
+        assert.equal(records[0].requestId, requestId);
+      });
+    }
+
+    const odd = ['', 'r'.repeat(129), 'req 1', 'req_1, req_2', 'req_<b>', 'req_"x"', 'req_é', 'req/1'];
+    for (const requestId of odd) {
+      it(`leaves out an X-Request-ID that does not look like one: ${JSON.stringify(requestId.slice(0, 20))}`, async () => {
+        fake.inject({ kind: 'request-id', requestId, times: Infinity });
+        records.length = 0;
+        assert.equal((await client().listDirectories()).requestId, undefined, 'a page');
+        const error = await failure(client().getGroup('directory_group_01AAAAAAAAAAAAAAAAAAAAAAAA'));
+        assert.equal(error.status, 404);
+        assert.equal(error.requestId, undefined, 'an error');
+        assert.deepEqual(
+          records.map((record) => record.requestId),
+          [undefined, undefined],
+          'the request records',
+        );
+      });
+    }
   });
 
   describe('retries', () => {
@@ -337,6 +521,20 @@ describe('WorkOS client against the fake API over HTTP', () => {
       assert.ok(waits[0] >= 3000 && waits[0] <= 6000, `waited ${waits[0]}`);
     });
 
+    it('429 with a fractional Retry-After waits the next whole second', async () => {
+      fake.inject({ kind: 'status', status: 429, retryAfter: '3.5' });
+      await client({ backoffMs: () => 123 }).listDirectories();
+      assert.deepEqual(waits, [4000]);
+    });
+
+    for (const value of ['-1', '-0.5', '1e3', 'soon', '3.5.1']) {
+      it(`429 with Retry-After ${JSON.stringify(value)} falls back to the normal backoff`, async () => {
+        fake.inject({ kind: 'status', status: 429, retryAfter: value });
+        await client({ backoffMs: () => 123 }).listDirectories();
+        assert.deepEqual(waits, [123]);
+      });
+    }
+
     it('429 with an absurd Retry-After is capped at 60 s', async () => {
       fake.inject({ kind: 'status', status: 429, retryAfter: '86400' });
       await client().listDirectories();
@@ -350,12 +548,97 @@ describe('WorkOS client against the fake API over HTTP', () => {
       assert.deepEqual(waits, [1, 1, 1]);
     });
 
-    it('the default backoff grows exponentially with jitter and stays under 8 s', async () => {
-      for (let attempt = 1; attempt <= 6; attempt++) {
-        const base = Math.min(500 * 2 ** (attempt - 1), 8000);
-        const value = defaultBackoffMs(attempt);
-        assert.ok(value >= base * 0.5 && value <= base * 1.5, `attempt ${attempt}: ${value}`);
+    it('the default backoff grows with the attempt and never exceeds 8 s, whatever the jitter', () => {
+      const random = Math.random;
+      try {
+        for (const jitter of [0, 0.5, 1 - Number.EPSILON]) {
+          Math.random = () => jitter;
+          const values = Array.from({ length: 20 }, (_, i) => defaultBackoffMs(i + 1));
+          for (const [i, value] of values.entries()) {
+            assert.ok(value >= 250 && value <= 8000, `attempt ${i + 1}, jitter ${jitter}: ${value} ms`);
+            if (i > 0) assert.ok(value >= values[i - 1], `attempt ${i + 1} waits less than the one before`);
+          }
+          assert.ok(values[0] <= 750, `the first retry waits ${values[0]} ms`);
+        }
+      } finally {
+        Math.random = random;
       }
+    });
+  });
+
+  describe('answer size', () => {
+    const MB = 1024 * 1024;
+    const list = (data: unknown[]) => ({ object: 'list', data, list_metadata: { before: null, after: null } });
+
+    it('refuses an answer larger than maxResponseBytes: invalid_response, not retried', async () => {
+      const directory = { ...fake.dataset.directories[0], blob: 'x'.repeat(2 * MB) };
+      fake.inject({ kind: 'json', body: list([directory]), times: Infinity });
+      const error = await failure(client({ maxResponseBytes: MB }).listDirectories());
+      assert.equal(error.kind, 'invalid_response');
+      assert.match(error.message, /^WorkOS sent an answer larger than 1 MB; stopped reading it\./);
+      assert.equal(error.status, 200);
+      assert.ok(error.requestId);
+      assert.equal(fake.requests.length, 1);
+    });
+
+    it('reads an answer of exactly maxResponseBytes', async () => {
+      const json = JSON.stringify(list([fake.dataset.directories[0]]));
+      fake.inject({ kind: 'malformed', body: json.padEnd(100_000, ' '), times: 2 });
+      assert.equal((await client({ maxResponseBytes: 100_000 }).listDirectories()).data.length, 1);
+      assert.equal((await failure(client({ maxResponseBytes: 99_999 }).listDirectories())).kind, 'invalid_response');
+    });
+
+    it('measures the decoded size: a small gzip answer that expands past the limit is refused', async () => {
+      fake.inject({ kind: 'gzip', body: list([fake.dataset.directories[0]]), padTo: 4 * MB });
+      const error = await failure(client({ maxResponseBytes: MB }).listDirectories());
+      assert.equal(error.kind, 'invalid_response');
+      assert.match(error.message, /larger than 1 MB/);
+      fake.inject({ kind: 'gzip', body: list([fake.dataset.directories[0]]), padTo: MB / 2 });
+      assert.equal((await client({ maxResponseBytes: MB }).listDirectories()).data.length, 1, 'under the limit');
+    });
+
+    it('the default limit is 32 MB, for error answers too', async function () {
+      this.timeout(10_000);
+      fake.inject({ kind: 'gzip', body: list([]), padTo: 33 * MB });
+      assert.match((await failure(client().listDirectories())).message, /larger than 32 MB/);
+      fake.inject({ kind: 'status', status: 400, body: ' '.repeat(33 * MB) });
+      assert.match((await failure(client().listDirectories())).message, /larger than 32 MB/);
+    });
+
+    it('stops reading at the limit: a body that never ends is refused at once, and the connection closed', async () => {
+      let closed: () => void;
+      const connectionClosed = new Promise<void>((resolve) => (closed = resolve));
+      const endless = await startFakeWorkOS({ apiKeys: [KEY], onRequest: () => closed() });
+      try {
+        endless.inject({ kind: 'endless-body' });
+        const started = Date.now();
+        const error = await failure(
+          client({ baseUrl: endless.url, maxResponseBytes: MB, timeoutMs: 3000 }).listDirectories(),
+        );
+        assert.equal(error.kind, 'invalid_response', error.message);
+        assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
+        await connectionClosed;
+      } finally {
+        await endless.close();
+      }
+    });
+
+    it('a body that trickles in past the per-attempt timeout: timeout', async () => {
+      fake.inject({ kind: 'endless-body', chunkBytes: 16, intervalMs: 50 });
+      const started = Date.now();
+      const error = await failure(client({ timeoutMs: 300 }).listDirectories());
+      assert.equal(error.kind, 'timeout');
+      assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
+    });
+
+    it('aborting while the body arrives rejects at once', async () => {
+      fake.inject({ kind: 'endless-body', chunkBytes: 16, intervalMs: 50 });
+      const controller = new AbortController();
+      const pending = client({ timeoutMs: 20_000 }).listDirectories({}, controller.signal);
+      setTimeout(() => controller.abort(), 200);
+      const started = Date.now();
+      assert.equal((await failure(pending)).kind, 'cancelled');
+      assert.ok(Date.now() - started < 1000, `${Date.now() - started} ms`);
     });
   });
 

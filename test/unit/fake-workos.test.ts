@@ -1,6 +1,8 @@
-// Tests of the fake WorkOS API against docs/workos-api.md, over real HTTP.
+// Tests of the fake WorkOS API, over real HTTP, against the API as WorkOS documents it
+// (https://workos.com/docs/reference, https://github.com/workos/openapi-spec).
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { FakeControl } from '../fake-workos/control';
 import {
   type Dataset,
@@ -657,6 +659,63 @@ describe('fake WorkOS API', function () {
         [302, 307, 200],
       );
     });
+
+    it('endless-list: one item a page under a new ID, which is also the next cursor', async () => {
+      const item = reference.groups[0];
+      fake.inject({ kind: 'endless-list', item, times: 2 });
+      const first = await call(fake, groups);
+      const second = await call(fake, `${groups}&after=${first.body.list_metadata.after}`);
+      for (const page of [first, second]) {
+        assert.equal(page.status, 200);
+        assert.equal(page.body.data.length, 1);
+        assert.deepEqual({ ...page.body.data[0], id: item.id }, item);
+        assert.match(page.body.data[0].id, new RegExp(`^${item.id}\\d+$`));
+        assert.equal(page.body.list_metadata.after, page.body.data[0].id);
+      }
+      assert.notEqual(first.body.data[0].id, second.body.data[0].id);
+    });
+
+    it('gzip: 200 with the JSON body gzip-encoded and padded with spaces, a small download', async () => {
+      const body = { object: 'list', data: [], list_metadata: { before: null, after: null } };
+      fake.inject({ kind: 'gzip', body, padTo: 1_000_000 });
+      const raw = await new Promise<{ headers: http.IncomingHttpHeaders; bytes: Buffer }>((resolve, reject) => {
+        http
+          .get(`${fake.url}/directories`, { headers: AUTH }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => resolve({ headers: res.headers, bytes: Buffer.concat(chunks) }));
+          })
+          .on('error', reject);
+      });
+      assert.equal(raw.headers['content-encoding'], 'gzip');
+      assert.ok(raw.bytes.length < 10_000, `${raw.bytes.length} bytes on the wire`);
+      const decoded = gunzipSync(raw.bytes).toString('utf8');
+      assert.equal(decoded.length, 1_000_000);
+      assert.deepEqual(JSON.parse(decoded), body);
+      fake.inject({ kind: 'gzip', body });
+      assert.deepEqual((await call(fake, '/directories')).body, body, 'fetch decodes it; no padding by default');
+    });
+
+    it('endless-body: a 200 whose body never ends, until the client goes away', async () => {
+      fake.inject({ kind: 'endless-body', chunkBytes: 1000 });
+      const controller = new AbortController();
+      const response = await fetch(`${fake.url}/directories`, { headers: AUTH, signal: controller.signal });
+      assert.equal(response.status, 200);
+      const reader = response.body!.getReader();
+      let size = 0;
+      while (size < 200_000) size += ((await reader.read()).value as Uint8Array).byteLength;
+      controller.abort();
+      await assert.rejects(reader.read());
+    });
+
+    it('request-id: the real response with the given X-Request-ID, also in the log', async () => {
+      fake.inject({ kind: 'request-id', requestId: 'req with spaces <b>' });
+      const reply = await call(fake, '/directories');
+      assert.equal(reply.status, 200);
+      assert.equal(reply.body.data.length, reference.directories.length);
+      assert.equal(reply.headers.get('x-request-id'), 'req with spaces <b>');
+      assert.equal(fake.requests[0].requestId, 'req with spaces <b>');
+    });
   });
 
   describe('request log', () => {
@@ -742,6 +801,10 @@ describe('fake WorkOS API', function () {
         { kind: 'status', status: 'x' },
         { kind: 'latency' },
         { kind: 'status', status: 500, times: 0 },
+        { kind: 'request-id' },
+        { kind: 'endless-list', item: { name: 'no id' } },
+        { kind: 'gzip' },
+        { kind: 'endless-body', chunkBytes: 0 },
         'hang',
       ]) {
         const response = await post(bad);
