@@ -3,6 +3,7 @@ import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url';
 import { errorFromResponse, WorkOSError } from './errors';
 import { idProblem, isIdShaped, type WorkOSObjectKind } from './ids';
 import { normalizeKey } from './keys';
+import { Pacer, type Clock } from './pacer';
 import { followPages } from './pagination';
 import type {
   Directory,
@@ -11,6 +12,7 @@ import type {
   ListDirectoriesParams,
   ListGroupsParams,
   ListUsersParams,
+  Organization,
   Page,
   PageParams,
 } from './types';
@@ -48,7 +50,14 @@ export interface WorkOSClientOptions {
    * bound); default 32 MB. The client shares the extension host's memory with every other extension.
    */
   maxResponseBytes?: number;
+  /** Time for pacing `/directory_users`; tests inject a virtual one. */
+  clock?: Clock;
 }
+
+/** WorkOS allows `/directory_users` 4 requests a second per directory. */
+const USERS_PER_SECOND = 4;
+/** A little over a second: requests started exactly a second apart can arrive closer together. */
+const USERS_WINDOW_MS = 1050;
 
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
@@ -75,6 +84,8 @@ export class WorkOSClient {
   private readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
   private readonly onRequest: ((record: RequestRecord) => void) | undefined;
   private readonly slots: Slots;
+  private readonly clock: Clock;
+  private readonly usersPacers = new Map<string, Pacer>();
 
   constructor(options: WorkOSClientOptions) {
     const checked = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
@@ -89,6 +100,7 @@ export class WorkOSClient {
     this.sleep = options.sleep ?? abortableSleep;
     this.onRequest = options.onRequest;
     this.slots = new Slots(options.maxConcurrent ?? 6);
+    this.clock = options.clock ?? { now: () => performance.now(), sleep: abortableSleep };
     this.#fetcher = ofetch.create({
       baseURL: checked.origin,
       headers: {
@@ -123,13 +135,31 @@ export class WorkOSClient {
     return this.getObject<DirectoryGroup>('/directory_groups', id, 'directory_group', signal);
   }
 
-  async listUsers(params: ListUsersParams, signal?: AbortSignal): Promise<Page<DirectoryUser>> {
+  /**
+   * `directory` names the directory a group belongs to when only `group` is given, so that the
+   * request is paced with the others of that directory (WorkOS allows 4 a second per directory).
+   */
+  async listUsers(params: ListUsersParams, signal?: AbortSignal, directory?: string): Promise<Page<DirectoryUser>> {
     this.assertFilters(params.directory, params.group, 'directory', 'directory_group');
-    return this.getPage<DirectoryUser>('/directory_users', params, signal);
+    const paceBy = params.directory ?? directory;
+    return this.getPage<DirectoryUser>('/directory_users', params, signal, paceBy ? this.usersPacer(paceBy) : undefined);
   }
 
   async getUser(id: string, signal?: AbortSignal): Promise<DirectoryUser> {
     return this.getObject<DirectoryUser>('/directory_users', id, 'directory_user', signal);
+  }
+
+  async getOrganization(id: string, signal?: AbortSignal): Promise<Organization> {
+    return this.getObject<Organization>('/organizations', id, 'organization', signal);
+  }
+
+  private usersPacer(directory: string): Pacer {
+    let pacer = this.usersPacers.get(directory);
+    if (!pacer) {
+      pacer = new Pacer(USERS_PER_SECOND, USERS_WINDOW_MS, this.clock);
+      this.usersPacers.set(directory, pacer);
+    }
+    return pacer;
   }
 
   /** Every page of groups from `params.after` on, following `after` until the API says there is no more. */
@@ -162,6 +192,7 @@ export class WorkOSClient {
     path: string,
     params: PageParams,
     signal: AbortSignal | undefined,
+    pacer?: Pacer,
   ): Promise<Page<T>> {
     for (const cursor of [params.before, params.after]) {
       if (cursor !== undefined && !isIdShaped(cursor)) {
@@ -171,7 +202,7 @@ export class WorkOSClient {
     if (params.limit !== undefined && !(Number.isInteger(params.limit) && params.limit >= 1 && params.limit <= 100)) {
       throw new WorkOSError('invalid', `The page size must be a whole number from 1 to 100, not ${params.limit}.`);
     }
-    const { body, requestId } = await this.send(path, params, signal);
+    const { body, requestId } = await this.send(path, params, signal, pacer);
     return parsePage<T>(body, requestId, (value) => this.quote(value));
   }
 
@@ -210,12 +241,15 @@ export class WorkOSClient {
     path: string,
     query: object,
     signal: AbortSignal | undefined,
+    pacer?: Pacer,
   ): Promise<{ body: unknown; requestId: string | undefined }> {
     const search = new URLSearchParams();
     for (const [name, value] of Object.entries(query))
       if (value !== undefined && value !== '') search.append(name, String(value));
     const url = search.size ? `${path}?${search.toString()}` : path;
     for (let attempt = 1; ; attempt++) {
+      // Every attempt counts against a paced limit, retries too; waiting here holds no request slot.
+      if (pacer) await pacer.take(signal).catch(() => Promise.reject(cancelled()));
       const outcome = await this.attempt(url, attempt, signal);
       if (!(outcome instanceof WorkOSError)) return outcome;
       const retryable =

@@ -4,5 +4,6 @@ export * from './client';
 export * from './errors';
 export * from './ids';
 export * from './keys';
+export * from './pacer';
 export * from './pagination';
 export * from './types';

@@ -39,9 +39,23 @@ export interface DirectoryUser {
   email: string | null;
   first_name?: string | null;
   last_name?: string | null;
+  name?: string | null;
+  /** `active`, `suspended` or `inactive`; shown as it came when WorkOS adds another. */
   state: string;
+  role?: { slug: string };
+  roles?: Array<{ slug: string }>;
   /** Deprecated by WorkOS: empty for teams created since May 2026. Use `listGroups({ user })`. */
   groups: unknown[];
+  created_at: string;
+  updated_at: string;
+  [field: string]: unknown;
+}
+
+export interface Organization {
+  object: 'organization';
+  id: string;
+  name: string;
+  domains?: Array<{ domain: string; [field: string]: unknown }>;
   created_at: string;
   updated_at: string;
   [field: string]: unknown;
