@@ -1,21 +1,12 @@
 import * as vscode from 'vscode';
-import { ENVIRONMENT_VARIABLE } from '../api-key';
-import type { Connector } from '../connection';
+import { ENVIRONMENT_VARIABLE } from '../keys/api-key-store';
 import type { Log } from '../log';
-import { displayName, displayText } from '../safe-text';
-import { appendPlain, detailsTooltip, fullFailure, shortFailure } from '../text';
+import type { Session } from '../session/session';
+import type { Sessions } from '../session/sessions';
 import type { Directory } from '../workos';
-import { groupCount, stateLook, typeName } from './directory-words';
 import { TreeModel, type KeyState } from './model';
-import {
-  messageNode,
-  type DirectoryNode,
-  type GroupNode,
-  type LoadMoreNode,
-  type MessageNode,
-  type PlaceholderNode,
-  type TreeNode,
-} from './nodes';
+import { messageNode, type LoadMoreNode, type MessageNode, type ParentNode, type TreeNode } from './nodes';
+import { tooltipOf, treeItem } from './rows';
 
 export const VIEW_ID = 'workos.directories';
 
@@ -25,29 +16,27 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
   private readonly changes = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changes.event;
   readonly view: vscode.TreeView<TreeNode>;
+  /** Organisations asked for per session, so each is asked once however often the roots are shown. */
+  private readonly organizationsAsked = new WeakMap<Session, Set<string>>();
 
   constructor(
-    private readonly connector: Connector,
-    pageSize: () => number,
-    log: Log,
+    private readonly sessions: Sessions,
+    private readonly log: Log,
   ) {
     this.model = new TreeModel({
-      connect: async () => {
-        const connection = await connector.connect();
+      session: async () => {
+        const state = await sessions.current();
         this.view.message =
-          this.connector.keySource === 'environment'
+          'keySource' in state && state.keySource === 'environment'
             ? `Using the API key from the ${ENVIRONMENT_VARIABLE} environment variable.`
             : undefined;
-        return connection;
+        return state;
       },
-      pageSize,
+      activeSession: () => sessions.active,
       changed: (node) => this.changes.fire(node),
       stateChanged: (keyState, directoryCount) => this.setContext(keyState, directoryCount),
-      pageFailed: (parent, error) =>
-        log.error(
-          parent ? `Could not load the groups of ${parent.directory.id}` : 'Could not load the directories',
-          error,
-        ),
+      pageFailed: (parent, error) => log.error(failedListText(parent), error),
+      directoriesShown: (session, directories) => this.fetchOrganizations(session, directories),
     });
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
   }
@@ -55,7 +44,7 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
   getChildren(node?: TreeNode): Promise<TreeNode[]> {
     // Never throw: VS Code would turn it into a toast and an empty node.
     return this.withProgress(() => this.model.children(node)).catch((error: unknown): TreeNode[] => [
-      messageNode(node?.kind === 'directory' ? node : undefined, error, false),
+      messageNode(node?.kind === 'directory' || node?.kind === 'group' ? node : undefined, undefined, error, false),
     ]);
   }
 
@@ -63,46 +52,54 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
     return node.kind === 'directory' ? undefined : node.parent;
   }
 
-  /** Tooltips are built on hover: getTreeItem runs for every row, and a directory can have thousands. */
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
-    if (node.kind === 'directory') item.tooltip = directoryTooltip(node.directory);
-    if (node.kind === 'group') item.tooltip = groupTooltip(node);
+    item.tooltip = tooltipOf(node, this.sessions.active) ?? item.tooltip;
     return item;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    switch (node.kind) {
-      case 'directory':
-        return directoryItem(node);
-      case 'group':
-        return groupItem(node);
-      case 'loadMore':
-        return loadMoreItem(node);
-      case 'placeholder':
-        return placeholderItem(node);
-      case 'message':
-        return messageItem(node);
-    }
+    return treeItem(node);
   }
 
-  loadMore(parent: DirectoryNode | undefined): Promise<void> {
-    return this.withProgress(() => this.model.loadMore(parent));
+  /** The next page of a list: the one a trailing row ends, or the one under a row. */
+  loadMore(target: LoadMoreNode | MessageNode | ParentNode | undefined): Promise<void> {
+    return this.withProgress(() => this.model.loadMore(target));
   }
 
-  /** The Refresh button: reload, keeping how many pages each list had. */
+  /** The Refresh button: a new session for the same key, keeping how many pages each list had. */
   refresh(): void {
+    this.sessions.restart();
     this.model.reset({ keepDepth: true });
   }
 
   /** A new key or API address: nothing loaded so far applies any more. */
   startOver(): void {
+    this.sessions.restart();
     this.model.reset({ keepDepth: false });
   }
 
   dispose(): void {
-    this.model.dispose();
     this.view.dispose();
     this.changes.dispose();
+  }
+
+  /**
+   * Directory rows name their organisation (in the tooltip) once the session has it: asked after the
+   * directories are shown, never blocking them. A failure keeps the ID and is logged once per session.
+   */
+  private fetchOrganizations(session: Session, directories: readonly Directory[]): void {
+    let asked = this.organizationsAsked.get(session);
+    if (!asked) this.organizationsAsked.set(session, (asked = new Set()));
+    let logged = false;
+    for (const { organization_id: id } of directories) {
+      if (typeof id !== 'string' || asked.has(id)) continue;
+      asked.add(id);
+      session.fetch('organization', id).catch((error: unknown) => {
+        if (session.ended || logged) return;
+        logged = true;
+        this.log.error('Could not read organization names; directory rows show organization IDs', error);
+      });
+    }
   }
 
   private withProgress<T>(work: () => Promise<T>): Promise<T> {
@@ -115,100 +112,9 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
   }
 }
 
-function directoryItem(node: DirectoryNode): vscode.TreeItem {
-  const { directory } = node;
-  const item = new vscode.TreeItem(displayName(directory), vscode.TreeItemCollapsibleState.Collapsed);
-  item.id = node.id;
-  const state = stateLook(directory.state);
-  // "Google Workspace · Validating · 2,600 groups": the words a person uses; the raw values are in the tooltip.
-  item.description = [typeName(directory.type), state.name, groupCount(directory.metadata?.groups)]
-    .filter((part) => part !== undefined)
-    .map((part) => displayText(part, 80))
-    .join(' · ');
-  item.iconPath = new vscode.ThemeIcon(state.icon, state.color ? new vscode.ThemeColor(state.color) : undefined);
-  item.contextValue = 'workos.directory';
-  return item;
-}
-
-function directoryTooltip(directory: Directory): vscode.MarkdownString {
-  const users = directory.metadata?.users;
-  const count = (value: unknown) => (typeof value === 'number' ? value.toLocaleString('en-US') : '?');
-  return detailsTooltip(displayName(directory), [
-    ['ID', directory.id],
-    ['Organization', directory.organization_id],
-    ['Type', withRaw(typeName(directory.type), directory.type)],
-    ['State', withRaw(stateLook(directory.state).name, directory.state)],
-    ['Domain', directory.domain],
-    ['Groups', groupCount(directory.metadata?.groups)],
-    [
-      'Users',
-      typeof users === 'object' && users !== null
-        ? `${count(users.active)} active, ${count(users.inactive)} inactive`
-        : undefined,
-    ],
-    ['Created', directory.created_at],
-    ['Updated', directory.updated_at],
-  ]);
-}
-
-/** "Google Workspace (gsuite directory)": the name, and the API's own value beside it when they differ. */
-function withRaw(name: string | undefined, raw: unknown): string | undefined {
-  return name !== undefined && typeof raw === 'string' && raw !== name ? `${name} (${raw})` : name;
-}
-
-function groupItem(node: GroupNode): vscode.TreeItem {
-  const { group } = node;
-  const item = new vscode.TreeItem(displayName(group), vscode.TreeItemCollapsibleState.None);
-  item.id = node.id;
-  item.description = displayText(group.id, 80);
-  item.iconPath = new vscode.ThemeIcon('organization');
-  item.contextValue = 'workos.group';
-  item.command = { command: 'workos.openGroup', title: 'Open Group JSON', arguments: [group.id, group] };
-  return item;
-}
-
-function groupTooltip({ group }: GroupNode): vscode.MarkdownString {
-  return detailsTooltip(displayName(group), [
-    ['ID', group.id],
-    ['IdP ID', group.idp_id],
-    ['Directory', group.directory_id],
-    ['Created', group.created_at],
-    ['Updated', group.updated_at],
-  ]);
-}
-
-function loadMoreItem(node: LoadMoreNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(node.loading ? 'Loading…' : 'Load more', vscode.TreeItemCollapsibleState.None);
-  item.id = node.id;
-  item.contextValue = 'workos.loadMore';
-  if (node.loading) {
-    item.iconPath = new vscode.ThemeIcon('loading~spin');
-  } else {
-    item.iconPath = new vscode.ThemeIcon('ellipsis');
-    item.command = { command: 'workos.loadMore', title: 'Load More', arguments: [node.parent] };
-  }
-  return item;
-}
-
-function messageItem(node: MessageNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(shortFailure(node.error), vscode.TreeItemCollapsibleState.None);
-  item.id = node.id;
-  item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-  item.contextValue = 'workos.error';
-  const tooltip = new vscode.MarkdownString();
-  appendPlain(tooltip, fullFailure(node.error));
-  if (node.retry) {
-    item.description = 'click to retry';
-    item.command = { command: 'workos.loadMore', title: 'Retry', arguments: [node.parent] };
-    tooltip.appendMarkdown('\n\n').appendText('Click to retry.');
-  }
-  item.tooltip = tooltip;
-  return item;
-}
-
-function placeholderItem(node: PlaceholderNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
-  item.id = node.id;
-  item.contextValue = 'workos.placeholder';
-  return item;
+function failedListText(parent: ParentNode | undefined): string {
+  if (!parent) return 'Could not load the directories';
+  return parent.kind === 'directory'
+    ? `Could not load the groups of ${parent.directory.id}`
+    : `Could not load the members of ${parent.group.id}`;
 }

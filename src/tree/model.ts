@@ -1,180 +1,136 @@
-import { setMaxListeners } from 'node:events';
-import { isWorkOSError, WorkOSError, type Directory, type DirectoryGroup, type WorkOSClient } from '../workos';
+import { isWorkOSError, WorkOSError, type Directory, type DirectoryGroup, type DirectoryUser } from '../workos';
+import { listKey, type ListQuery } from '../session/lists';
+import type { PagedList } from '../session/paged-list';
+import type { Session, WorkOSObject } from '../session/session';
+import type { SessionState } from '../session/sessions';
 import {
   directoryNodeId,
-  groupNode,
   messageNode,
   type DirectoryNode,
   type GroupNode,
   type LoadMoreNode,
   type MessageNode,
+  type ParentNode,
   type PlaceholderNode,
   type TreeNode,
+  type UserNode,
 } from './nodes';
-import { PagedList } from './paged-list';
-
-/** What the tree can connect with: a client, or why there is none. */
-export type Connection = { client: WorkOSClient } | { missingKey: true } | { problem: string };
-
-/** What the model needs of a list whatever its rows are. */
-type AnyList = Pick<
-  PagedList<{ id: string }, unknown>,
-  'isPristine' | 'isLoading' | 'pagesLoaded' | 'loadNext' | 'loadPages' | 'error' | 'hasMore' | 'version'
->;
 
 export type KeyState = 'unknown' | 'missing' | 'rejected' | 'valid';
 
 export interface TreeModelHost {
-  connect(): Promise<Connection>;
-  pageSize(): number;
+  session(): Promise<SessionState>;
+  /** The session in use, without reading the keychain (for Load more, which follows a shown row). */
+  activeSession(): Session | undefined;
   /** A node's children changed (undefined: the roots). */
-  changed(node: DirectoryNode | undefined): void;
+  changed(node: ParentNode | undefined): void;
   /** The key state or the number of directories changed, for the welcome views. */
   stateChanged(keyState: KeyState, directoryCount: number | undefined): void;
   /** A page failed (undefined: of the directory list); the view shows it, the log keeps it. */
-  pageFailed(parent: DirectoryNode | undefined, error: unknown): void;
+  pageFailed(parent: ParentNode | undefined, error: unknown): void;
+  /** The directories are shown: a chance to fetch what their rows can show later (organisation names). */
+  directoriesShown(session: Session, directories: readonly Directory[]): void;
+}
+
+/** What each row with children lists, and the empty row it shows when that list has nothing. */
+function listOf(node: ParentNode | undefined): { query: ListQuery; empty?: string } {
+  if (!node) return { query: { of: 'directories' } };
+  if (node.kind === 'directory') return { query: { of: 'groups', directory: node.directory.id }, empty: 'No groups' };
+  return {
+    query: { of: 'members', group: node.group.id, directory: node.group.directory_id },
+    empty: 'No members',
+  };
 }
 
 /**
  * The data behind the Directories view, free of VS Code so that it can be measured and tested in
- * plain Node. Directories and each directory's groups are paged lists; a refresh drops them all but
- * remembers how many pages each had, and reloads that many when the node is shown again.
+ * plain Node. Every row with children maps to one of the session's paged lists, by key. Refresh (a
+ * new session) keeps how many pages each list had and reloads that many when the row is shown again;
+ * a new key or API address starts over.
  */
 export class TreeModel {
-  private directories: PagedList<Directory, DirectoryNode> | undefined;
-  private readonly groups = new Map<string, PagedList<DirectoryGroup, GroupNode>>();
-  /** Pages loaded per list ('' = the directory list), kept across refreshes. */
+  /** Pages loaded per list key, kept across refreshes. */
   private readonly depth = new Map<string, number>();
-  /** One node object per directory for the life of the view: VS Code refreshes by object. */
-  private readonly directoryNodes = new Map<string, DirectoryNode>();
-  private generation = newGeneration();
-  /** The last answer per list: VS Code asks for children often, and 10,000 rows should not be copied each time. */
-  private readonly answers = new WeakMap<AnyList, { version: number; nodes: TreeNode[] }>();
+  /** One node object per row id for the life of the view: VS Code refreshes by object. */
+  private readonly nodes = new Map<string, DirectoryNode | GroupNode | UserNode>();
+  /** The last answer per list: VS Code asks for children often, and 10,000 rows should not be mapped each time. */
+  private readonly answers = new WeakMap<PagedList<WorkOSObject>, { version: number; nodes: TreeNode[] }>();
   private keyState: KeyState = 'unknown';
   private directoryCount: number | undefined;
+
+  constructor(private readonly host: TreeModelHost) {}
 
   /** What the welcome views show: whether the key is missing or rejected, and how many directories there are. */
   get state(): { keyState: KeyState; directoryCount: number | undefined } {
     return { keyState: this.keyState, directoryCount: this.directoryCount };
   }
 
-  constructor(private readonly host: TreeModelHost) {}
-
-  /** The name of a directory the view has listed, for labelling groups elsewhere. */
-  directoryName(id: string): string | undefined {
-    return this.directoryNodes.get(directoryNodeId(id))?.directory.name;
-  }
-
-  /**
-   * Forgets every loaded page and cancels requests in flight; responses already on their way are
-   * dropped. A refresh keeps how deep each list was paged; a new key or API address starts over.
-   */
+  /** Forgets the key state and, for a new key or address, how deep each list was paged. */
   reset({ keepDepth }: { keepDepth: boolean }): void {
     if (!keepDepth) this.depth.clear();
-    this.generation.abort();
-    this.generation = newGeneration();
-    this.directories = undefined;
-    this.groups.clear();
     this.setState('unknown', undefined);
     this.host.changed(undefined);
   }
 
   async children(node?: TreeNode): Promise<TreeNode[]> {
-    if (node === undefined) return this.roots();
-    if (node.kind !== 'directory') return [];
-    const list = await this.groupList(node);
-    if (!list) return [];
-    await this.firstLoad(list, node);
-    // A refresh or a key change while this page loaded: answer from the new state, never the old key's.
-    if (list !== this.currentList(node)) return this.children(node);
+    if (node !== undefined && node.kind !== 'directory' && node.kind !== 'group') return [];
     if (this.isRejected()) return [];
-    return this.answer(list, node);
-  }
-
-  /** Loads the next page under `parent` (undefined: the directory list); also retries a failed page. */
-  async loadMore(parent: DirectoryNode | undefined): Promise<void> {
-    const list = this.currentList(parent);
-    if (!list || list.isLoading) return;
-    const loading = list.loadNext();
-    this.host.changed(parent);
-    await loading;
-    if (list !== this.currentList(parent)) return;
-    this.afterLoad(list, parent);
-    this.host.changed(parent);
-  }
-
-  /** Cancels whatever is still loading, for when the view goes away. */
-  dispose(): void {
-    this.generation.abort();
-  }
-
-  private async roots(): Promise<TreeNode[]> {
-    if (this.isRejected()) return [];
-    const generation = this.generation;
-    const connection = await this.host.connect();
-    // The key changed while we asked for it: that connection belongs to the old key.
-    if (generation !== this.generation) return this.roots();
-    if ('missingKey' in connection) {
-      this.setState('missing', undefined);
+    const state = await this.host.session();
+    if ('missingKey' in state) {
+      if (!node) this.setState('missing', undefined);
       return [];
     }
     // Not a failed page: fixing the setting or the keyring refreshes the view.
-    if ('problem' in connection) return [messageNode(undefined, new WorkOSError('invalid', connection.problem), false)];
-    const { client } = connection;
-    const signal = generation.signal;
-    const list = (this.directories ??= new PagedList(
-      (after) => client.listDirectories({ limit: this.host.pageSize(), after }, signal),
-      (directory) => this.directoryNode(directory),
-    ));
-    await this.firstLoad(list, undefined);
-    if (list !== this.currentList(undefined)) return this.roots();
+    if ('problem' in state) {
+      return node ? [] : [messageNode(undefined, undefined, new WorkOSError('invalid', state.problem), false)];
+    }
+    const { session } = state;
+    const { query, empty } = listOf(node);
+    const list = session.list(query) as PagedList<WorkOSObject>;
+    await this.firstLoad(list, listKey(query), node);
+    // A refresh or a key change while this page loaded: answer from the new session, never the old one's.
+    if (session.ended) return this.children(node);
     if (this.isRejected()) return [];
-    if (list.error === undefined) this.setState('valid', list.rows.length);
-    return this.answer(list, undefined);
+    if (!node && list.error === undefined) {
+      this.setState('valid', list.items.length);
+      this.host.directoriesShown(session, list.items as Directory[]);
+    }
+    return this.answer(list, listKey(query), node, empty);
   }
 
-  private async groupList(node: DirectoryNode): Promise<PagedList<DirectoryGroup, GroupNode> | undefined> {
-    const existing = this.groups.get(node.directory.id);
-    if (existing) return existing;
-    const generation = this.generation;
-    const connection = await this.host.connect();
-    if (generation !== this.generation) return this.groupList(node);
-    if (!('client' in connection)) return undefined;
-    const { client } = connection;
-    const signal = generation.signal;
-    const directory = node.directory.id;
-    // Another call may have created it while we waited for the connection.
-    const list =
-      this.groups.get(directory) ??
-      new PagedList(
-        (after) => client.listGroups({ directory, limit: this.host.pageSize(), after }, signal),
-        (group) => groupNode(group, node),
-      );
-    this.groups.set(directory, list);
-    return list;
-  }
-
-  /** The directory list or a directory's groups, as of now (a reset replaces them). */
-  private currentList(
-    parent: DirectoryNode | undefined,
-  ): PagedList<Directory, DirectoryNode> | PagedList<DirectoryGroup, GroupNode> | undefined {
-    return parent ? this.groups.get(parent.directory.id) : this.directories;
+  /**
+   * Loads the next page of a list (also retries a failed page): the one a trailing row ends, or the
+   * one under a row (undefined: the directories).
+   */
+  async loadMore(target: LoadMoreNode | MessageNode | ParentNode | undefined): Promise<void> {
+    const session = this.host.activeSession();
+    const trailing = target?.kind === 'loadMore' || target?.kind === 'message';
+    const parent = trailing ? target.parent : target;
+    const key = (trailing && target.listKey) || listKey(listOf(parent).query);
+    const list = session?.existingList(key);
+    if (!session || !list || list.isLoading) return;
+    const loading = list.loadNext();
+    this.host.changed(parent);
+    await loading;
+    if (session.ended) return;
+    this.afterLoad(list, key, parent);
+    this.host.changed(parent);
   }
 
   /** Loads a list shown for the first time, as deep as it was before a refresh. */
-  private async firstLoad(list: AnyList, parent: DirectoryNode | undefined): Promise<void> {
+  private async firstLoad(list: PagedList<WorkOSObject>, key: string, parent: ParentNode | undefined): Promise<void> {
     if (list.isPristine) {
-      await list.loadPages(this.depth.get(parent?.directory.id ?? '') ?? 1);
-      // A list replaced meanwhile must not overwrite the depth, or report failures, for its successor.
-      if (list === this.currentList(parent)) this.afterLoad(list, parent);
+      await list.loadPages(this.depth.get(key) ?? 1);
+      this.afterLoad(list, key, parent);
     } else if (list.isLoading && list.pagesLoaded === 0) {
       await list.loadNext(); // started elsewhere, which reports it
     }
   }
 
-  private afterLoad(list: AnyList, parent: DirectoryNode | undefined): void {
-    const depthKey = parent?.directory.id ?? '';
-    if (list.pagesLoaded > 0) this.depth.set(depthKey, list.pagesLoaded);
+  private afterLoad(list: PagedList<WorkOSObject>, key: string, parent: ParentNode | undefined): void {
+    // A list of an ended session must not overwrite the depth, or report failures, for its successor.
+    if (this.host.activeSession()?.existingList(key) !== list) return;
+    if (list.pagesLoaded > 0) this.depth.set(key, list.pagesLoaded);
     if (list.error !== undefined) this.host.pageFailed(parent, list.error);
     if (isWorkOSError(list.error, 'unauthorized') && this.keyState !== 'rejected') {
       this.setState('rejected', undefined);
@@ -184,39 +140,50 @@ export class TreeModel {
 
   /** The list's rows and trailing row, rebuilt only when the list changed. Callers must not modify it. */
   private answer(
-    list: AnyList & { readonly rows: readonly TreeNode[] },
-    parent: DirectoryNode | undefined,
+    list: PagedList<WorkOSObject>,
+    key: string,
+    parent: ParentNode | undefined,
+    empty: string | undefined,
   ): TreeNode[] {
     const cached = this.answers.get(list);
     if (cached?.version === list.version) return cached.nodes;
-    const nodes = [...list.rows, ...this.trailer(list, parent)];
+    const nodes = [...list.items.map((item) => this.node(parent, item)), ...this.trailer(list, key, parent, empty)];
     this.answers.set(list, { version: list.version, nodes });
     return nodes;
   }
 
   private trailer(
-    list: AnyList & { readonly rows: readonly TreeNode[] },
-    parent: DirectoryNode | undefined,
+    list: PagedList<WorkOSObject>,
+    listKey: string,
+    parent: ParentNode | undefined,
+    empty: string | undefined,
   ): Array<LoadMoreNode | MessageNode | PlaceholderNode> {
-    if (list.error !== undefined) return [messageNode(parent, list.error, true)];
-    // An empty directory list shows the view's welcome text instead, which says what to do.
-    if (!list.hasMore && list.rows.length === 0 && parent) {
-      return [{ kind: 'placeholder', id: `${parent.id}/empty`, parent, text: 'No groups' }];
+    if (list.error !== undefined) return [messageNode(parent, listKey, list.error, true)];
+    if (list.hasMore) {
+      return [{ kind: 'loadMore', id: `${parent?.id ?? 'root'}/more`, listKey, parent, loading: list.isLoading }];
     }
-    if (!list.hasMore) return [];
-    return [{ kind: 'loadMore', id: `${parent?.id ?? 'root'}/more`, parent, loading: list.isLoading }];
+    // An empty directory list has no row: the view's welcome text says what to do instead.
+    if (list.items.length === 0 && parent && empty) {
+      return [{ kind: 'placeholder', id: `${parent.id}/empty`, listKey, parent, text: empty }];
+    }
+    return [];
   }
 
-  private directoryNode(directory: Directory): DirectoryNode {
-    const id = directoryNodeId(directory.id);
-    const node = this.directoryNodes.get(id);
-    if (node) {
-      node.directory = directory;
-      return node;
-    }
-    const created: DirectoryNode = { kind: 'directory', id, directory };
-    this.directoryNodes.set(id, created);
-    return created;
+  /** The row of one item, the same object each time, its item replaced by the newest copy. */
+  private node(parent: ParentNode | undefined, item: WorkOSObject): DirectoryNode | GroupNode | UserNode {
+    const id = !parent
+      ? directoryNodeId(item.id)
+      : parent.kind === 'directory'
+        ? `${parent.id}/group/${item.id}`
+        : `${parent.id}/user/${item.id}`;
+    const existing = this.nodes.get(id);
+    let node: DirectoryNode | GroupNode | UserNode;
+    if (!parent) node = { kind: 'directory', id, directory: item as Directory };
+    else if (parent.kind === 'directory') node = { kind: 'group', id, group: item as DirectoryGroup, parent };
+    else node = { kind: 'user', id, user: item as DirectoryUser, parent };
+    if (existing) return Object.assign(existing, node);
+    this.nodes.set(id, node);
+    return node;
   }
 
   /** A 401 anywhere switches the whole view to its "key rejected" welcome until the key changes. */
@@ -230,11 +197,4 @@ export class TreeModel {
     this.directoryCount = directoryCount;
     this.host.stateChanged(keyState, directoryCount);
   }
-}
-
-/** Every request of one generation listens on its signal; many directories at once exceed Node's default of 10. */
-function newGeneration(): AbortController {
-  const controller = new AbortController();
-  setMaxListeners(0, controller.signal);
-  return controller;
 }

@@ -142,7 +142,12 @@ export class WorkOSClient {
   async listUsers(params: ListUsersParams, signal?: AbortSignal, directory?: string): Promise<Page<DirectoryUser>> {
     this.assertFilters(params.directory, params.group, 'directory', 'directory_group');
     const paceBy = params.directory ?? directory;
-    return this.getPage<DirectoryUser>('/directory_users', params, signal, paceBy ? this.usersPacer(paceBy) : undefined);
+    return this.getPage<DirectoryUser>(
+      '/directory_users',
+      params,
+      signal,
+      paceBy ? this.usersPacer(paceBy) : undefined,
+    );
   }
 
   async getUser(id: string, signal?: AbortSignal): Promise<DirectoryUser> {

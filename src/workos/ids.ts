@@ -53,10 +53,14 @@ export function describeKind(kind: WorkOSObjectKind): { label: string; example: 
  * Why `input` is not a usable ID of `kind`, as a sentence a person can act on; undefined when it is.
  * The input is expected trimmed (see {@link normalizeId}).
  */
-export function idProblem(input: string, kind: WorkOSObjectKind): string | undefined {
-  const { label, example } = KINDS[kind];
-  const expected = `A ${label} ID looks like ${example}.`;
-  if (input.length === 0) return `Enter a ${label} ID. ${expected}`;
+export function idProblem(input: string, wanted: WorkOSObjectKind | readonly WorkOSObjectKind[]): string | undefined {
+  const kinds: readonly WorkOSObjectKind[] = typeof wanted === 'string' ? [wanted] : wanted;
+  const label = oneOf(kinds.map((kind) => KINDS[kind].label));
+  const expected =
+    kinds.length === 1
+      ? `${capitalized(article(label))} ID looks like ${KINDS[kinds[0]].example}.`
+      : `IDs look like ${oneOf(kinds.map((kind) => KINDS[kind].example))}.`;
+  if (input.length === 0) return `Enter ${article(label)} ID. ${expected}`;
   if (input.length > MAX_ID_LENGTH) {
     return `That is ${input.length} characters; a WorkOS ID is much shorter. ${expected}`;
   }
@@ -71,9 +75,9 @@ export function idProblem(input: string, kind: WorkOSObjectKind): string | undef
     return `The ID contains '${foreign[0]}' (U+${code}), which is not a plain letter or digit; retype it. ${expected}`;
   }
   const actual = kindOfId(input);
-  if (actual === kind) return undefined;
-  if (actual) return `That is ${article(KINDS[actual].label)} ID; this needs a ${label} ID. ${expected}`;
-  return `That is not a ${label} ID. ${expected}`;
+  if (actual && kinds.includes(actual)) return undefined;
+  if (actual) return `That is ${article(KINDS[actual].label)} ID; this needs ${article(label)} ID. ${expected}`;
+  return `That is not ${article(label)} ID. ${expected}`;
 }
 
 /** Trims the whitespace that copying from a page or a log usually adds. */
@@ -83,4 +87,13 @@ export function normalizeId(input: string): string {
 
 function article(label: string): string {
   return /^[aeiou]/.test(label) ? `an ${label}` : `a ${label}`;
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "a, b or c". */
+function oneOf(words: readonly string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}`;
 }

@@ -1,5 +1,6 @@
 // This project's client and tree model, in a child process (node --expose-gc, so that the heap can be
 // measured cleanly) against the fake the parent serves. See run.ts for what is measured and why.
+import { Session } from '../../src/session/session';
 import { TreeModel, type TreeModelHost } from '../../src/tree/model';
 import type { DirectoryNode, TreeNode } from '../../src/tree/nodes';
 import { collectAll, WorkOSClient, type DirectoryGroup, type ListGroupsParams, type Page } from '../../src/workos';
@@ -18,13 +19,16 @@ class TimedClient extends WorkOSClient {
   }
 }
 
+/** The extension's tree model on one session, as the view has it, without VS Code. */
 function model(client: WorkOSClient): TreeModel {
+  const session = new Session(client, () => PAGE_SIZE);
   const host: TreeModelHost = {
-    connect: async () => ({ client }),
-    pageSize: () => PAGE_SIZE,
+    session: async () => ({ session, keySource: 'secret-storage' }),
+    activeSession: () => session,
     changed: () => {},
     stateChanged: () => {},
     pageFailed: () => {},
+    directoriesShown: () => {},
   };
   return new TreeModel(host);
 }

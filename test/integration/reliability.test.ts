@@ -62,10 +62,10 @@ describe('reliability matrix, through the extension: every fault × every operat
   before(async () => {
     ({ api, fake } = await openSuite());
     // The real retry rules, with the waits recorded instead of slept and a short timeout.
-    api.connector.setTiming({ timeoutMs: 2000, sleep: async (ms) => void waits.push(ms) });
+    api.sessions.setTiming({ timeoutMs: 2000, sleep: async (ms) => void waits.push(ms) });
   });
   after(async () => {
-    api.connector.setTiming({});
+    api.sessions.setTiming({});
     await closeSuite({ api, fake });
     writeResults(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'extension', rows);
   });

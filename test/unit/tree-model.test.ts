@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { TreeModel, type Connection } from '../../src/tree/model';
+import { Session } from '../../src/session/session';
+import { TreeModel } from '../../src/tree/model';
 import type { DirectoryNode, TreeNode } from '../../src/tree/nodes';
 import { WorkOSClient } from '../../src/workos';
 import { SAMPLE } from '../fake-workos/dataset';
@@ -13,6 +14,14 @@ describe('tree model', () => {
   let key: string;
   let model: TreeModel;
   let failures: unknown[];
+  let session: Session | undefined;
+  let sessionKey = '';
+
+  /** What the view's Refresh and key change do: end the session, then reset the model. */
+  function reset(options: { keepDepth: boolean }): void {
+    session?.end();
+    model.reset(options);
+  }
 
   before(async () => {
     fake = await startFakeWorkOS({ apiKeys: ['sk_test_old', 'sk_test_new'] });
@@ -24,18 +33,24 @@ describe('tree model', () => {
     fake.setLatency(0);
     key = 'sk_test_old';
     failures = [];
-    const clients = new Map<string, WorkOSClient>();
+    session = undefined;
     model = new TreeModel({
-      connect: async (): Promise<Connection> => {
+      // What the extension's Sessions does: one session per key, a new one after it ended.
+      session: async () => {
         if (key === '') return { missingKey: true };
-        if (!clients.has(key))
-          clients.set(key, new WorkOSClient({ apiKey: key, baseUrl: fake.url, backoffMs: () => 1 }));
-        return { client: clients.get(key)! };
+        if (!session || session.ended || sessionKey !== key) {
+          session?.end();
+          const client = new WorkOSClient({ apiKey: key, baseUrl: fake.url, backoffMs: () => 1 });
+          session = new Session(client, () => 100);
+          sessionKey = key;
+        }
+        return { session, keySource: 'secret-storage' };
       },
-      pageSize: () => 100,
+      activeSession: () => (session?.ended ? undefined : session),
       changed: () => {},
       stateChanged: () => {},
       pageFailed: (_parent, error) => failures.push(error),
+      directoriesShown: () => {},
     });
   });
 
@@ -54,7 +69,7 @@ describe('tree model', () => {
     const pending = model.children(directory);
     await waitFor(() => groupRequests().length === 1, 'the page is on its way');
     key = 'sk_test_new';
-    model.reset({ keepDepth: false });
+    reset({ keepDepth: false });
     const rows = await pending;
     assert.equal(groupIds(rows).length, 100);
     assert.equal(groupRequests().at(-1)!.headers.authorization, 'Bearer sk_test_new');
@@ -67,7 +82,7 @@ describe('tree model', () => {
     const pending = model.children(directory);
     await waitFor(() => groupRequests().length === 1, 'the page is on its way');
     key = '';
-    model.reset({ keepDepth: false });
+    reset({ keepDepth: false });
     assert.deepEqual(await pending, []);
     assert.deepEqual(await model.children(), []);
     assert.equal(model.state.keyState, 'missing');
@@ -118,10 +133,10 @@ describe('tree model', () => {
     await model.children(directory);
     await model.loadMore(directory);
     await model.loadMore(directory);
-    model.reset({ keepDepth: true });
+    reset({ keepDepth: true });
     assert.equal(groupIds(await model.children(directory)).length, 300);
     key = 'sk_test_new';
-    model.reset({ keepDepth: false });
+    reset({ keepDepth: false });
     assert.equal(groupIds(await model.children(directory)).length, 100);
   });
 
@@ -131,11 +146,11 @@ describe('tree model', () => {
     await model.loadMore(directory);
     await model.loadMore(directory);
     fake.setLatency(60);
-    model.reset({ keepDepth: true });
+    reset({ keepDepth: true });
     fake.clearRequests();
     const reloading = model.children(directory);
     await waitFor(() => groupRequests().length === 2, 'page 2 of 3 is on its way');
-    model.reset({ keepDepth: true });
+    reset({ keepDepth: true });
     await reloading;
     assert.equal(groupIds(await model.children(directory)).length, 300);
   });

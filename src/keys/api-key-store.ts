@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { protectKey } from './safe-text';
-import { normalizeKey } from './workos';
+import { protectKey } from '../safe-text';
+import { normalizeKey } from '../workos';
 
 const SECRET_ID = 'workos.apiKey';
 export const ENVIRONMENT_VARIABLE = 'WORKOS_API_KEY';

@@ -1,13 +1,13 @@
 import { CursorTrail, isWorkOSError, type Page } from '../workos';
 
 /**
- * The rows of one paged API list, loaded a page at a time on request. One page is in flight at most:
+ * The items of one paged API list, loaded a page at a time on request. One page is in flight at most:
  * a second `loadNext()` while one loads gets the same promise, so a double click never loads a page
- * twice. A failed page keeps the rows loaded so far and is retried from the same cursor.
+ * twice. A failed page keeps the items loaded so far and is retried from the same cursor.
  */
-export class PagedList<Item extends { id: string }, Row> {
-  readonly rows: Row[] = [];
-  /** Changes whenever what the list shows changes (rows, loading, error), so views can reuse answers. */
+export class PagedList<Item extends { id: string }> {
+  readonly items: Item[] = [];
+  /** Changes whenever what the list shows changes (items, loading, error), so views can reuse answers. */
   version = 0;
   error: unknown = undefined;
   pagesLoaded = 0;
@@ -19,7 +19,8 @@ export class PagedList<Item extends { id: string }, Row> {
 
   constructor(
     private readonly fetchPage: (after: string | undefined) => Promise<Page<Item>>,
-    private readonly toRow: (item: Item) => Row,
+    /** Sees every page's items as they arrive (the session's object cache). */
+    private readonly onItems: (items: readonly Item[]) => void = () => {},
   ) {}
 
   get hasMore(): boolean {
@@ -61,11 +62,12 @@ export class PagedList<Item extends { id: string }, Row> {
     try {
       const page = await this.fetchPage(after);
       const next = this.trail.advance(page, after);
+      this.onItems(page.data);
       for (const item of page.data) {
-        // An item repeated across pages would give two tree rows one id, which VS Code rejects.
+        // An item repeated across pages (a cursor that restarted the list) would give two tree rows one id.
         if (this.ids.has(item.id)) continue;
         this.ids.add(item.id);
-        this.rows.push(this.toRow(item));
+        this.items.push(item);
       }
       this.cursor = next;
       this.pagesLoaded++;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ApiKeyStore } from '../api-key';
+import type { ApiKeyStore } from './api-key-store';
 import type { Log } from '../log';
 import { keyWarning, normalizeKey } from '../workos';
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { Log } from '../log';
-import { noticeText } from '../safe-text';
-import { fullFailure } from '../text';
-import { isWorkOSError } from '../workos';
+import type { Log } from './log';
+import { noticeText } from './safe-text';
+import { fullFailure } from './text';
+import { isWorkOSError } from './workos';
 
 /**
  * One message for a failed command, with the one action that helps. It does not wait for the person

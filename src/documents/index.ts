@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { objectOfRow } from '../tree/nodes';
+import type { WorkOSObjectKind } from '../workos';
+import { ObjectDocuments } from './object-documents';
+import { OPENABLE_KINDS, openObject, type OpenContext } from './open-commands';
+
+/** Read-only JSON documents of WorkOS objects, and the commands that open them. */
+export function registerDocuments(context: vscode.ExtensionContext, services: Services): ObjectDocuments {
+  const documents = new ObjectDocuments(services.sessions);
+  const open: OpenContext = { ...services, documents };
+  /** From a tree row's menu the argument is the row; from anywhere else an ID (and maybe the listed object). */
+  const opener =
+    (kinds: readonly WorkOSObjectKind[], title: string) =>
+    (argument?: unknown, listed?: unknown): Promise<void> => {
+      const row = objectOfRow(argument);
+      return row
+        ? openObject(open, kinds, row.object.id, row.object, title)
+        : openObject(open, kinds, argument, listed, title);
+    };
+  context.subscriptions.push(
+    documents,
+    vscode.commands.registerCommand(
+      'workos.openGroup',
+      opener(['directory_group'], 'WorkOS: Open Directory Group by ID'),
+    ),
+    vscode.commands.registerCommand('workos.openDirectory', opener(['directory'], 'WorkOS: Open Directory JSON')),
+    vscode.commands.registerCommand('workos.openUser', opener(['directory_user'], 'WorkOS: Open Directory User JSON')),
+    vscode.commands.registerCommand(
+      'workos.openById',
+      // Always what WorkOS says now: an ID only, never a listed copy.
+      (id?: unknown) => openObject(open, OPENABLE_KINDS, id, undefined, 'WorkOS: Open by ID'),
+    ),
+  );
+  return documents;
+}

@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import { redact } from '../safe-text';
+import type { Sessions } from '../session/sessions';
+import type { WorkOSObject } from '../session/session';
+import { fullFailure } from '../text';
+import { idProblem, type WorkOSObjectKind } from '../workos';
+
+export const SCHEME = 'workos';
+
+/** The API collection of each kind: the first segment of a document's path. */
+const COLLECTIONS: Record<WorkOSObjectKind, string> = {
+  directory: 'directories',
+  directory_group: 'directory_groups',
+  directory_user: 'directory_users',
+  organization: 'organizations',
+};
+
+/**
+ * Read-only JSON views of WorkOS objects of every kind. The URI names the kind and ID (and the
+ * object's name, for the tab title), never the content; the content is the object exactly as the
+ * API sent it, from the session's cache, indented like the user's JSON.
+ */
+export class ObjectDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changes = new vscode.EventEmitter<vscode.Uri>();
+  /** Fired by open(): an open document shows the copy just listed or fetched. */
+  readonly onDidChange = this.changes.event;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly sessions: Sessions) {
+    this.disposables = [this.changes, vscode.workspace.registerTextDocumentContentProvider(SCHEME, this)];
+  }
+
+  /** Shows `object` (already in the session's cache) as its own read-only JSON document. */
+  async open(kind: WorkOSObjectKind, object: WorkOSObject): Promise<vscode.TextEditor> {
+    const uri = uriFor(kind, object);
+    this.changes.fire(uri);
+    const document = await vscode.workspace.openTextDocument(uri);
+    if (document.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(document, 'json');
+    return vscode.window.showTextDocument(document, { preview: true });
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+    const target = objectOf(uri);
+    if (!target) return `// ${uri.path} does not name a WorkOS object.\n`;
+    const state = await this.sessions.current();
+    if (!('session' in state)) {
+      const problem =
+        'problem' in state ? state.problem : 'No WorkOS API key is set: run "WorkOS: Set API Key", then reopen this.';
+      return `// ${problem}\n`;
+    }
+    // A tab restored after a reload, or one the session has not seen: fetch it again.
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    try {
+      return format(await state.session.get(target.kind, target.id, controller.signal));
+    } catch (error) {
+      return `// Could not load ${target.id}: ${fullFailure(error)}\n`;
+    }
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+export function uriFor(kind: WorkOSObjectKind, object: WorkOSObject): vscode.Uri {
+  // The last segment becomes the tab title; the ID segment before it identifies the object.
+  const name = typeof object.name === 'string' ? object.name : '';
+  const title =
+    name
+      .replace(/[\p{Cc}/\\:*?"<>|#%]+/gu, ' ')
+      .trim()
+      .slice(0, 80) || object.id;
+  return vscode.Uri.from({ scheme: SCHEME, path: `/${COLLECTIONS[kind]}/${object.id}/${title}.json` });
+}
+
+/** The kind and ID a document's URI names; undefined for a path we did not make. */
+function objectOf(uri: vscode.Uri): { kind: WorkOSObjectKind; id: string } | undefined {
+  const [, collection, id = ''] = uri.path.split('/');
+  const kind = (Object.keys(COLLECTIONS) as WorkOSObjectKind[]).find((k) => COLLECTIONS[k] === collection);
+  return kind && idProblem(id, kind) === undefined ? { kind, id } : undefined;
+}
+
+function format(object: WorkOSObject): string {
+  const editor = vscode.workspace.getConfiguration('editor', { languageId: 'json' });
+  const indent = editor.get<boolean>('insertSpaces', true) ? ' '.repeat(editor.get<number>('tabSize', 2)) : '\t';
+  // Verbatim, except that a key the server echoed into the object is masked.
+  return `${redact(JSON.stringify(object, null, indent))}\n`;
+}

@@ -1,0 +1,60 @@
+import type { Log } from '../log';
+import { showFailure, withCancellableProgress } from '../notify';
+import { askForId, requireSession } from '../prompts';
+import type { WorkOSObject } from '../session/session';
+import type { Sessions } from '../session/sessions';
+import { describeKind, idProblem, kindOfId, type WorkOSObjectKind } from '../workos';
+import type { ObjectDocuments } from './object-documents';
+
+/** What Open by ID accepts: the prefix says which it is. */
+export const OPENABLE_KINDS: readonly WorkOSObjectKind[] = [
+  'directory',
+  'directory_group',
+  'directory_user',
+  'organization',
+];
+
+export interface OpenContext {
+  sessions: Sessions;
+  documents: ObjectDocuments;
+  log: Log;
+}
+
+/**
+ * Opens one object's JSON. A tree row passes the object its page listed, shown as listed without a
+ * request; an ID alone (the palette, a keybinding, another extension) is always asked of the API
+ * anew, since the person wants what WorkOS says now. Both leave the object in the session's cache.
+ */
+export async function openObject(
+  context: OpenContext,
+  kinds: readonly WorkOSObjectKind[],
+  idArgument: unknown,
+  listed: unknown,
+  title: string,
+): Promise<void> {
+  // Ask for the key before the ID: typing an ID only to learn that no key is set wastes the typing.
+  const session = await requireSession(context.sessions);
+  if (!session) return;
+  const kind = listedKind(listed, idArgument, kinds);
+  if (kind) {
+    session.remember(kind, listed as WorkOSObject);
+    return void (await context.documents.open(kind, listed as WorkOSObject));
+  }
+  const id = await askForId(kinds, idArgument, title);
+  if (!id) return;
+  const idKind = kindOfId(id)!;
+  let object: WorkOSObject;
+  try {
+    object = await withCancellableProgress(`Fetching ${id}…`, (signal) => session.fetch(idKind, id, signal));
+  } catch (error) {
+    return showFailure(context.log, `Could not open ${describeKind(idKind).label} ${id}`, error);
+  }
+  await context.documents.open(idKind, object);
+}
+
+/** The kind of the object a tree row passes along, when it is one we could have listed under that ID. */
+function listedKind(listed: unknown, id: unknown, kinds: readonly WorkOSObjectKind[]): WorkOSObjectKind | undefined {
+  if (typeof listed !== 'object' || listed === null || typeof id !== 'string') return undefined;
+  if ((listed as { id?: unknown }).id !== id || idProblem(id, kinds) !== undefined) return undefined;
+  return kindOfId(id);
+}

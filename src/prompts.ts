@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import type { Session } from './session/session';
+import type { Sessions } from './session/sessions';
+import { describeKind, idProblem, normalizeId, type WorkOSObjectKind } from './workos';
+
+/** The session for the current key, or undefined after saying why there is none and what to do. */
+export async function requireSession(sessions: Sessions): Promise<Session | undefined> {
+  const state = await sessions.current();
+  if ('session' in state) return state.session;
+  if ('problem' in state) return void vscode.window.showErrorMessage(state.problem);
+  void vscode.window
+    .showErrorMessage('No WorkOS API key is set.', 'Set API Key')
+    .then((choice) => choice && vscode.commands.executeCommand('workos.setApiKey'));
+  return undefined;
+}
+
+/**
+ * An ID of one of `kinds`, from an argument (keybindings, other extensions, the tree) or typed into a
+ * box that validates as you type; a wrong one gets one message and nothing is sent.
+ */
+export async function askForId(
+  kinds: readonly WorkOSObjectKind[],
+  argument: unknown,
+  title: string,
+): Promise<string | undefined> {
+  const raw =
+    argument !== undefined
+      ? typeof argument === 'string'
+        ? argument
+        : ''
+      : await vscode.window.showInputBox({
+          title,
+          prompt: kinds.length === 1 ? `A ${describeKind(kinds[0]).label} ID` : 'A WorkOS ID',
+          placeHolder: describeKind(kinds[0]).example,
+          ignoreFocusOut: true,
+          validateInput: (value) => (value.length === 0 ? undefined : idProblem(normalizeId(value), kinds)),
+        });
+  if (raw === undefined) return undefined;
+  const id = normalizeId(raw);
+  const problem = idProblem(id, kinds);
+  if (problem) {
+    void vscode.window.showErrorMessage(problem);
+    return undefined;
+  }
+  return id;
+}

@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import { displayText } from '../safe-text';
+import type { Services } from '../services';
+import { affectsConnection } from '../settings';
+import { DirectoriesView } from './directories-view';
+import { isUserNode, objectOfRow, type LoadMoreNode, type MessageNode, type ParentNode } from './nodes';
+
+/** The Directories view, and the commands of its title bar and rows. */
+export function registerDirectoriesView(context: vscode.ExtensionContext, services: Services): DirectoriesView {
+  const view = new DirectoriesView(services.sessions, services.log);
+  context.subscriptions.push(
+    view,
+    vscode.commands.registerCommand('workos.refresh', () => view.refresh()),
+    vscode.commands.registerCommand('workos.loadMore', (target?: LoadMoreNode | MessageNode | ParentNode) =>
+      view.loadMore(target),
+    ),
+    vscode.commands.registerCommand('workos.copyId', (row?: unknown) => copy(objectOfRow(row)?.object.id, 'ID')),
+    vscode.commands.registerCommand('workos.copyEmail', (row?: unknown) =>
+      copy(isUserNode(row) ? row.user.email : undefined, 'email'),
+    ),
+    services.keys.onDidChange(() => view.startOver()),
+    vscode.workspace.onDidChangeConfiguration((event) => affectsConnection(event) && view.startOver()),
+  );
+  return view;
+}
+
+/** Only from a row's context menu: from anywhere else there is nothing selected to copy. */
+async function copy(value: unknown, what: string): Promise<void> {
+  if (typeof value !== 'string' || value === '') return;
+  // A value with a line break or a control character is not what a person means to paste.
+  if (displayText(value) !== value) {
+    return void vscode.window.showWarningMessage(`This ${what} holds invisible characters, so it was not copied.`);
+  }
+  await vscode.env.clipboard.writeText(value);
+  vscode.window.setStatusBarMessage(`Copied ${value}`, 3000);
+}

@@ -1,0 +1,177 @@
+import * as vscode from 'vscode';
+import type { Session } from '../session/session';
+import { displayName, displayText } from '../safe-text';
+import { appendPlain, detailsTooltip, fullFailure, shortFailure } from '../text';
+import { userName } from '../user-names';
+import type { Directory, DirectoryUser } from '../workos';
+import { groupCount, stateLook, typeName } from './directory-words';
+import type { DirectoryNode, GroupNode, LoadMoreNode, MessageNode, PlaceholderNode, TreeNode, UserNode } from './nodes';
+
+// How each kind of row looks. Every value from the API passes through displayText (labels) or
+// detailsTooltip (tooltips, escaped), and unknown shapes get a fallback, so one odd row never takes
+// the others down.
+
+export function treeItem(node: TreeNode): vscode.TreeItem {
+  switch (node.kind) {
+    case 'directory':
+      return directoryItem(node);
+    case 'group':
+      return groupItem(node);
+    case 'user':
+      return userItem(node);
+    case 'loadMore':
+      return loadMoreItem(node);
+    case 'placeholder':
+      return placeholderItem(node);
+    case 'message':
+      return messageItem(node);
+  }
+}
+
+/** Built on hover: getTreeItem runs for every row, and a directory can have thousands. */
+export function tooltipOf(node: TreeNode, session: Session | undefined): vscode.MarkdownString | undefined {
+  switch (node.kind) {
+    case 'directory':
+      return directoryTooltip(node.directory, session);
+    case 'group':
+      return groupTooltip(node);
+    case 'user':
+      return userTooltip(node.user);
+    default:
+      return undefined;
+  }
+}
+
+function directoryItem(node: DirectoryNode): vscode.TreeItem {
+  const { directory } = node;
+  const item = new vscode.TreeItem(displayName(directory), vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  const state = stateLook(directory.state);
+  // "Google Workspace · Validating · 2,600 groups": the words a person uses; the raw values are in the tooltip.
+  item.description = [typeName(directory.type), state.name, groupCount(directory.metadata?.groups)]
+    .filter((part) => part !== undefined)
+    .map((part) => displayText(part, 80))
+    .join(' · ');
+  item.iconPath = new vscode.ThemeIcon(state.icon, state.color ? new vscode.ThemeColor(state.color) : undefined);
+  item.contextValue = 'workos.directory';
+  return item;
+}
+
+function directoryTooltip(directory: Directory, session: Session | undefined): vscode.MarkdownString {
+  const users = directory.metadata?.users;
+  const count = (value: unknown) => (typeof value === 'number' ? value.toLocaleString('en-US') : '?');
+  const organizationId = directory.organization_id;
+  // The name once the session has it (fetched after the directories were shown); the ID until then, or if it failed.
+  const organization = typeof organizationId === 'string' ? session?.cached('organization', organizationId) : undefined;
+  return detailsTooltip(displayName(directory), [
+    ['ID', directory.id],
+    ['Organization', organization ? `${displayName(organization)} (${organization.id})` : organizationId],
+    ['Type', withRaw(typeName(directory.type), directory.type)],
+    ['State', withRaw(stateLook(directory.state).name, directory.state)],
+    ['Domain', directory.domain],
+    ['Groups', groupCount(directory.metadata?.groups)],
+    [
+      'Users',
+      typeof users === 'object' && users !== null
+        ? `${count(users.active)} active, ${count(users.inactive)} inactive`
+        : undefined,
+    ],
+    ['Created', directory.created_at],
+    ['Updated', directory.updated_at],
+  ]);
+}
+
+/** "Google Workspace (gsuite directory)": the name, and the API's own value beside it when they differ. */
+function withRaw(name: string | undefined, raw: unknown): string | undefined {
+  return name !== undefined && typeof raw === 'string' && raw !== name ? `${name} (${raw})` : name;
+}
+
+function groupItem(node: GroupNode): vscode.TreeItem {
+  const { group } = node;
+  // The twistie expands it to its members; a click on the label opens its JSON.
+  const item = new vscode.TreeItem(displayName(group), vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  item.description = displayText(group.id, 80);
+  item.iconPath = new vscode.ThemeIcon('organization');
+  item.contextValue = 'workos.group';
+  item.command = { command: 'workos.openGroup', title: 'Open Group JSON', arguments: [group.id, group] };
+  return item;
+}
+
+function groupTooltip({ group }: GroupNode): vscode.MarkdownString {
+  return detailsTooltip(displayName(group), [
+    ['ID', group.id],
+    ['IdP ID', group.idp_id],
+    ['Directory', group.directory_id],
+    ['Created', group.created_at],
+    ['Updated', group.updated_at],
+  ]);
+}
+
+const USER_ICONS = new Map([
+  ['active', new vscode.ThemeIcon('person', new vscode.ThemeColor('testing.iconPassed'))],
+  ['suspended', new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('problemsWarningIcon.foreground'))],
+  ['inactive', new vscode.ThemeIcon('person', new vscode.ThemeColor('disabledForeground'))],
+]);
+const UNKNOWN_USER_ICON = new vscode.ThemeIcon('question');
+
+function userItem(node: UserNode): vscode.TreeItem {
+  const { user } = node;
+  const item = new vscode.TreeItem(userName(user), vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = displayText(user.email, 120);
+  item.iconPath = (typeof user.state === 'string' && USER_ICONS.get(user.state)) || UNKNOWN_USER_ICON;
+  // With an email, the menu offers Copy Email too.
+  item.contextValue = displayText(user.email) ? 'workos.user.email' : 'workos.user';
+  item.command = { command: 'workos.openUser', title: 'Open User JSON', arguments: [user.id, user] };
+  return item;
+}
+
+function userTooltip(user: DirectoryUser): vscode.MarkdownString {
+  const roles = Array.isArray(user.roles) ? user.roles.map((role) => role?.slug).filter(Boolean) : [];
+  return detailsTooltip(userName(user), [
+    ['ID', user.id],
+    ['IdP ID', user.idp_id],
+    ['Email', user.email],
+    ['State', user.state],
+    [roles.length > 1 ? 'Roles' : 'Role', roles.length > 0 ? roles.join(', ') : user.role?.slug],
+    ['Created', user.created_at],
+    ['Updated', user.updated_at],
+  ]);
+}
+
+function loadMoreItem(node: LoadMoreNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.loading ? 'Loading…' : 'Load more', vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.contextValue = 'workos.loadMore';
+  if (node.loading) {
+    item.iconPath = new vscode.ThemeIcon('loading~spin');
+  } else {
+    item.iconPath = new vscode.ThemeIcon('ellipsis');
+    item.command = { command: 'workos.loadMore', title: 'Load More', arguments: [node] };
+  }
+  return item;
+}
+
+function placeholderItem(node: PlaceholderNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.contextValue = 'workos.placeholder';
+  return item;
+}
+
+function messageItem(node: MessageNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(shortFailure(node.error), vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+  item.contextValue = 'workos.error';
+  const tooltip = new vscode.MarkdownString();
+  appendPlain(tooltip, fullFailure(node.error));
+  if (node.retry) {
+    item.description = 'click to retry';
+    item.command = { command: 'workos.loadMore', title: 'Retry', arguments: [node] };
+    tooltip.appendMarkdown('\n\n').appendText('Click to retry.');
+  }
+  item.tooltip = tooltip;
+  return item;
+}

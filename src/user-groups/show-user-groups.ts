@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import type { ObjectDocuments } from '../documents/object-documents';
+import type { Log } from '../log';
+import { showFailure, withCancellableProgress } from '../notify';
+import { askForId, requireSession } from '../prompts';
+import { displayName, displayText } from '../safe-text';
+import type { Sessions } from '../session/sessions';
+import { objectOfRow } from '../tree/nodes';
+import { userTitle } from '../user-names';
+import { collectAll, type DirectoryGroup, type DirectoryUser } from '../workos';
+
+export interface UserGroupsContext {
+  sessions: Sessions;
+  documents: ObjectDocuments;
+  log: Log;
+}
+
+/**
+ * `workos.showUserGroups`: every group of one directory user, through `GET /directory_groups?user=`,
+ * in a picker that opens the chosen group. The argument is a user row, a user ID, or nothing (ask).
+ */
+export async function showUserGroups(context: UserGroupsContext, argument?: unknown): Promise<void> {
+  const session = await requireSession(context.sessions);
+  if (!session) return;
+  const row = objectOfRow(argument);
+  const listedUser = row?.kind === 'directory_user' ? (row.object as DirectoryUser) : undefined;
+  const id = await askForId(['directory_user'], listedUser?.id ?? argument, 'WorkOS: Show Groups of Directory User');
+  if (!id) return;
+  let groups: DirectoryGroup[];
+  let user: DirectoryUser | undefined;
+  try {
+    [groups, user] = await withCancellableProgress(`Fetching the groups of ${id}…`, async (cancelled) => {
+      const signal = AbortSignal.any([cancelled, session.signal]);
+      // The user only titles the picker, so it may fail quietly.
+      const title = listedUser ?? session.cached('directory_user', id) ?? session.get('directory_user', id, signal);
+      return Promise.all([
+        collectAll(session.client.allGroups({ user: id, limit: 100 }, signal)),
+        Promise.resolve(title).catch(() => undefined),
+      ]);
+    });
+  } catch (error) {
+    return showFailure(context.log, `Could not list the groups of ${id}`, error);
+  }
+  for (const group of groups) session.remember('directory_group', group);
+  const who = user ? displayText(userTitle(user), 80) : id;
+  if (groups.length === 0) return void vscode.window.showInformationMessage(`${who} belongs to no groups.`);
+  const picked = await vscode.window.showQuickPick(
+    groups.map((group) => ({
+      label: displayName(group),
+      description: displayText(group.id, 80),
+      detail: displayText(session.cached('directory', group.directory_id)?.name ?? group.directory_id),
+      group,
+    })),
+    {
+      title: `Groups of ${who} (${groups.length})`,
+      placeHolder: 'Pick a group to open its JSON',
+      matchOnDescription: true,
+      matchOnDetail: true,
+    },
+  );
+  if (picked) await context.documents.open('directory_group', picked.group);
+}
