@@ -1,0 +1,86 @@
+import * as assert from 'node:assert/strict';
+import { Session } from '../../src/session/session';
+import { WorkOSClient } from '../../src/workos';
+import { SAMPLE } from '../fake-workos/dataset';
+import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
+
+describe('session', () => {
+  let fake: FakeWorkOS;
+  let session: Session;
+
+  before(async () => {
+    fake = await startFakeWorkOS({ apiKeys: [SAMPLE.apiKey] });
+  });
+  after(() => fake.close());
+  beforeEach(() => {
+    fake.clearFaults();
+    fake.clearRequests();
+    fake.setLatency(0);
+    session = new Session(new WorkOSClient({ apiKey: SAMPLE.apiKey, baseUrl: fake.url }), () => 100);
+  });
+  afterEach(() => session.end());
+
+  it('keeps one list per query: asking again gives the same list, another query another', async () => {
+    const groups = session.list({ of: 'groups', directory: SAMPLE.smallDirectoryId });
+    assert.equal(session.list({ of: 'groups', directory: SAMPLE.smallDirectoryId }), groups);
+    assert.notEqual(session.list({ of: 'groups', directory: SAMPLE.largeDirectoryId }), groups);
+    assert.equal(session.existingList(`groups?directory=${SAMPLE.smallDirectoryId}`), groups);
+    assert.equal(fake.requests.length, 0, 'a list loads only when asked to');
+  });
+
+  it('every list page feeds the object cache: an object the tree listed costs no request', async () => {
+    const list = session.list({ of: 'groups', directory: SAMPLE.smallDirectoryId });
+    await list.loadNext();
+    const group = list.items[0];
+    fake.clearRequests();
+    assert.equal(await session.get('directory_group', group.id), group);
+    assert.equal(fake.requests.length, 0);
+  });
+
+  it('fetch asks anew, shares one request among callers meanwhile, and updates the cache', async () => {
+    fake.setLatency(50);
+    const [a, b] = await Promise.all([
+      session.fetch('directory_group', SAMPLE.busyGroupId),
+      session.fetch('directory_group', SAMPLE.busyGroupId),
+    ]);
+    assert.equal(a, b);
+    assert.equal(fake.requests.length, 1, 'one request for two callers');
+    assert.equal(session.cached('directory_group', SAMPLE.busyGroupId), a);
+    await session.fetch('directory_group', SAMPLE.busyGroupId);
+    assert.equal(fake.requests.length, 2, 'a later fetch asks again');
+  });
+
+  it('ending the session cancels what it started, lists and by-ID requests alike', async () => {
+    fake.setLatency(200);
+    const list = session.list({ of: 'directories' });
+    const loading = list.loadNext();
+    const fetching = session.fetch('directory', SAMPLE.largeDirectoryId);
+    session.end();
+    await loading;
+    assert.equal(list.items.length, 0);
+    assert.equal(list.error, undefined, 'a cancelled page is no failure');
+    await assert.rejects(fetching, (error: Error) => /cancelled/.test(error.message));
+    assert.equal(session.cached('directory', SAMPLE.largeDirectoryId), undefined);
+  });
+
+  it('a member list is paced with the other requests of its directory', async () => {
+    const groups = session.list({ of: 'groups', directory: SAMPLE.largeDirectoryId });
+    await groups.loadNext();
+    const lists = groups.items
+      .slice(0, 8)
+      .map((group) => session.list({ of: 'members', group: group.id, directory: group.directory_id }));
+    fake.clearRequests();
+    await Promise.all(lists.map((list) => list.loadNext()));
+    assert.deepEqual(
+      lists.map((list) => list.error),
+      lists.map(() => undefined),
+    );
+    assert.equal(
+      fake.requests.filter((r) => r.status === 429).length,
+      0,
+      'no 429 from a server that enforces the limit',
+    );
+    const starts = fake.requests.map((r) => r.at).sort((a, b) => a - b);
+    assert.ok(starts[4] - starts[0] >= 1000, 'the fifth waited for the window');
+  });
+});
