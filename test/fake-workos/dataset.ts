@@ -55,6 +55,28 @@ export interface DirectoryUser {
   updated_at: string;
 }
 
+export interface OrganizationDomain {
+  object: 'organization_domain';
+  id: string;
+  domain: string;
+  state: 'verified' | 'pending' | 'failed' | 'legacy_verified';
+  verification_strategy: 'dns' | 'manual';
+}
+
+/**
+ * As `GET /organizations/{id}` sends it (the spec's `Organization`), less the `external_id` and
+ * `metadata` that newer answers also carry; clients must not rely on either.
+ */
+export interface Organization {
+  object: 'organization';
+  id: string;
+  name: string;
+  allow_profiles_outside_organization: boolean;
+  domains: OrganizationDomain[];
+  created_at: string;
+  updated_at: string;
+}
+
 /** Legacy embedded groups are partial (older fixtures carry only these fields). */
 export type EmbeddedGroup = Pick<DirectoryGroup, 'object' | 'id' | 'directory_id' | 'name' | 'raw_attributes'>;
 export type DirectoryUserWithGroups = DirectoryUser & { groups: EmbeddedGroup[] };
@@ -64,6 +86,8 @@ export interface Dataset {
   groups: DirectoryGroup[];
   users: DirectoryUser[];
   memberships: Array<[userId: string, groupId: string]>;
+  /** Served by /organizations; a dataset without them answers 404 and an empty list there. */
+  organizations?: Organization[];
   /** Teams created before May 2026 still get users' `groups` populated; newer ones get `[]`. */
   embedUserGroups?: boolean;
 }
@@ -82,6 +106,8 @@ export interface SortedList<T extends Item> {
 }
 
 export interface DatasetIndex {
+  readonly organizations: SortedList<Organization>;
+  readonly organizationById: ReadonlyMap<string, Organization>;
   readonly directories: SortedList<Directory>;
   readonly directoryById: ReadonlyMap<string, Directory>;
   readonly groupById: ReadonlyMap<string, DirectoryGroup>;
@@ -119,7 +145,10 @@ const indexes = new WeakMap<Dataset, { signature: unknown[]; index: DatasetIndex
 
 export function datasetIndex(dataset: Dataset): DatasetIndex {
   const { directories, groups, users, memberships } = dataset;
+  const organizations = dataset.organizations ?? [];
   const signature = [
+    dataset.organizations,
+    organizations.length,
     directories,
     directories.length,
     groups,
@@ -151,6 +180,8 @@ export function datasetIndex(dataset: Dataset): DatasetIndex {
     push(usersByGroup, groupId, user);
   }
   const index: DatasetIndex = {
+    organizations: sortedList([...organizations]),
+    organizationById: new Map(organizations.map((organization) => [organization.id, organization])),
     directories: sortedList([...directories]),
     directoryById: new Map(directories.map((directory) => [directory.id, directory])),
     groupById,
@@ -530,6 +561,8 @@ interface DirectorySpec {
   groupPrefix?: string;
   userCount: number;
   groupsPerUser: readonly [min: number, max: number];
+  /** Users (by position) whose state is `suspended`; the state roll still happens, so no ID moves. */
+  suspendedUsers?: readonly number[];
 }
 
 interface BuiltDirectory {
@@ -538,6 +571,8 @@ interface BuiltDirectory {
   users: DirectoryUser[];
   /** Adds a membership unless present; groups are given by position in `groups`. */
   addMembership(userIndex: number, groupIndex: number): void;
+  /** Makes the group's members exactly these users (by position), in place of any it had. */
+  setMembers(groupIndex: number, userIndexes: Iterable<number>): void;
 }
 
 function buildDirectory(spec: DirectorySpec, dataset: Dataset): BuiltDirectory {
@@ -576,7 +611,8 @@ function buildDirectory(spec: DirectorySpec, dataset: Dataset): BuiltDirectory {
     emails.add(email);
     const [department, , titles] = userRng.pick(DEPARTMENTS);
     const jobTitle = userRng.pick(titles);
-    const state = userRng.int(14) === 0 ? 'inactive' : 'active';
+    const rolled = userRng.int(14) === 0 ? 'inactive' : 'active';
+    const state = spec.suspendedUsers?.includes(i) ? 'suspended' : rolled;
     const created = syncedAt + 2 * MINUTE + i * 250 + userRng.int(250);
     const role = { slug: userRng.int(20) === 0 ? 'admin' : 'member' };
     return {
@@ -610,6 +646,15 @@ function buildDirectory(spec: DirectorySpec, dataset: Dataset): BuiltDirectory {
     memberships.add(key);
     dataset.memberships.push(pair);
   };
+  const setMembers = (groupIndex: number, userIndexes: Iterable<number>): void => {
+    const groupId = groups[groupIndex].id;
+    dataset.memberships = dataset.memberships.filter(([userId, group]) => {
+      if (group !== groupId) return true;
+      memberships.delete(`${userId} ${group}`);
+      return false;
+    });
+    for (const userIndex of userIndexes) addMembership(userIndex, groupIndex);
+  };
   if (groups.length > 0) {
     const memberRng = new Rng(`${spec.seed} memberships`);
     const [min, max] = spec.groupsPerUser;
@@ -619,6 +664,10 @@ function buildDirectory(spec: DirectorySpec, dataset: Dataset): BuiltDirectory {
     });
   }
 
+  // The metadata has only `active` and `inactive`, and WorkOS does not say where `suspended` users
+  // (a state the spec still lists) are counted. The fake counts them in neither, so a client must not
+  // take active + inactive for the number of users.
+  const active = users.filter((user) => user.state === 'active').length;
   const inactive = users.filter((user) => user.state === 'inactive').length;
   const directory: Directory = {
     object: 'directory',
@@ -629,14 +678,38 @@ function buildDirectory(spec: DirectorySpec, dataset: Dataset): BuiltDirectory {
     state: spec.state,
     name: spec.name,
     domain: spec.domain,
-    metadata: { users: { active: users.length - inactive, inactive }, groups: groups.length },
+    metadata: { users: { active, inactive }, groups: groups.length },
     created_at: iso(spec.createdAt),
     updated_at: iso(syncedAt + rng.int(100 * DAY)),
   };
   dataset.directories.push(directory);
   dataset.groups.push(...groups);
   dataset.users.push(...users);
-  return { directory, groups, users, addMembership };
+  return { directory, groups, users, addMembership, setMembers };
+}
+
+function buildOrganization(
+  id: string,
+  name: string,
+  domains: readonly string[],
+  createdAt: number,
+  rng: Rng,
+): Organization {
+  return {
+    object: 'organization',
+    id,
+    name,
+    allow_profiles_outside_organization: false,
+    domains: domains.map((domain, i) => ({
+      object: 'organization_domain',
+      id: ulid('org_domain', createdAt + (i + 1) * MINUTE, rng),
+      domain,
+      state: 'verified',
+      verification_strategy: 'dns',
+    })),
+    created_at: iso(createdAt),
+    updated_at: iso(createdAt + (1 + rng.int(20)) * DAY),
+  };
 }
 
 export interface SampleOptions {
@@ -648,6 +721,16 @@ export interface SampleOptions {
 const SAMPLE_API_KEY = 'sk_test_demo';
 const BUSY_GROUP_MEMBERS = 60;
 const USER_WITH_GROUPS_EXTRA = 23;
+// Large-directory groups (by position; all within the first 30, so `largeDirectoryGroups: 30` has
+// them too) whose members are set exactly, after the random ones. None is the busy group (0), and in
+// the default sample the user with many groups (user 0) is in none of them, nor made a member.
+const EMPTY_GROUP = 11; // "Data": no members
+const ONE_MEMBER_GROUP = 7; // "Legal": user 2
+const HUNDRED_MEMBER_GROUP = 4; // "Customer Success": users 1, 4, 7, … 298 (100)
+const BIG_GROUP = 8; // "Operations": every user whose position is not a multiple of 6 (250 of 300)
+const LARGE_DIRECTORY_USERS = 300;
+/** Large-directory users (by position) in state `suspended`; none was `inactive` before. */
+const SUSPENDED_USERS = [5, 120, 250];
 
 function buildSample(options: SampleOptions) {
   const dataset: Dataset = {
@@ -660,6 +743,23 @@ function buildSample(options: SampleOptions) {
   const orgRng = new Rng('sample organizations');
   const brightline = ulid('org', BASE_TIME - 30 * DAY, orgRng);
   const kestrel = ulid('org', BASE_TIME - 12 * DAY, orgRng);
+  const domainRng = new Rng('sample organization domains');
+  dataset.organizations = [
+    buildOrganization(
+      brightline,
+      'Brightline Logistics',
+      ['brightline.io', 'brightline.co.uk'],
+      BASE_TIME - 30 * DAY,
+      domainRng,
+    ),
+    buildOrganization(
+      kestrel,
+      'Kestrel Analytics',
+      ['kestrel-analytics.com', 'kestrel.vc'],
+      BASE_TIME - 12 * DAY,
+      domainRng,
+    ),
+  ];
   const cross = (outer: readonly string[], inner: readonly string[], format: (a: string, b: string) => string) =>
     outer.flatMap((a) => inner.map((b) => format(a, b)));
 
@@ -673,8 +773,9 @@ function buildSample(options: SampleOptions) {
       domain: 'brightline.io',
       createdAt: BASE_TIME,
       groupNames: largeGroupNames(options.largeDirectoryGroups ?? 2600),
-      userCount: 180,
+      userCount: LARGE_DIRECTORY_USERS,
       groupsPerUser: [2, 6],
+      suspendedUsers: SUSPENDED_USERS,
     },
     dataset,
   );
@@ -834,6 +935,17 @@ function buildSample(options: SampleOptions) {
   for (let n = 0; n < USER_WITH_GROUPS_EXTRA && large.groups.length > 0; n++)
     large.addMembership(0, spread.int(large.groups.length));
 
+  // Groups with exact member counts, for paging members: 0, 1, one full page of 100, three pages of 100.
+  const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+  const exactGroups = [
+    [EMPTY_GROUP, []],
+    [ONE_MEMBER_GROUP, [2]],
+    [HUNDRED_MEMBER_GROUP, range(100).map((k) => 3 * k + 1)],
+    [BIG_GROUP, range(LARGE_DIRECTORY_USERS).filter((i) => i % 6 !== 0)],
+  ] as const;
+  for (const [groupIndex, members] of exactGroups)
+    if (groupIndex < large.groups.length) large.setMembers(groupIndex, members);
+
   // A service account: SCIM allows a user with no email or name.
   const service = legacy.users[0];
   Object.assign(service, {
@@ -865,6 +977,8 @@ function sampleHandles() {
   const { dataset, organizations, large, small, empty, invalid, legacy, unlinked, service } = buildSample({});
   const userWithGroups = large.users[0];
   const busyGroup = large.groups[0];
+  const membersOf = (groupIndex: number) =>
+    dataset.memberships.filter(([, groupId]) => groupId === large.groups[groupIndex].id).length;
   return {
     apiKey: SAMPLE_API_KEY,
     organizationIds: organizations,
@@ -887,6 +1001,21 @@ function sampleHandles() {
     busyGroupMemberCount: dataset.memberships.filter(([, groupId]) => groupId === busyGroup.id).length,
     /** A service account with `email`, names and `emails` empty (SCIM allows it). */
     userWithoutEmailId: service.id,
+    /** Organization ID → name, for both sample organizations (served by /organizations). */
+    organizationNames: Object.fromEntries(
+      (dataset.organizations ?? []).map((organization) => [organization.id, organization.name]),
+    ) as Readonly<Record<string, string>>,
+    /** Large-directory groups with exactly 0, 1 and 100 members ("Data", "Legal", "Customer Success"). */
+    emptyGroupId: large.groups[EMPTY_GROUP].id,
+    oneMemberGroupId: large.groups[ONE_MEMBER_GROUP].id,
+    hundredMemberGroupId: large.groups[HUNDRED_MEMBER_GROUP].id,
+    /** The large directory's "Operations" group: 250 members, three pages of 100. */
+    bigGroupId: large.groups[BIG_GROUP].id,
+    bigGroupMemberCount: membersOf(BIG_GROUP),
+    /** A large-directory user in state `suspended` (counted in neither metadata count). */
+    suspendedUserId: large.users[SUSPENDED_USERS[0]].id,
+    /** A large-directory user in state `inactive`. */
+    inactiveUserId: large.users.find((user) => user.state === 'inactive')!.id,
   };
 }
 
@@ -938,6 +1067,11 @@ export function generatedDataset(options: GeneratedDatasetOptions): Dataset {
   const dataset: Dataset = { directories: [], groups: [], users: [], memberships: [] };
   const orgRng = new Rng(`${seed} organizations`);
   const organizations = [ulid('org', BASE_TIME, orgRng), ulid('org', BASE_TIME + DAY, orgRng)];
+  const domainRng = new Rng(`${seed} organization domains`);
+  dataset.organizations = [
+    buildOrganization(organizations[0], 'Contoso Holdings', ['contoso.example.com'], BASE_TIME, domainRng),
+    buildOrganization(organizations[1], 'Fabrikam Group', ['fabrikam.example.com'], BASE_TIME + DAY, domainRng),
+  ];
   for (let i = 0; i < options.directories; i++) {
     const company = COMPANIES[i % COMPANIES.length];
     const round = Math.floor(i / COMPANIES.length);

@@ -34,6 +34,9 @@ async function main(): Promise<void> {
   const groups = (id: string) => dataset.groups.filter((group) => group.directory_id === id).length;
   console.log(`Fake WorkOS API on ${fake.url}`);
   console.log(`API key: ${SAMPLE.apiKey}`);
+  console.log('Organizations:');
+  for (const organization of dataset.organizations ?? [])
+    console.log(`  ${organization.name.padEnd(36)} ${organization.id}`);
   console.log('Directories:');
   for (const directory of dataset.directories) {
     console.log(

@@ -1,4 +1,5 @@
-// A local fake of the WorkOS Directory Sync API, on node:http: the routes, parameters and shapes of
+// A local fake of the WorkOS Directory Sync API (and the two organization reads a client needs to name
+// a directory's organization), on node:http: the routes, parameters and shapes of
 // WorkOS's OpenAPI spec (https://github.com/workos/openapi-spec, "the spec" below) and reference
 // (https://workos.com/docs/reference). Where those leave the real API's behaviour open
 // the fake is the stricter one, so a client that passes here should also work against production.
@@ -44,6 +45,8 @@ export interface FakeWorkOSOptions {
 }
 
 export type RouteName =
+  | 'list_organizations'
+  | 'get_organization'
   | 'list_directories'
   | 'get_directory'
   | 'delete_directory'
@@ -183,6 +186,7 @@ interface Route {
 }
 
 const COLLECTIONS: Record<string, [list: RouteName, get: RouteName]> = {
+  organizations: ['list_organizations', 'get_organization'],
   directories: ['list_directories', 'get_directory'],
   directory_groups: ['list_groups', 'get_group'],
   directory_users: ['list_users', 'get_user'],
@@ -307,6 +311,15 @@ class Api {
   handle(name: Exclude<RouteName, 'unknown'>, id: string, params: URLSearchParams): ApiResponse {
     const index = this.index;
     switch (name) {
+      case 'list_organizations': {
+        // The real route also filters by `domains` and `search`; here those are unknown parameters (400).
+        const parsed = parseQuery(params, []);
+        return 'status' in parsed ? parsed : paginate(index.organizations, parsed.page);
+      }
+      case 'get_organization': {
+        const organization = index.organizationById.get(id);
+        return organization ? { status: 200, body: organization } : entityNotFound('Organization', id);
+      }
       case 'list_directories':
         return this.listDirectories(params);
       case 'get_directory': {

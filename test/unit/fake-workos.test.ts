@@ -226,6 +226,157 @@ describe('fake WorkOS API', function () {
     });
   });
 
+  describe('organizations', () => {
+    const [brightline, kestrel] = SAMPLE.organizationIds;
+
+    it('gets one by ID in the documented shape, with its verified domains', async () => {
+      const reply = await call(fake, `/organizations/${brightline}`);
+      assert.equal(reply.status, 200);
+      assert.deepEqual(Object.keys(reply.body), [
+        'object',
+        'id',
+        'name',
+        'allow_profiles_outside_organization',
+        'domains',
+        'created_at',
+        'updated_at',
+      ]);
+      assert.equal(reply.body.object, 'organization');
+      assert.equal(reply.body.id, brightline);
+      assert.equal(reply.body.name, 'Brightline Logistics');
+      assert.equal(reply.body.allow_profiles_outside_organization, false);
+      const domains = reply.body.domains as Array<Record<string, unknown>>;
+      assert.deepEqual(
+        domains.map((domain) => domain.domain),
+        ['brightline.io', 'brightline.co.uk'],
+      );
+      for (const domain of domains) {
+        assert.deepEqual(Object.keys(domain), ['object', 'id', 'domain', 'state', 'verification_strategy']);
+        assert.equal(domain.object, 'organization_domain');
+        assert.match(String(domain.id), /^org_domain_01[0-9A-HJKMNP-TV-Z]{24}$/);
+        assert.equal(domain.state, 'verified');
+        assert.equal(domain.verification_strategy, 'dns');
+      }
+      assert.equal(fake.requests[0].route, 'get_organization');
+    });
+
+    it("names every directory's organization, as SAMPLE.organizationNames says", async () => {
+      assert.deepEqual(Object.keys(SAMPLE.organizationNames), [brightline, kestrel]);
+      assert.equal(SAMPLE.organizationNames[kestrel], 'Kestrel Analytics');
+      for (const organizationId of new Set(reference.directories.map((d) => d.organization_id))) {
+        const reply = await call(fake, `/organizations/${organizationId}`);
+        assert.equal(reply.status, 200, organizationId);
+        assert.equal(reply.body.name, SAMPLE.organizationNames[organizationId]);
+      }
+    });
+
+    it('answers 404 entity_not_found for an unknown or bad ID, 400 for a query', async () => {
+      const unknown = await call(fake, '/organizations/org_01NOPE');
+      assert.equal(unknown.status, 404);
+      assert.deepEqual(unknown.body, { message: "Organization not found: 'org_01NOPE'.", code: 'entity_not_found' });
+      for (const [raw, id] of [
+        [SAMPLE.largeDirectoryId, SAMPLE.largeDirectoryId], // another kind of object
+        ['not%20an%20id', 'not an id'],
+        ['..%2Fdirectories', '../directories'],
+        [brightline.toLowerCase(), brightline.toLowerCase()],
+      ]) {
+        const reply = await rawGet(fake, `/organizations/${raw}`);
+        assert.equal(reply.status, 404, raw);
+        assert.deepEqual(reply.body, { message: `Organization not found: '${id}'.`, code: 'entity_not_found' });
+      }
+      assert.equal((await rawGet(fake, '/organizations/%E0%A4%A')).status, 404);
+      assert.deepEqual(
+        fake.requests.map((r) => r.route),
+        Array(6).fill('get_organization'),
+      );
+      const withQuery = await call(fake, `/organizations/${brightline}?include=domains`);
+      assert.equal(withQuery.status, 400);
+      assert.deepEqual(withQuery.body.errors, [{ field: 'include', code: 'unknown_parameter' }]);
+      for (const path of ['/organizations/', `/organizations/${brightline}/domains`]) {
+        const reply = await rawGet(fake, path);
+        assert.equal(reply.status, 404, path);
+        assert.equal((reply.body as { code: string }).code, 'not_found');
+      }
+      assert.equal((await call(fake, `/organizations/${brightline}`, { method: 'DELETE' })).status, 404);
+    });
+
+    it('lists them newest first, pages with limit 1 both ways, and validates parameters', async () => {
+      const all = await call(fake, '/organizations');
+      assert.equal(all.status, 200);
+      assert.deepEqual(Object.keys(all.body), ['object', 'data', 'list_metadata']);
+      assert.deepEqual(ids(all.body), [kestrel, brightline]);
+      assert.deepEqual(all.body.list_metadata, { before: null, after: null });
+      assert.deepEqual(all.body.data[0], (await call(fake, `/organizations/${kestrel}`)).body);
+      const desc = await allPages(fake, '/organizations?limit=1');
+      assert.deepEqual(desc.map(ids), [[kestrel], [brightline]]);
+      assert.deepEqual(desc[0].list_metadata, { before: null, after: kestrel });
+      assert.deepEqual(desc[1].list_metadata, { before: brightline, after: null });
+      assert.deepEqual((await allPages(fake, '/organizations?limit=1&order=asc')).flatMap(ids), [brightline, kestrel]);
+      const back = await call(fake, `/organizations?limit=1&before=${brightline}`);
+      assert.deepEqual(ids(back.body), [kestrel]);
+      assert.deepEqual(back.body.list_metadata, { before: null, after: kestrel });
+      assert.ok(fake.requests.every((r) => r.route === 'list_organizations' || r.route === 'get_organization'));
+      assert.equal(fake.requests[0].route, 'list_organizations');
+      for (const [query, errors] of [
+        ['limit=0', [{ field: 'limit', code: 'invalid_value' }]],
+        ['order=up', [{ field: 'order', code: 'invalid_value' }]],
+        ['domains=brightline.io', [{ field: 'domains', code: 'unknown_parameter' }]],
+        [`after=${SAMPLE.largeDirectoryId}`, [{ field: 'after', code: 'invalid_cursor' }]],
+        [`before=${brightline}&after=${kestrel}`, [{ field: 'before', code: 'conflicts_with_after' }]],
+      ] as const) {
+        const reply = await call(fake, `/organizations?${query}`);
+        assert.equal(reply.status, 400, query);
+        assert.deepEqual(reply.body.errors, errors, query);
+      }
+    });
+
+    it('needs the key, and takes faults and latency like the other routes', async () => {
+      const response = await fetch(`${fake.url}/organizations/${brightline}`);
+      assert.equal(response.status, 401);
+      assert.equal((await fetch(`${fake.url}/organizations`)).status, 401);
+      fake.inject({ kind: 'status', status: 503, match: { path: /^\/organizations\// } });
+      assert.equal((await call(fake, '/organizations')).status, 200);
+      assert.equal((await call(fake, `/organizations/${brightline}`)).status, 503);
+      assert.equal((await call(fake, `/organizations/${brightline}`)).status, 200);
+      fake.setLatency(80);
+      const started = Date.now();
+      assert.equal((await call(fake, `/organizations/${kestrel}`)).status, 200);
+      assert.ok(Date.now() - started >= 75);
+      assert.deepEqual(
+        fake.requests.map((r) => [r.route, r.status]),
+        [
+          ['get_organization', 401],
+          ['list_organizations', 401],
+          ['list_organizations', 200],
+          ['get_organization', 503],
+          ['get_organization', 200],
+          ['get_organization', 200],
+        ],
+      );
+    });
+
+    it('serves none for a dataset without organizations, and those of generatedDataset', async () => {
+      await withFake(
+        { dataset: { ...sampleDataset({ largeDirectoryGroups: 30 }), organizations: undefined } },
+        async (bare) => {
+          assert.equal((await call(bare, `/organizations/${brightline}`)).status, 404);
+          assert.deepEqual((await call(bare, '/organizations')).body, {
+            object: 'list',
+            data: [],
+            list_metadata: { before: null, after: null },
+          });
+        },
+      );
+      const dataset = generatedDataset({ directories: 3, groupsPerDirectory: 1 });
+      await withFake({ dataset }, async (generated) => {
+        const listed = (await call(generated, '/organizations')).body.data;
+        assert.equal(listed.length, 2);
+        for (const directory of dataset.directories)
+          assert.ok(listed.some((organization) => organization.id === directory.organization_id));
+      });
+    });
+  });
+
   describe('groups', () => {
     it('lists a directory 10 at a time, newest first, by default', async () => {
       const { body } = await call(fake, `/directory_groups?directory=${SAMPLE.largeDirectoryId}`);
@@ -389,6 +540,69 @@ describe('fake WorkOS API', function () {
         assert.equal(reply.status, 422, query);
         assert.equal(reply.body.code, 'unprocessable_entity');
       }
+    });
+
+    it('pages exact member counts: 0, 1, 100 in one page of 100, and 250+ in three', async () => {
+      const members = (groupId: string, query = '') => call(fake, `/directory_users?group=${groupId}${query}`);
+      const empty = await members(SAMPLE.emptyGroupId);
+      assert.deepEqual(empty.body, { object: 'list', data: [], list_metadata: { before: null, after: null } });
+      const one = await members(SAMPLE.oneMemberGroupId);
+      assert.equal(one.body.data.length, 1);
+      assert.deepEqual(one.body.list_metadata, { before: null, after: null });
+
+      const hundred = await members(SAMPLE.hundredMemberGroupId, '&limit=100');
+      assert.equal(hundred.status, 200);
+      assert.equal(hundred.body.data.length, 100);
+      assert.deepEqual(hundred.body.list_metadata, { before: null, after: null });
+      assert.equal(new Set(ids(hundred.body)).size, 100);
+      const hundredPages = await allPages(fake, `/directory_users?group=${SAMPLE.hundredMemberGroupId}&limit=50`);
+      assert.deepEqual(
+        hundredPages.map((page) => page.data.length),
+        [50, 50],
+      );
+
+      assert.ok(SAMPLE.bigGroupMemberCount >= 250);
+      const bigPages = await allPages(fake, `/directory_users?group=${SAMPLE.bigGroupId}&limit=100`);
+      assert.equal(bigPages.length, 3);
+      assert.deepEqual(
+        bigPages.map((page) => page.data.length),
+        [100, 100, SAMPLE.bigGroupMemberCount - 200],
+      );
+      const big = bigPages.flatMap(ids);
+      assert.equal(new Set(big).size, SAMPLE.bigGroupMemberCount);
+      const expected = reference.memberships.filter(([, group]) => group === SAMPLE.bigGroupId).map(([user]) => user);
+      assert.deepEqual(new Set(big), new Set(expected));
+      assert.ok(bigPages.flatMap((page) => page.data).every((user) => user.directory_id === SAMPLE.largeDirectoryId));
+      const asc = (await allPages(fake, `/directory_users?group=${SAMPLE.bigGroupId}&limit=100&order=asc`)).flatMap(
+        ids,
+      );
+      assert.deepEqual(asc, [...big].reverse());
+    });
+
+    it('serves suspended and inactive users with their states', async () => {
+      const suspended = await call(fake, `/directory_users/${SAMPLE.suspendedUserId}`);
+      assert.equal(suspended.status, 200);
+      assert.equal(suspended.body.state, 'suspended');
+      assert.equal((suspended.body.raw_attributes as { active: boolean }).active, false);
+      assert.equal(suspended.body.directory_id, SAMPLE.largeDirectoryId);
+      const inactive = await call(fake, `/directory_users/${SAMPLE.inactiveUserId}`);
+      assert.equal(inactive.body.state, 'inactive');
+      assert.equal(inactive.body.directory_id, SAMPLE.largeDirectoryId);
+      const listed = (await allPages(fake, `/directory_users?directory=${SAMPLE.largeDirectoryId}&limit=100`)).flatMap(
+        (page) => page.data,
+      );
+      const states = new Map<string, number>();
+      for (const user of listed) states.set(user.state, (states.get(user.state) ?? 0) + 1);
+      assert.ok((states.get('suspended') ?? 0) >= 2, 'a few suspended');
+      assert.ok((states.get('inactive') ?? 0) >= 2, 'some inactive');
+      assert.equal(listed.find((user) => user.id === SAMPLE.suspendedUserId)?.state, 'suspended');
+      // Suspended users are counted in neither metadata count.
+      const directory = await call(fake, `/directories/${SAMPLE.largeDirectoryId}`);
+      assert.deepEqual(directory.body.metadata, {
+        users: { active: states.get('active'), inactive: states.get('inactive') },
+        groups: SAMPLE.largeDirectoryGroupCount,
+      });
+      assert.equal(listed.length, states.get('active')! + states.get('inactive')! + states.get('suspended')!);
     });
 
     it('embeds partial groups when the dataset asks for legacy behaviour', async () => {
@@ -851,6 +1065,27 @@ describe('fake WorkOS API', function () {
       );
       assert.equal(small.groups.filter((g) => g.directory_id === SAMPLE.largeDirectoryId).length, 30);
       assert.ok(small.users.some((u) => u.id === SAMPLE.userWithGroupsId));
+    });
+
+    it('keeps the member-count handles apart from the busy group and the user with groups', () => {
+      const count = (groupId: string) => reference.memberships.filter(([, group]) => group === groupId).length;
+      const large = new Set(groupsOf(SAMPLE.largeDirectoryId).map((group) => group.id));
+      const handles = [SAMPLE.emptyGroupId, SAMPLE.oneMemberGroupId, SAMPLE.hundredMemberGroupId, SAMPLE.bigGroupId];
+      assert.deepEqual(handles.map(count), [0, 1, 100, SAMPLE.bigGroupMemberCount]);
+      assert.ok(handles.every((id) => large.has(id)));
+      assert.equal(new Set([...handles, SAMPLE.busyGroupId]).size, 5);
+      assert.ok(
+        !reference.memberships.some(([user, group]) => user === SAMPLE.userWithGroupsId && handles.includes(group)),
+      );
+      const user = (id: string) => reference.users.find((u) => u.id === id);
+      assert.equal(user(SAMPLE.suspendedUserId)?.state, 'suspended');
+      assert.equal(user(SAMPLE.inactiveUserId)?.state, 'inactive');
+      assert.deepEqual(
+        Object.keys(SAMPLE.organizationNames),
+        reference.organizations?.map((organization) => organization.id),
+      );
+      const small = sampleDataset({ largeDirectoryGroups: 30 });
+      assert.equal(small.memberships.filter(([, group]) => group === SAMPLE.bigGroupId).length, 250);
     });
 
     it('generatedDataset is deterministic, with per-directory group counts', () => {
