@@ -13,10 +13,13 @@ export type Timing = Pick<WorkOSClientOptions, 'timeoutMs' | 'sleep' | 'backoffM
 
 /**
  * Hands out one session for the current key and API address, made on first use (never at activation)
- * and replaced when either changes, or on {@link restart}; the old one is ended whole.
+ * and replaced when either changes, or on {@link restart}; the old one is ended whole. A restart for
+ * the same key and address keeps the client: WorkOS's rate limits count per key, so its pacing must
+ * outlive a Refresh.
  */
 export class Sessions implements vscode.Disposable {
-  #current: { key: string; origin: string; session: Session } | undefined;
+  #client: { key: string; origin: string; client: WorkOSClient } | undefined;
+  #session: Session | undefined;
   #timing: Timing = {};
 
   constructor(
@@ -40,33 +43,30 @@ export class Sessions implements vscode.Disposable {
       this.restart();
       return { missingKey: true };
     }
-    const current = this.#current;
-    if (current && current.key === key.value && current.origin === address.origin && !current.session.ended) {
-      return { session: current.session, keySource: key.source };
+    if (this.#client?.key !== key.value || this.#client.origin !== address.origin) {
+      this.restart();
+      const client = new WorkOSClient({
+        apiKey: key.value,
+        baseUrl: address.origin,
+        userAgent: this.userAgent,
+        onRequest: (record) => this.log.request(record),
+        ...this.#timing,
+      });
+      this.#client = { key: key.value, origin: address.origin, client };
     }
-    current?.session.end();
-    const client = new WorkOSClient({
-      apiKey: key.value,
-      baseUrl: address.origin,
-      userAgent: this.userAgent,
-      onRequest: (record) => this.log.request(record),
-      ...this.#timing,
-    });
-    const session = new Session(client, this.pageSize);
-    this.#current = { key: key.value, origin: address.origin, session };
-    return { session, keySource: key.source };
+    if (!this.#session || this.#session.ended) this.#session = new Session(this.#client.client, this.pageSize);
+    return { session: this.#session, keySource: key.source };
   }
 
   /** The session in use, if one has been made and not ended; never reads the keychain. */
   get active(): Session | undefined {
-    const session = this.#current?.session;
-    return session && !session.ended ? session : undefined;
+    return this.#session?.ended ? undefined : this.#session;
   }
 
   /** Ends the current session: Refresh, or a new key or address. The next {@link current} makes another. */
   restart(): void {
-    this.#current?.session.end();
-    this.#current = undefined;
+    this.#session?.end();
+    this.#session = undefined;
   }
 
   dispose(): void {
@@ -76,6 +76,7 @@ export class Sessions implements vscode.Disposable {
   /** For the extension's own tests, through its test API only. */
   setTiming(timing: Timing): void {
     this.#timing = timing;
+    this.#client = undefined;
     this.restart();
   }
 }
