@@ -31,7 +31,8 @@ const KINDS: Record<WorkOSObjectKind, KindInfo> = {
 /** Real IDs are about 40 characters; anything far longer is a paste gone wrong. */
 export const MAX_ID_LENGTH = 128;
 
-const ID_SHAPE = /^([a-z]+(?:_[a-z]+)*)_([0-9A-Za-z]+)$/;
+/** Lower-case words, then a body with at least one digit or capital: `directory_users` is a word, not an ID. */
+const ID_SHAPE = /^([a-z]+(?:_[a-z]+)*)_([0-9A-Za-z]*[0-9A-Z][0-9A-Za-z]*)$/;
 
 /** Whether `value` has the shape of any WorkOS ID (used for cursors, which may be any object's ID). */
 export function isIdShaped(value: string): boolean {

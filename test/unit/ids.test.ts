@@ -20,6 +20,16 @@ describe('WorkOS IDs', () => {
     assert.equal(kindOfId('conn_01EHZNVPK3SFK441A1RGBFSHRT'), undefined);
   });
 
+  it('words made of ID prefixes are not IDs', () => {
+    for (const word of ['directory_users', 'directory_groups', 'org_chart', 'directory_user_list']) {
+      assert.equal(kindOfId(word), undefined, word);
+    }
+    assert.match(
+      idProblem('directory_users', ['directory', 'directory_user'])!,
+      /^That is not a directory or directory user ID\. IDs look like /,
+    );
+  });
+
   it('accepts a valid group ID of either prefix and trims pasted whitespace', () => {
     assert.equal(
       idProblem(normalizeId('  directory_group_01E1JJS84MFPPQ3G655FHTKX6Z\n'), 'directory_group'),
