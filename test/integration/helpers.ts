@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { isDirectoryNode, type DirectoryNode, type TreeNode } from '../../src/tree/nodes';
-export { isDirectoryNode, isGroupNode } from '../../src/tree/nodes';
+export { isDirectoryNode, isGroupNode, isUserNode } from '../../src/tree/nodes';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
 import { listFiles } from '../reliability/hygiene';
 import { waitFor } from '../wait-for';
