@@ -133,7 +133,7 @@ async function main(): Promise<void> {
           groupsOf(SAMPLE.largeDirectoryId).some((g) => g.id === lastOfPage.id && g.name === lastOfPage.name),
           `row ${PAGE_SIZE} is a group of ${LARGE}`,
         );
-        await shot('tree');
+        await shot('groups');
 
         api.setLatency(1500); // long enough to see the row change while the page loads
         await ui.treeItem('Load more').click();
@@ -159,6 +159,7 @@ async function main(): Promise<void> {
           'Clear API Key',
           'Refresh',
           'Open Directory Group by ID...',
+          'Open by ID...',
           'Show Groups of Directory User...',
         ]) {
           assert.ok(
@@ -166,7 +167,10 @@ async function main(): Promise<void> {
             `the palette lists WorkOS: ${title} (it lists ${titles.join(' | ')})`,
           );
         }
-        assert.ok(!titles.some((t) => /Load More|Copy ID/.test(t)), 'tree-only commands stay out of the palette');
+        assert.ok(
+          !titles.some((t) => /Load More|Copy ID|Copy Email|Open Directory JSON|Open Directory User JSON/.test(t)),
+          'row commands stay out of the palette',
+        );
         await shot('palette');
         await page.keyboard.press('Escape');
       },
@@ -190,6 +194,47 @@ async function main(): Promise<void> {
         assert.equal(await ui.editorText(), before, 'typing changes nothing');
         assert.equal(await page.locator('.tabs-container .tab.active.dirty').count(), 0, 'no unsaved-changes marker');
         await shot('read-only');
+      },
+    ],
+
+    [
+      'a group expands to its members by its twistie; a member opens as JSON; its menu copies the email',
+      async () => {
+        // The first group listed: a dozen members of every state (the sample data makes it so).
+        const members = (groupId: string) => api.dataset.memberships.filter(([, group]) => group === groupId).length;
+        const position = 1;
+        const group = await groupRow(position);
+        assert.equal(group.id, SAMPLE.firstListedGroupId);
+        const memberRequests = () => api.requests.filter((r) => r.route === 'list_users' && r.query.group === group.id);
+        const tabs = await ui.tabs.count();
+        await rowAt(position).locator('.monaco-tl-twistie').click();
+        const firstMember = ui.view.locator('[role="treeitem"][aria-level="3"]').first();
+        await firstMember.waitFor();
+        assert.equal(Number(await firstMember.getAttribute('aria-setsize')), members(group.id), 'one row per member');
+        assert.equal(memberRequests().length, 1, 'one request for the first page of members');
+        assert.equal(await ui.tabs.count(), tabs, 'the twistie expands without opening the group');
+        const label = (await firstMember.getAttribute('aria-label')) ?? '';
+        const user = api.dataset.users.find((u) => u.email !== null && label.includes(u.email))!;
+        assert.ok(user, `the row names a user by name and email: ${label}`);
+        assert.ok(label.startsWith(`${user.first_name} ${user.last_name}`), label);
+        await shot('tree');
+
+        const sent = api.requests.length;
+        await firstMember.click();
+        await ui.tab(new RegExp(literal(user.name ?? user.id))).waitFor();
+        await until('the editor shows the user', async () => (await ui.editorText()).includes(`"id": "${user.id}"`));
+        assert.equal(api.requests.length, sent, 'the row shows the user as its page listed it: no request');
+
+        await firstMember.click({ button: 'right' });
+        const menu = page.locator('.context-view .monaco-menu');
+        for (const item of ['Open Directory User JSON', 'Show Groups of Directory User...', 'Copy ID', 'Copy Email']) {
+          await menu.getByRole('menuitem', { name: item }).waitFor();
+        }
+        await shot('user-menu');
+        await menu.getByRole('menuitem', { name: 'Copy Email' }).click();
+        await page.locator('.part.statusbar', { hasText: `Copied ${user.email}` }).waitFor();
+        await ui.runCommand('View: Close All Editors');
+        await rowAt(position).locator('.monaco-tl-twistie').click(); // collapsed again for the next steps
       },
     ],
 

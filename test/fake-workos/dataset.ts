@@ -945,6 +945,10 @@ function buildSample(options: SampleOptions) {
   ] as const;
   for (const [groupIndex, members] of exactGroups)
     if (groupIndex < large.groups.length) large.setMembers(groupIndex, members);
+  // The group listed first (the newest): a dozen members, suspended and inactive ones among them, for a first look.
+  const firstListed = large.groups.length - 1;
+  const inactive = large.users.findIndex((user) => user.state === 'inactive');
+  if (firstListed >= exactGroups.length) large.setMembers(firstListed, [...range(11).map((k) => 5 + 7 * k), inactive]);
 
   // A service account: SCIM allows a user with no email or name.
   const service = legacy.users[0];
@@ -1009,6 +1013,8 @@ function sampleHandles() {
     emptyGroupId: large.groups[EMPTY_GROUP].id,
     oneMemberGroupId: large.groups[ONE_MEMBER_GROUP].id,
     hundredMemberGroupId: large.groups[HUNDRED_MEMBER_GROUP].id,
+    /** The large directory's newest group, listed first: 12 members, suspended and inactive ones among them. */
+    firstListedGroupId: large.groups[large.groups.length - 1].id,
     /** The large directory's "Operations" group: 250 members, three pages of 100. */
     bigGroupId: large.groups[BIG_GROUP].id,
     bigGroupMemberCount: membersOf(BIG_GROUP),
