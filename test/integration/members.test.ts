@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { GroupNode, TreeNode } from '../../src/tree/nodes';
@@ -14,6 +15,7 @@ import {
   openSuite,
   tooltipText,
   waitFor,
+  workosLogFile,
 } from './helpers';
 
 describe('group members', () => {
@@ -105,6 +107,83 @@ describe('group members', () => {
       !fake.requests.some((r) => r.path === `/directory_users/${row.user.id}`),
       'the row’s user titles the picker: no request for it',
     );
+  });
+
+  it('members page like groups: 100 a page, Load more with the cursor until the last page, then no Load more', async () => {
+    const group = await groupRow(SAMPLE.bigGroupId);
+    fake.clearRequests();
+    let rows = await api.view.getChildren(group);
+    assert.equal(users(rows).length, 100);
+    assert.equal(rows.at(-1)?.kind, 'loadMore');
+    assert.equal(label(api, rows.at(-1)!), 'Load more');
+    const more = api.view.getTreeItem(rows.at(-1)!).command!;
+    await vscode.commands.executeCommand(more.command, ...((more.arguments ?? []) as unknown[]));
+    await api.view.loadMore(group);
+    rows = await api.view.getChildren(group);
+    assert.equal(users(rows).length, SAMPLE.bigGroupMemberCount);
+    assert.equal(new Set(rows.map((row) => row.id)).size, rows.length, 'no row twice');
+    assert.ok(rows.every(isUserNode), 'no Load more after the last page');
+    const requests = memberRequests(SAMPLE.bigGroupId);
+    assert.equal(requests.length, Math.ceil(SAMPLE.bigGroupMemberCount / 100), 'one request a page');
+    assert.equal(requests[1].query.after, users(rows)[99].user.id, 'the next page starts after the last row shown');
+  });
+
+  it('an empty group shows one "No members" row: no error, no Load more', async () => {
+    const rows = await api.view.getChildren(await groupRow(SAMPLE.emptyGroupId));
+    assert.deepEqual(
+      rows.map((row) => [row.kind, label(api, row)]),
+      [['placeholder', 'No members']],
+    );
+  });
+
+  it('a suspended member has its own icon; the tooltip says the state', async () => {
+    const group = await groupRow(SAMPLE.firstListedGroupId);
+    const rows = users(await api.view.getChildren(group));
+    const suspended = rows.find((row) => row.user.state === 'suspended')!;
+    assert.equal((api.view.getTreeItem(suspended).iconPath as vscode.ThemeIcon).id, 'circle-slash');
+    assert.match(tooltipText(api, suspended), /State: suspended/);
+    const inactive = rows.find((row) => row.user.state === 'inactive')!;
+    assert.notEqual((api.view.getTreeItem(inactive).iconPath as vscode.ThemeIcon).id, 'circle-slash');
+  });
+
+  it('directory tooltips name the organisation once fetched, after the directories are shown', async () => {
+    const directory = await listedDirectory(api, SAMPLE.largeDirectoryId);
+    const organizationId = directory.directory.organization_id as string;
+    await waitFor(
+      () => fake.requests.some((r) => r.path === `/organizations/${organizationId}` && r.status === 200),
+      'the organisation is fetched',
+    );
+    await waitFor(
+      () => tooltipText(api, directory).includes(SAMPLE.organizationNames[organizationId]),
+      'the name shows',
+    );
+    assert.match(
+      tooltipText(api, directory),
+      new RegExp(`Organization: ${SAMPLE.organizationNames[organizationId]} \\(${organizationId}\\)`),
+    );
+    const asked = fake.requests.filter((r) => r.route === 'get_organization').map((r) => r.path);
+    assert.equal(new Set(asked).size, asked.length, 'each organisation asked once');
+  });
+
+  it('an organisation that cannot be read leaves its ID in the tooltip and one line in the log', async () => {
+    const logged = () => {
+      const file = workosLogFile(api);
+      return file
+        ? fs
+            .readFileSync(file, 'utf8')
+            .split('\n')
+            .filter((l) => l.includes('Could not read organization names'))
+        : [];
+    };
+    const before = logged().length;
+    fake.inject({ kind: 'status', status: 403, times: Infinity, match: { path: /^\/organizations\// } });
+    const directory = await listedDirectory(api, SAMPLE.largeDirectoryId);
+    const organizationId = directory.directory.organization_id as string;
+    await waitFor(() => logged().length > before, 'the failure is logged');
+    await api.view.getChildren(undefined);
+    await waitFor(() => fake.requests.filter((r) => r.route === 'get_organization').length >= 2, 'both are asked');
+    assert.match(tooltipText(api, directory), new RegExp(`Organization: ${organizationId}\\s`), 'the ID stays');
+    assert.equal(logged().length, before + 1, 'logged once, however many organisations fail');
   });
 
   it('a member page that fails becomes an error row under the group; clicking it retries', async () => {

@@ -164,4 +164,32 @@ describe('tree model', () => {
       [['placeholder', 'No groups']],
     );
   });
+
+  it('three levels: a group row lists its members by key users?group=…; an empty group says "No members"', async () => {
+    const directory = await large();
+    const rows = await model.children(directory);
+    const group = rows.find((row) => row.kind === 'group' && row.group.id === SAMPLE.firstListedGroupId)!;
+    fake.clearRequests();
+    const members = await model.children(group);
+    assert.ok(members.length > 0 && members.every((row) => row.kind === 'user' && row.parent === group));
+    assert.deepEqual(
+      fake.requests.map((r) => [r.path, r.query.group]),
+      [['/directory_users', SAMPLE.firstListedGroupId]],
+    );
+    assert.ok(session?.existingList(`users?group=${SAMPLE.firstListedGroupId}`), 'the list is the session’s, by key');
+    assert.equal(await model.children(members[0]).then((c) => c.length), 0, 'a user row has no children');
+    while (
+      !(await model.children(directory)).some((row) => row.kind === 'group' && row.group.id === SAMPLE.emptyGroupId)
+    ) {
+      await model.loadMore(directory);
+    }
+    const empty = (await model.children(directory)).find(
+      (row) => row.kind === 'group' && row.group.id === SAMPLE.emptyGroupId,
+    )!;
+    const placeholder = await model.children(empty);
+    assert.deepEqual(
+      placeholder.map((row) => [row.kind, row.kind === 'placeholder' ? row.text : '']),
+      [['placeholder', 'No members']],
+    );
+  });
 });
