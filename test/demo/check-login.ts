@@ -2,8 +2,9 @@
 // person would and checks from outside that what it serves is behind code-server's login: without the
 // password the workbench redirects to the login page and the key half of the secret storage (POST
 // /mint-key) is refused, the printed password signs in (the session cookie is an argon2 hash, from a
-// native module), and no file under the profile holds it. About 15 s with code-server cached. Not part
-// of `npm test`: it uses the demo's own profile and port, so it must not run beside a demo.
+// native module), and no file under the profile holds it. About 15 s with code-server cached. `npm test`
+// runs it after the UI tests (`npm run test:demo-login`); it uses the demo's own profile and port, so
+// it must not run beside a demo.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
