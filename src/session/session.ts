@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import {
+  isWorkOSError,
   WorkOSError,
   type Directory,
   type DirectoryGroup,
@@ -32,7 +33,12 @@ export class Session {
   readonly #objects = new Map<string, WorkOSObject>();
   readonly #lists = new Map<string, PagedList<WorkOSObject>>();
   /** By-ID requests in flight, shared by everyone who asks for the same object meanwhile. */
-  readonly #fetching = new Map<string, Promise<WorkOSObject>>();
+  readonly #fetching = new Map<
+    string,
+    { promise: Promise<WorkOSObject>; controller: AbortController; waiting: number }
+  >();
+  /** IDs WorkOS said it does not know, so asking from the cache again sends nothing. */
+  readonly #notFound = new Map<string, unknown>();
 
   constructor(
     readonly client: WorkOSClient,
@@ -87,32 +93,55 @@ export class Session {
     this.#objects.set(cacheKey(kind, object.id), object);
   }
 
-  /** The object from the cache, or from the API when this session has not seen it. */
+  /**
+   * The object from the cache, or from the API when this session has not seen it; an ID WorkOS said
+   * it does not know fails again without a request.
+   */
   async get<K extends WorkOSObjectKind>(kind: K, id: string, signal?: AbortSignal): Promise<ObjectOfKind[K]> {
+    const notFound = this.#notFound.get(cacheKey(kind, id));
+    if (notFound !== undefined) throw notFound;
     return this.cached(kind, id) ?? this.fetch(kind, id, signal);
   }
 
   /**
    * The object as WorkOS has it now, asked anew (one request however many ask at once), and cached.
-   * `signal` cancels this caller's wait; the request itself stops only when the session ends.
+   * `signal` ends this caller's wait; when every caller has stopped waiting, the request is cancelled.
    */
   async fetch<K extends WorkOSObjectKind>(kind: K, id: string, signal?: AbortSignal): Promise<ObjectOfKind[K]> {
     const key = cacheKey(kind, id);
     let pending = this.#fetching.get(key);
     if (!pending) {
-      pending = this.fetchObject(kind, id).then((object) => {
-        if (!this.ended) this.remember(kind, object);
-        return object;
-      });
-      const forget = () => this.#fetching.delete(key);
-      pending.then(forget, forget);
+      const controller = new AbortController();
+      const promise = this.fetchObject(kind, id, AbortSignal.any([this.signal, controller.signal])).then(
+        (object) => {
+          if (!this.ended) this.remember(kind, object);
+          this.#notFound.delete(key);
+          return object;
+        },
+        (error: unknown) => {
+          if (isWorkOSError(error, 'not_found') && !this.ended) this.#notFound.set(key, error);
+          throw error;
+        },
+      );
+      pending = { promise, controller, waiting: 0 };
+      const entry = pending;
+      const forget = () => this.#fetching.get(key) === entry && this.#fetching.delete(key);
+      promise.then(forget, forget);
       this.#fetching.set(key, pending);
     }
-    return (await abortable(pending, signal)) as ObjectOfKind[K];
+    pending.waiting++;
+    try {
+      return (await abortable(pending.promise, signal)) as ObjectOfKind[K];
+    } finally {
+      // Nobody waits any more (a hover went away): stop the request rather than let it finish unseen.
+      if (--pending.waiting === 0 && signal?.aborted && this.#fetching.get(key) === pending) {
+        pending.controller.abort();
+        this.#fetching.delete(key);
+      }
+    }
   }
 
-  private fetchObject(kind: WorkOSObjectKind, id: string): Promise<WorkOSObject> {
-    const signal = this.signal;
+  private fetchObject(kind: WorkOSObjectKind, id: string, signal: AbortSignal): Promise<WorkOSObject> {
     switch (kind) {
       case 'directory':
         return this.client.getDirectory(id, signal);

@@ -3,6 +3,7 @@ import { Session } from '../../src/session/session';
 import { WorkOSClient } from '../../src/workos';
 import { SAMPLE } from '../fake-workos/dataset';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
+import { waitFor } from '../wait-for';
 
 describe('session', () => {
   let fake: FakeWorkOS;
@@ -82,5 +83,31 @@ describe('session', () => {
     );
     const starts = fake.requests.map((r) => r.at).sort((a, b) => a - b);
     assert.ok(starts[4] - starts[0] >= 1000, 'the fifth waited for the window');
+  });
+
+  it('a request whose every caller stopped waiting is cancelled; one with a caller left goes on', async () => {
+    fake.setLatency(300);
+    const leaving = new AbortController();
+    const first = session.fetch('directory_user', SAMPLE.userWithGroupsId, leaving.signal);
+    await waitFor(() => fake.requests.length === 1, 'the request is on its way');
+    leaving.abort();
+    await assert.rejects(first, /cancelled/);
+    // Asked again: a new request, since the first was cancelled rather than left running for nobody.
+    assert.equal((await session.fetch('directory_user', SAMPLE.userWithGroupsId)).id, SAMPLE.userWithGroupsId);
+    assert.equal(fake.requests.length, 2);
+    assert.equal(fake.requests[0].status, 0, 'the first was never answered: the client hung up');
+    const staying = new AbortController();
+    const a = session.fetch('directory_group', SAMPLE.busyGroupId, staying.signal);
+    const b = session.fetch('directory_group', SAMPLE.busyGroupId);
+    staying.abort();
+    await assert.rejects(a, /cancelled/);
+    assert.equal((await b).id, SAMPLE.busyGroupId, 'the other caller still gets the answer');
+  });
+
+  it('an ID WorkOS does not know is asked once: get() answers "not found" again from the session', async () => {
+    const unknown = 'directory_group_01JZZZZZZZZZZZZZZZZZZZZZZZ';
+    await assert.rejects(session.get('directory_group', unknown), (error: Error) => /not found/i.test(error.message));
+    await assert.rejects(session.get('directory_group', unknown), (error: Error) => /not found/i.test(error.message));
+    assert.equal(fake.requests.length, 1);
   });
 });
