@@ -1,0 +1,107 @@
+import * as vscode from 'vscode';
+import { displayName } from '../safe-text';
+import type { Session, WorkOSObject } from '../session/session';
+import type { Sessions } from '../session/sessions';
+import { appendPlain, shortFailure } from '../text';
+import { stateLook, typeName } from '../tree/directory-words';
+import { userName } from '../user-names';
+import { describeKind, isWorkOSError, type Directory, type DirectoryGroup, type DirectoryUser } from '../workos';
+import { idAt, type FoundId } from './id-scanner';
+
+/** The only commands a hover's links may run. */
+const HOVER_COMMANDS = ['workos.openById', 'workos.showUserGroups', 'workos.setApiKey'];
+
+/**
+ * What a WorkOS ID under the pointer is. The session's cache answers first (what the tree showed costs
+ * nothing); otherwise one request per ID per session, shared while in flight and cancelled when the
+ * hover goes away. Nothing is asked before a hover: not while a file opens, not while someone types.
+ */
+export class IdHovers implements vscode.HoverProvider {
+  constructor(
+    private readonly sessions: Sessions,
+    private readonly enabled: () => boolean,
+  ) {}
+
+  async provideHover(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Hover | undefined> {
+    if (!this.enabled()) return undefined;
+    const found = idAt(document.lineAt(position.line).text, position.character);
+    if (!found) return undefined;
+    const range = new vscode.Range(position.line, found.start, position.line, found.end);
+    const hover = (markdown: vscode.MarkdownString) => new vscode.Hover(markdown, range);
+    const state = await this.sessions.current();
+    if (!('session' in state)) {
+      const markdown = trusted();
+      if ('problem' in state) appendPlain(markdown, state.problem);
+      else markdown.appendMarkdown(`No WorkOS API key is set. ${link('Set API Key', 'workos.setApiKey')}`);
+      return hover(markdown);
+    }
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    try {
+      const object = await state.session.get(found.kind, found.id, controller.signal);
+      return hover(await describe(found, object, state.session, controller.signal));
+    } catch (error) {
+      if (token.isCancellationRequested || isWorkOSError(error, 'cancelled')) return undefined;
+      const markdown = trusted();
+      appendPlain(markdown, `${describeKind(found.kind).label} ${found.id}: `);
+      // One short line: a hover is no place for a modal or a toast.
+      appendPlain(markdown, isWorkOSError(error, 'not_found') ? 'Not found with the current key' : shortFailure(error));
+      return hover(markdown);
+    }
+  }
+}
+
+async function describe(
+  found: FoundId,
+  object: WorkOSObject,
+  session: Session,
+  signal: AbortSignal,
+): Promise<vscode.MarkdownString> {
+  const markdown = trusted();
+  const line = (label: string, value: string | undefined) => {
+    if (value) appendPlain(markdown.appendMarkdown(`${label}: `), value).appendMarkdown('  \n');
+  };
+  appendPlain(
+    markdown.appendMarkdown('**'),
+    found.kind === 'directory_user' ? userName(object as DirectoryUser) : displayName(object),
+  );
+  markdown.appendMarkdown('** · ');
+  appendPlain(markdown, describeKind(found.kind).label).appendMarkdown('\n\n');
+  if (found.kind === 'directory') {
+    const directory = object as Directory;
+    line('Type', typeName(directory.type));
+    line('State', stateLook(directory.state).name);
+  } else if (found.kind === 'directory_group') {
+    const { directory_id: directoryId } = object as DirectoryGroup;
+    // The directory's name, from the cache or one more request (for that other ID); its ID if that fails.
+    const directory = await session.get('directory', directoryId, signal).catch(() => undefined);
+    line('Directory', directory ? displayName(directory) : directoryId);
+  } else if (found.kind === 'directory_user') {
+    const user = object as DirectoryUser;
+    line('Email', typeof user.email === 'string' ? user.email : undefined);
+    line('State', typeof user.state === 'string' ? user.state : undefined);
+  }
+  markdown.appendMarkdown(`\n${link('Open JSON', 'workos.openById', found.id)}`);
+  if (found.kind === 'directory_user') {
+    markdown.appendMarkdown(` · ${link('Show Groups of Directory User', 'workos.showUserGroups', found.id)}`);
+  }
+  return markdown;
+}
+
+/** A hover whose links may run this extension's own hover commands and nothing else; text stays escaped. */
+function trusted(): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString(undefined, false);
+  markdown.isTrusted = { enabledCommands: HOVER_COMMANDS };
+  markdown.supportHtml = false;
+  return markdown;
+}
+
+/** `[title](command:…)` with the ID (already checked by the scanner) as the one argument. */
+function link(title: string, command: string, id?: string): string {
+  const query = id === undefined ? '' : `?${encodeURIComponent(JSON.stringify([id]))}`;
+  return `[${title}](command:${command}${query})`;
+}

@@ -1,0 +1,19 @@
+import * as vscode from 'vscode';
+import { describeKind } from '../workos';
+import { findIds } from './id-scanner';
+
+/** Every WorkOS ID in a document is a link that opens its JSON. Computed from the text alone: no request. */
+export class IdLinks implements vscode.DocumentLinkProvider {
+  constructor(private readonly enabled: () => boolean) {}
+
+  provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
+    if (!this.enabled()) return [];
+    return findIds(document.getText()).map(({ id, kind, start, end }) => {
+      const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
+      const target = vscode.Uri.parse(`command:workos.openById?${encodeURIComponent(JSON.stringify([id]))}`);
+      const link = new vscode.DocumentLink(range, target);
+      link.tooltip = `Open the ${describeKind(kind).label}'s JSON`;
+      return link;
+    });
+  }
+}
