@@ -38,7 +38,7 @@ export class Session {
     { promise: Promise<WorkOSObject>; controller: AbortController; waiting: number }
   >();
   /** IDs WorkOS said it does not know, so asking from the cache again sends nothing. */
-  readonly #notFound = new Map<string, unknown>();
+  readonly #notFound = new Map<string, WorkOSError>();
 
   constructor(
     readonly client: WorkOSClient,
