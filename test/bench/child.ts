@@ -21,11 +21,29 @@ export interface ChildArgs {
   directory: string;
   /** Side-by-side runs of the SDK's autoPagination(). */
   runs: number;
+  /** A second fake, with group members and its `/directory_users` limit on, and the groups to expand at once. */
+  members: { url: string; directory: string; groups: string[] };
 }
 
 export interface Listing {
   ms: number;
   groups: number;
+}
+
+/** One expansion of many groups at once (see run.ts). */
+export interface MembersExpansion {
+  /** Until every group answered, or (SDK) until `Promise.all` rejected. */
+  ms: number;
+  groups: number;
+  /** Member rows shown (ours) or members returned (SDK), over the groups that answered. */
+  rows: number;
+  /** Groups whose members came: ours, without an error row; the SDK, whose promise fulfilled. */
+  groupsDone: number;
+  completed: boolean;
+  /** The first failure, as its caller sees it. */
+  error?: string;
+  /** SDK: until every group's promise settled (after `Promise.all` rejects, the others go on). */
+  settledMs?: number;
 }
 
 export const args = JSON.parse(process.argv[2] ?? '{}') as ChildArgs;

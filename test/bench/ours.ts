@@ -2,9 +2,9 @@
 // measured cleanly) against the fake the parent serves. See run.ts for what is measured and why.
 import { Session } from '../../src/session/session';
 import { TreeModel, type TreeModelHost } from '../../src/tree/model';
-import type { DirectoryNode, TreeNode } from '../../src/tree/nodes';
+import { isGroupNode, type DirectoryNode, type GroupNode, type TreeNode } from '../../src/tree/nodes';
 import { collectAll, WorkOSClient, type DirectoryGroup, type ListGroupsParams, type Page } from '../../src/workos';
-import { args, serve, timed } from './child';
+import { args, serve, timed, type MembersExpansion } from './child';
 
 const PAGE_SIZE = 100;
 
@@ -109,6 +109,42 @@ async function bareFetch(): Promise<number> {
 const client = new WorkOSClient({ apiKey: args.apiKey, baseUrl: args.url });
 /** A fresh model (and client: nothing cached) with its directory nodes loaded, for the next 'expand'. */
 let expansion: { view: TreeModel; nodes: DirectoryNode[] } | undefined;
+/** The same for 'members': a fresh model and client on the members fake, with the chosen group rows shown. */
+let membersExpansion: { view: TreeModel; nodes: GroupNode[] } | undefined;
+
+/** The group rows `args.members.groups` names, as children() of their directory row shows them. */
+async function prepareMembers(): Promise<void> {
+  const { url, directory, groups } = args.members;
+  const view = model(new WorkOSClient({ apiKey: args.apiKey, baseUrl: url }));
+  const directoryNode = (await directoryNodes(view)).find((node) => node.directory.id === directory);
+  if (!directoryNode) throw new Error(`The tree shows no directory ${directory}.`);
+  const rows = new Map(
+    (await view.children(directoryNode)).filter(isGroupNode).map((node) => [node.group.id, node] as const),
+  );
+  const nodes = groups.map((id) => rows.get(id));
+  if (nodes.some((node) => node === undefined)) throw new Error('The directory row does not show every chosen group.');
+  membersExpansion = { view, nodes: nodes as GroupNode[] };
+}
+
+/** Every chosen group row's children() at once, as the view asks when they are expanded together. */
+async function members(): Promise<MembersExpansion> {
+  const { view, nodes } = membersExpansion!;
+  const started = performance.now();
+  const children = await Promise.all(nodes.map((node) => view.children(node)));
+  const ms = performance.now() - started;
+  const failures = children.flat().filter((row) => row.kind === 'message');
+  const error = failures[0]?.error;
+  return {
+    ms,
+    groups: nodes.length,
+    rows: children.flat().filter((row) => row.kind === 'user').length,
+    groupsDone: nodes.length - failures.length,
+    completed: failures.length === 0,
+    ...(error !== undefined && {
+      error: error instanceof Error ? `${error.name}: ${error.message}` : JSON.stringify(error),
+    }),
+  };
+}
 
 serve({
   listing: () =>
@@ -127,4 +163,6 @@ serve({
     const ms = performance.now() - started;
     return { ms, directories: nodes.length, rows: children.flat().filter((child) => child.kind === 'group').length };
   },
+  prepareMembers,
+  members,
 });

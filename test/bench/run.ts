@@ -11,16 +11,21 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { generatedDataset } from '../fake-workos/dataset';
+import { datasetIndex, generatedDataset, SAMPLE, sampleDataset, type Dataset } from '../fake-workos/dataset';
 import { startFakeWorkOS } from '../fake-workos/server';
 import { cacheDir, NODE24_VERSION, realVSCodePaths, repoRoot } from '../vscode/setup';
-import type { ChildArgs, Counts, Listing } from './child';
+import type { ChildArgs, Counts, Listing, MembersExpansion } from './child';
 
 const GROUPS = 10_000;
 const PAGE = 100;
 const DIRECTORIES = 20;
 const RUNS = 5;
 const API_KEY = 'sk_test_bench';
+/** Group rows expanded at once, against WorkOS's 4 `/directory_users` requests a second per directory. */
+const MEMBER_GROUPS = 20;
+const USERS_PER_SECOND = 4;
+/** Between member runs, longer than the fake's 1 s window: each run starts with the limit unspent. */
+const QUIET_MS = 1200;
 
 type Run = Counts & Listing;
 type Tree = {
@@ -32,6 +37,7 @@ type Tree = {
   heapGrowth: number;
 };
 type Expansion = { ms: number; directories: number; rows: number };
+type MembersRun = Counts & MembersExpansion & { throttled: number };
 
 /** Counts requests, wire bytes and requests in flight at the fake, through Node's HTTP server channel. */
 class FakeMeter {
@@ -134,6 +140,45 @@ function median(values: number[]): number {
 
 const listingSummary = (runs: Run[]) => ({ ...summary(runs), groups: Math.min(...runs.map((run) => run.groups)) });
 
+function membersSummary(runs: MembersRun[]) {
+  const errors = [...new Set(runs.flatMap((run) => (run.error === undefined ? [] : [run.error])))];
+  const settled = runs.flatMap((run) => (run.settledMs === undefined ? [] : [run.settledMs]));
+  return {
+    ...summary(runs),
+    /** 429s the fake answered: the most in any run. */
+    throttled: Math.max(...runs.map((run) => run.throttled)),
+    throttledPerRun: runs.map((run) => run.throttled),
+    /** Members shown (returned), the fewest in any run. */
+    rows: Math.min(...runs.map((run) => run.rows)),
+    groups: runs[0].groups,
+    groupsDone: [Math.min(...runs.map((run) => run.groupsDone)), Math.max(...runs.map((run) => run.groupsDone))],
+    completedRuns: runs.filter((run) => run.completed).length,
+    errors,
+    ...(settled.length > 0 && { settledMs: median(settled) }),
+  };
+}
+
+/**
+ * The first `MEMBER_GROUPS` groups with members among those the tree shows first for `directory` (its
+ * first page, newest first, as the fake orders them), and the member rows they show (up to a page each).
+ */
+function groupsWithMembers(dataset: Dataset, directory: string): { groups: string[]; rows: number } {
+  const index = datasetIndex(dataset);
+  const shown = [...(index.groupsByDirectory.get(directory)?.items ?? [])].reverse().slice(0, PAGE);
+  const chosen = shown
+    .map((group) => ({ id: group.id, members: index.usersByGroup.get(group.id)?.items.length ?? 0 }))
+    .filter((group) => group.members > 0)
+    .slice(0, MEMBER_GROUPS);
+  if (chosen.length < MEMBER_GROUPS)
+    throw new Error(`Only ${chosen.length} groups with members on the first page of ${directory}.`);
+  return {
+    groups: chosen.map((group) => group.id),
+    rows: chosen.reduce((sum, group) => sum + Math.min(group.members, PAGE), 0),
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * An entry bundled as `node esbuild.mjs --production` bundles the extension (its shared options plus
  * minify), into a temporary folder: dist/ may hold another engineer's development build at any moment.
@@ -175,6 +220,13 @@ const ms = (value: number) =>
 const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`);
 const times = (ratio: number) => `${ratio.toFixed(2)}×`;
 const row = (...cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
+const membersOutcome = (s: ReturnType<typeof membersSummary>) => {
+  const [fewest, most] = s.groupsDone;
+  const groups = fewest === most ? `${fewest}` : `${fewest}–${most}`;
+  return s.completedRuns === RUNS
+    ? `${RUNS} of ${RUNS} runs`
+    : `${s.completedRuns} of ${RUNS} runs; ${groups} of ${s.groups} groups answered; threw ${s.errors.map((error) => `\`${error.replace(/\s+/g, ' ').replace(/\|/g, '\\|')}\``).join(', ')}`;
+};
 const verdict = (met: boolean | undefined) => (met === undefined ? 'not measured' : met ? 'met' : 'NOT MET');
 
 async function main(): Promise<void> {
@@ -190,7 +242,25 @@ async function main(): Promise<void> {
   const directory = dataset.directories[0].id;
   const meter = new FakeMeter();
   const fake = await startFakeWorkOS({ apiKeys: [API_KEY], dataset, latencyMs: latency });
-  const childArgs: ChildArgs = { url: fake.url, apiKey: API_KEY, directory, runs: RUNS };
+  // Group members: the sample data's large directory (300 users in 2,600 groups), on its own fake with
+  // the `/directory_users` limit on, so that nothing above changes.
+  const membersDataset = sampleDataset();
+  const membersDirectory = SAMPLE.largeDirectoryId;
+  const membersDirectoryName = membersDataset.directories.find((d) => d.id === membersDirectory)!.name;
+  const chosen = groupsWithMembers(membersDataset, membersDirectory);
+  const membersFake = await startFakeWorkOS({
+    apiKeys: [API_KEY],
+    dataset: membersDataset,
+    latencyMs: latency,
+    usersRateLimit: true,
+  });
+  const childArgs: ChildArgs = {
+    url: fake.url,
+    apiKey: API_KEY,
+    directory,
+    runs: RUNS,
+    members: { url: membersFake.url, directory: membersDirectory, groups: chosen.groups },
+  };
   const ours = new Child('ours', process.execPath, ['--expose-gc'], childArgs);
   const sdk = new Child('sdk', node24(), [], childArgs);
   /** A child's task with what the fake saw meanwhile. */
@@ -204,6 +274,7 @@ async function main(): Promise<void> {
   let autoPagination: Run[];
   let tree: Tree;
   const expandRuns: Array<Counts & Expansion> = [];
+  const membersRuns: Record<'ours' | 'sdkAutoPagination', MembersRun[]> = { ours: [], sdkAutoPagination: [] };
   let sdkNode: string;
   try {
     // Round 0 warms up; then the variants take turns, so that a change in the machine's load hits all alike.
@@ -236,11 +307,26 @@ async function main(): Promise<void> {
       const run = await counted<Expansion>(ours, 'expand');
       if (round > 0) expandRuns.push(run);
     }
+    for (let round = 0; round <= RUNS; round++) {
+      const variants: Array<[keyof typeof membersRuns, Child, string | undefined, string]> = [
+        ['ours', ours, 'prepareMembers', 'members'],
+        ['sdkAutoPagination', sdk, undefined, 'membersAutoPagination'],
+      ];
+      for (const [variant, child, prepare, task] of variants) {
+        if (prepare) await child.run(prepare);
+        await sleep(QUIET_MS);
+        membersFake.clearRequests();
+        const run = await counted<MembersExpansion>(child, task);
+        const throttled = membersFake.requests.filter((request) => request.status === 429).length;
+        if (round > 0) membersRuns[variant].push({ ...run, throttled });
+      }
+    }
     sdkNode = await sdk.run<string>('node');
   } finally {
     ours.close();
     sdk.close();
     await fake.close();
+    await membersFake.close();
   }
   const loadAfter = os.loadavg()[0];
   const bundles = { extension: sizes(bundle('src/extension.ts')), sdk: sizes(bundle('test/bench/sdk-endpoints.ts')) };
@@ -257,6 +343,15 @@ async function main(): Promise<void> {
   const lastPagesMs = median(tree.appendMs.slice(-10));
   const expand = { ...summary(expandRuns), directories: expandRuns[0].directories, rows: expandRuns[0].rows };
   const expandExpectedMs = Math.ceil(DIRECTORIES / expand.maxInFlight) * latency;
+  const membersReferenceMs = (MEMBER_GROUPS / USERS_PER_SECOND) * 1000;
+  const members = {
+    directory: membersDirectory,
+    groups: chosen.groups,
+    expectedRows: chosen.rows,
+    referenceMs: membersReferenceMs,
+    ours: membersSummary(membersRuns.ours),
+    sdkAutoPagination: membersSummary(membersRuns.sdkAutoPagination),
+  };
 
   const goals = {
     listing:
@@ -268,6 +363,11 @@ async function main(): Promise<void> {
     bundle:
       bundles.extension.minified * 3 <= bundles.sdk.minified && bundles.extension.gzipped * 3 <= bundles.sdk.gzipped,
     activation: activated === undefined ? undefined : activated.requestsDuringActivation === 0,
+    membersNo429: members.ours.throttled === 0,
+    membersWallTime:
+      members.ours.ms <= 1.15 * membersReferenceMs &&
+      members.ours.completedRuns === RUNS &&
+      members.ours.rows === members.expectedRows,
   };
 
   const variants: Array<[string, ReturnType<typeof listingSummary>]> = [
@@ -354,6 +454,54 @@ async function main(): Promise<void> {
       ms(DIRECTORIES * latency),
     ),
     '',
+    `**${MEMBER_GROUPS} groups of one directory expanded at once**, the fake allowing ${USERS_PER_SECOND} \`/directory_users\` requests a second per directory (429 with \`Retry-After: 1\` past that): ${membersDirectoryName} of the sample data, the first ${MEMBER_GROUPS} groups with members on its first page, ${members.expectedRows} members (wall time: median of ${RUNS}, a fresh model, client or SDK call each run, ${QUIET_MS / 1000} s apart; 429s and requests: the most in a run, counted at the fake)`,
+    '',
+    row(
+      'Variant',
+      'Wall time',
+      `÷ ${MEMBER_GROUPS} / ${USERS_PER_SECOND} s`,
+      '429s',
+      'Requests',
+      'Most in flight at the fake',
+      'Members shown',
+      'Completed',
+    ),
+    row('---', '---:', '---:', '---:', '---:', '---:', '---:', '---'),
+    row(
+      `Reference: ${MEMBER_GROUPS} requests at ${USERS_PER_SECOND} a second`,
+      ms(membersReferenceMs),
+      times(1),
+      0,
+      MEMBER_GROUPS,
+      '',
+      members.expectedRows,
+      '',
+    ),
+    ...(
+      [
+        ["This project's tree model: `children()` on the group rows in one `Promise.all`", members.ours],
+        [
+          '@workos-inc/node: `listUsers({ group })` then `autoPagination()` for each, in one `Promise.all`',
+          members.sdkAutoPagination,
+        ],
+      ] as const
+    ).map(([name, s]) =>
+      row(
+        name,
+        s.completedRuns === RUNS
+          ? ms(s.ms)
+          : `${ms(s.ms)} to the throw${s.settledMs === undefined ? '' : `, ${ms(s.settledMs)} to the last answer`}`,
+        times(s.ms / membersReferenceMs),
+        s.throttled,
+        s.requests,
+        s.maxInFlight,
+        s.rows,
+        membersOutcome(s),
+      ),
+    ),
+    '',
+    `(The SDK's wall time runs until \`Promise.all\` settles, as its caller sees it; when it rejects, the other groups' requests go on, until the last answer. Its \`listUsers()\` fetches a first page of 10, then \`autoPagination()\` fetches again from the start with 100; it retries a 429 up to 3 times, after \`Retry-After\`. Members: shown rows for ours, members returned by the groups that answered for the SDK.)`,
+    '',
     '**Bundle** (esbuild, minified, same settings; gzip -9)',
     '',
     row('Bundle', 'Minified', 'Gzipped'),
@@ -390,6 +538,8 @@ async function main(): Promise<void> {
     `- Tree: \`children()\` at ${GROUPS.toLocaleString('en')} rows within 2× its time at 100 (${times(tree.childrenMsAt10k / tree.childrenMsAt100)}), heap growth ≤ 25 MB (${size(tree.heapGrowth)}): ${verdict(goals.tree)}`,
     `- Bundle ≤ one third of the SDK-based bundle (${times(bundles.extension.minified / bundles.sdk.minified)} minified, ${times(bundles.extension.gzipped / bundles.sdk.gzipped)} gzipped): ${verdict(goals.bundle)}`,
     `- Activation makes no request (${activated ? activated.requestsDuringActivation : '–'}): ${verdict(goals.activation)}`,
+    `- ${MEMBER_GROUPS} groups at once against the limit: no 429 (${members.ours.throttled} in the worst run): ${verdict(goals.membersNo429)}`,
+    `- ${MEMBER_GROUPS} groups at once ≤ 1.15 × ${MEMBER_GROUPS} / ${USERS_PER_SECOND} s (${times(members.ours.ms / membersReferenceMs)}, ${ms(members.ours.ms)}), every run complete with all ${members.expectedRows} members shown (${members.ours.completedRuns} of ${RUNS} runs, ${members.ours.rows} members): ${verdict(goals.membersWallTime)}`,
   ].join('\n');
 
   const results = {
@@ -402,6 +552,7 @@ async function main(): Promise<void> {
     listing,
     tree,
     expand: { ...expand, expectedMs: expandExpectedMs },
+    members,
     bundle: bundles,
     activation: activated ?? null,
     goals,
