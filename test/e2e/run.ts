@@ -18,7 +18,7 @@ const VSIX = path.join(cacheDir, 'workos-directory-explorer.vsix');
 const ROOT = path.join(cacheDir, 'e2e');
 const RESULTS = path.join(repoRoot, 'test-results', 'e2e');
 const README_SHOTS = path.join(repoRoot, 'media', 'screenshots');
-const README_NAMES = ['welcome.png', 'palette.png', 'tree.png', 'group-json.png'];
+const README_NAMES = ['welcome.png', 'palette.png', 'tree.png', 'group-json.png', 'hover.png'];
 const UPDATE_SCREENSHOTS = process.argv.includes('--update-screenshots') || process.env.UPDATE_SCREENSHOTS === '1';
 // Small pages keep the directories, a page of groups and "Load more" on one screen (and in tree.png).
 const PAGE_SIZE = 20;
@@ -308,6 +308,48 @@ async function main(): Promise<void> {
         for (const name of shown) assert.ok(names.has(name), `${name} is one of the user's groups`);
         await shot('user-groups');
         await page.keyboard.press('Escape');
+      },
+    ],
+
+    [
+      'an ID in an ordinary text file: its hover names the group and its directory; Ctrl+click opens its JSON',
+      async () => {
+        const group = api.dataset.groups.find((g) => g.id === SAMPLE.busyGroupId)!;
+        const directory = api.dataset.directories.find((d) => d.id === group.directory_id)!;
+        await ui.runCommand('View: Close All Editors');
+        // Its keybinding: the palette ranks "Compare New Untitled Text Files" above it.
+        await page.keyboard.press('Control+Alt+N');
+        const editor = page.locator('.editor-group-container.active .monaco-editor');
+        await editor.locator('.view-lines').click();
+        await page.keyboard.type(`2026-12-01 sync failed for group=${group.id} (see ticket)`);
+        // The ID is a link: Monaco draws it underlined, in a span of its own.
+        const id = editor.locator('.view-line .detected-link', { hasText: group.id }).first();
+        await id.waitFor();
+        const box = (await id.boundingBox())!;
+        // Monaco shows a hover after the pointer moves over a word and rests there.
+        await page.mouse.move(box.x + 4, box.y + box.height / 2);
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+        const hover = page.locator('.monaco-hover').filter({ visible: true });
+        // Escaped hover text keeps its spaces as non-breaking ones.
+        const hoverText = async () => (await hover.innerText()).replace(/\u00a0/g, ' ');
+        await until(
+          'the hover names the group',
+          async () => (await hover.count()) > 0 && (await hoverText()).includes(group.name),
+        );
+        assert.ok((await hoverText()).includes(directory.name), `the hover names the directory: ${await hoverText()}`);
+        await hover.getByRole('link', { name: 'Open JSON' }).waitFor();
+        // As it is, pointer and all: the usual screenshot moves the pointer away, which closes a hover.
+        await page.screenshot({ path: path.join(RESULTS, 'hover.png'), animations: 'disabled' });
+        await page.keyboard.press('Escape');
+        await page.keyboard.down('Control');
+        await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
+        await page.mouse.down();
+        await page.mouse.up();
+        await page.keyboard.up('Control');
+        await ui.tab(new RegExp(literal(group.name))).waitFor();
+        await until('the editor shows the group', async () => (await ui.editorText()).includes(`"id": "${group.id}"`));
+        await ui.runCommand('View: Revert and Close Editor'); // the group's JSON
+        await ui.runCommand('View: Revert and Close Editor'); // the scratch file, unsaved
       },
     ],
 
