@@ -2,7 +2,8 @@ import type { Directory, DirectoryGroup, DirectoryUser, WorkOSObjectKind } from 
 
 /** A list the session can page through, named by what it asks the API. */
 export type ListQuery =
-  | { readonly of: 'directories' }
+  /** `search`: the server's own match on directory names (`GET /directories?search=`). */
+  | { readonly of: 'directories'; readonly search?: string }
   | { readonly of: 'groups'; readonly directory: string }
   /** `directory` is the group's own, for pacing (`/directory_users` allows 4 requests a second per directory). */
   | { readonly of: 'members'; readonly group: string; readonly directory: string };
@@ -27,7 +28,7 @@ export const ITEM_KIND: Record<ListQuery['of'], WorkOSObjectKind> = {
 export function listKey(query: ListQuery): string {
   switch (query.of) {
     case 'directories':
-      return 'directories';
+      return query.search === undefined ? 'directories' : `directories?search=${encodeURIComponent(query.search)}`;
     case 'groups':
       return `groups?directory=${query.directory}`;
     case 'members':

@@ -159,7 +159,7 @@ export class Session {
     const signal = this.signal;
     switch (query.of) {
       case 'directories':
-        return this.client.listDirectories({ limit, after }, signal);
+        return this.client.listDirectories({ limit, after, search: query.search }, signal);
       case 'groups':
         return this.client.listGroups({ directory: query.directory, limit, after }, signal);
       case 'members':

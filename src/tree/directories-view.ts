@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ENVIRONMENT_VARIABLE } from '../keys/api-key-store';
 import type { Log } from '../log';
+import { displayText } from '../safe-text';
 import type { Session } from '../session/session';
 import type { Sessions } from '../session/sessions';
 import type { Directory } from '../workos';
@@ -64,6 +65,14 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
   /** The next page of a list: the one a trailing row ends, or the one under a row. */
   loadMore(target: LoadMoreNode | MessageNode | ParentNode | undefined): Promise<void> {
     return this.withProgress(() => this.model.loadMore(target));
+  }
+
+  /** Shows what the server matches to `text` at the root, or every directory again (undefined). */
+  search(text: string | undefined): void {
+    this.model.setSearch(text);
+    // “acme” in the view's title line, and Clear Search in its title bar, while a search is active.
+    this.view.description = text === undefined ? undefined : `“${displayText(text, 60)}”`;
+    void vscode.commands.executeCommand('setContext', 'workos.searching', text !== undefined);
   }
 
   /** The Refresh button: a new session for the same key, keeping how many pages each list had. */

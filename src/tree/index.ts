@@ -11,6 +11,8 @@ export function registerDirectoriesView(context: vscode.ExtensionContext, servic
   context.subscriptions.push(
     view,
     vscode.commands.registerCommand('workos.refresh', () => view.refresh()),
+    vscode.commands.registerCommand('workos.searchDirectories', (text?: unknown) => searchDirectories(view, text)),
+    vscode.commands.registerCommand('workos.clearSearch', () => view.search(undefined)),
     vscode.commands.registerCommand('workos.loadMore', (target?: LoadMoreNode | MessageNode | ParentNode) =>
       view.loadMore(target),
     ),
@@ -33,4 +35,25 @@ async function copy(value: unknown, what: string): Promise<void> {
   }
   await vscode.env.clipboard.writeText(value);
   vscode.window.setStatusBarMessage(`Copied ${value}`, 3000);
+}
+
+/** The longest search sent: directory names are short, and a paste gone wrong should not become a URL. */
+const MAX_SEARCH_LENGTH = 200;
+
+/** Asks for the text (or takes it as an argument) and lets the server match directory names to it. */
+async function searchDirectories(view: DirectoriesView, argument: unknown): Promise<void> {
+  const entered =
+    typeof argument === 'string'
+      ? argument
+      : await vscode.window.showInputBox({
+          title: 'WorkOS: Search Directories',
+          prompt: 'Text to match against directory names; WorkOS decides what matches. Empty shows every directory.',
+          value: view.model.search ?? '',
+          validateInput: (value) =>
+            value.trim().length > MAX_SEARCH_LENGTH ? `At most ${MAX_SEARCH_LENGTH} characters.` : undefined,
+        });
+  if (entered === undefined) return;
+  const text = entered.trim();
+  if (text.length > MAX_SEARCH_LENGTH) return;
+  view.search(text === '' ? undefined : text);
 }

@@ -33,8 +33,8 @@ export interface TreeModelHost {
 }
 
 /** What each row with children lists, and the empty row it shows when that list has nothing. */
-function listOf(node: ParentNode | undefined): { query: ListQuery; empty?: string } {
-  if (!node) return { query: { of: 'directories' } };
+function listOf(node: ParentNode | undefined, search: string | undefined): { query: ListQuery; empty?: string } {
+  if (!node) return { query: { of: 'directories', search } };
   if (node.kind === 'directory') return { query: { of: 'groups', directory: node.directory.id }, empty: 'No groups' };
   return {
     query: { of: 'members', group: node.group.id, directory: node.group.directory_id },
@@ -57,12 +57,29 @@ export class TreeModel {
   private readonly answers = new WeakMap<PagedList<WorkOSObject>, { version: number; nodes: TreeNode[] }>();
   private keyState: KeyState = 'unknown';
   private directoryCount: number | undefined;
+  /** The active directory search; the root lists what the server returned for it. */
+  private searchText: string | undefined;
 
   constructor(private readonly host: TreeModelHost) {}
 
   /** What the welcome views show: whether the key is missing or rejected, and how many directories there are. */
   get state(): { keyState: KeyState; directoryCount: number | undefined } {
     return { keyState: this.keyState, directoryCount: this.directoryCount };
+  }
+
+  get search(): string | undefined {
+    return this.searchText;
+  }
+
+  /**
+   * Shows the directories the server matches to `text` (undefined: all of them). Lists under the
+   * directories keep their pages: they are keyed by directory, not by the search.
+   */
+  setSearch(text: string | undefined): void {
+    if (text === this.searchText) return;
+    this.searchText = text;
+    this.setState(this.keyState === 'rejected' ? 'rejected' : 'unknown', undefined);
+    this.host.changed(undefined);
   }
 
   /** Forgets the key state and, for a new key or address, how deep each list was paged. */
@@ -85,7 +102,7 @@ export class TreeModel {
       return node ? [] : [messageNode(undefined, undefined, new WorkOSError('invalid', state.problem), false)];
     }
     const { session } = state;
-    const { query, empty } = listOf(node);
+    const { query, empty } = listOf(node, this.searchText);
     const list = session.list(query) as PagedList<WorkOSObject>;
     await this.firstLoad(list, listKey(query), node);
     // A refresh or a key change while this page loaded: answer from the new session, never the old one's.
@@ -106,7 +123,7 @@ export class TreeModel {
     const session = this.host.activeSession();
     const trailing = target?.kind === 'loadMore' || target?.kind === 'message';
     const parent = trailing ? target.parent : target;
-    const key = (trailing && target.listKey) || listKey(listOf(parent).query);
+    const key = (trailing && target.listKey) || listKey(listOf(parent, this.searchText).query);
     const list = session?.existingList(key);
     if (!session || !list || list.isLoading) return;
     const loading = list.loadNext();
