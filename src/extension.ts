@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerDocuments } from './documents';
+import { registerFind } from './find';
 import { registerIdsInEditors } from './ids-in-editors';
 import type { ObjectDocuments } from './documents/object-documents';
 import { registerKeyCommands } from './keys';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const view = registerDirectoriesView(context, services);
   registerUserGroups(context, services, documents);
   registerIdsInEditors(context, services);
+  registerFind(context, services, documents);
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const mementos = [context.globalState, context.workspaceState];

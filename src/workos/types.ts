@@ -87,5 +87,6 @@ export interface ListDirectoriesParams extends PageParams {
 export type ListGroupsParams = PageParams &
   ({ directory: string; user?: string } | { user: string; directory?: string });
 
+/** `email` and `idp_id` match one user's primary email or IdP ID, and need `directory`. */
 export type ListUsersParams = PageParams &
-  ({ directory: string; group?: string } | { group: string; directory?: string });
+  ({ directory: string; group?: string; email?: string; idp_id?: string } | { group: string; directory?: string });
