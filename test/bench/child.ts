@@ -46,6 +46,41 @@ export interface MembersExpansion {
   settledMs?: number;
 }
 
+/** The link provider's work on the ID log, repeated (see ids.ts). */
+export interface LinksRun {
+  bytes: number;
+  lines: number;
+  /** IDs written into the log, and by kind. */
+  written: number;
+  kinds: Record<string, number>;
+  /** IDs found, whether they are the ones written in the same order, and whether every range covers its ID. */
+  found: number;
+  sameIds: boolean;
+  rangesCoverIds: boolean;
+  /** Median of the runs; and the fastest, every run, and findIds' own median share. */
+  ms: number;
+  fastestMs: number;
+  runsMs: number[];
+  scanMs: number;
+}
+
+/** `session.get` of a cached group, per call. */
+export interface CachedHover {
+  /** The fastest batch's mean. */
+  perCallMs: number;
+  medianBatchPerCallMs: number;
+  calls: number;
+  /** The same object as the list page's. */
+  sameObject: boolean;
+}
+
+/** `session.get` of a group a fresh session has not seen. */
+export interface ColdHover {
+  ms: number;
+  id: string;
+  answered: boolean;
+}
+
 export const args = JSON.parse(process.argv[2] ?? '{}') as ChildArgs;
 
 /** Answers `{ task }` messages with `{ result }` until the parent disconnects. */

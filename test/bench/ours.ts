@@ -4,7 +4,8 @@ import { Session } from '../../src/session/session';
 import { TreeModel, type TreeModelHost } from '../../src/tree/model';
 import { isGroupNode, type DirectoryNode, type GroupNode, type TreeNode } from '../../src/tree/nodes';
 import { collectAll, WorkOSClient, type DirectoryGroup, type ListGroupsParams, type Page } from '../../src/workos';
-import { args, serve, timed, type MembersExpansion } from './child';
+import { args, serve, timed, type CachedHover, type ColdHover, type LinksRun, type MembersExpansion } from './child';
+import { idLog, links, type LogDocument } from './ids';
 
 const PAGE_SIZE = 100;
 
@@ -146,6 +147,80 @@ async function members(): Promise<MembersExpansion> {
   };
 }
 
+const LINK_RUNS = 10;
+let log: LogDocument | undefined;
+
+/** The link provider's work on the 5 MB log: a warm-up run, then `LINK_RUNS` from an equal heap each. */
+async function idLinks(): Promise<LinksRun> {
+  log ??= idLog();
+  const runs: Array<ReturnType<typeof links>> = [];
+  for (let run = 0; run <= LINK_RUNS; run++) {
+    gc!();
+    const result = links(log);
+    if (run > 0) runs.push(result);
+  }
+  const { found, ranges } = runs[0];
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+  return {
+    bytes: log.bytes,
+    lines: log.lines.length,
+    written: log.ids.length,
+    kinds: log.kinds,
+    found: found.length,
+    sameIds: found.length === log.ids.length && found.every((id, i) => id.id === log!.ids[i]),
+    rangesCoverIds: ranges.every(
+      ([start, end], i) =>
+        start.line === end.line && log!.lines[start.line].slice(start.character, end.character) === found[i].id,
+    ),
+    ms: median(runs.map((run) => run.ms)),
+    fastestMs: Math.min(...runs.map((run) => run.ms)),
+    runsMs: runs.map((run) => run.ms),
+    scanMs: median(runs.map((run) => run.scanMs)),
+  };
+}
+
+/** A session with the big directory's first page of groups loaded (so its groups are cached), for 'cachedHover'. */
+let hover: { session: Session; groups: DirectoryGroup[] } | undefined;
+let coldHovers = 0;
+
+async function prepareHover(): Promise<void> {
+  const session = new Session(new WorkOSClient({ apiKey: args.apiKey, baseUrl: args.url }), () => PAGE_SIZE);
+  const list = session.list({ of: 'groups', directory: args.directory });
+  await list.loadNext();
+  if (list.items.length === 0) throw new Error(`No groups loaded: ${String(list.error)}`);
+  hover = { session, groups: list.items };
+}
+
+/** `session.get` of the first listed group, as a hover asks: fastest of 20 batches of 1,000 calls. */
+async function cachedHover(): Promise<CachedHover> {
+  const { session, groups } = hover!;
+  const id = groups[0].id;
+  const batches: number[] = [];
+  let sameObject = true;
+  for (let batch = 0; batch < 20; batch++) {
+    const started = performance.now();
+    for (let i = 0; i < 1000; i++) sameObject &&= (await session.get('directory_group', id)) === groups[0];
+    batches.push((performance.now() - started) / 1000);
+  }
+  return {
+    perCallMs: Math.min(...batches),
+    medianBatchPerCallMs: [...batches].sort((a, b) => a - b)[batches.length >> 1],
+    calls: 20 * 1000,
+    sameObject,
+  };
+}
+
+/** A fresh session (and client) asked for a group it has not seen, with a signal as the hover passes one. */
+async function coldHover(): Promise<ColdHover> {
+  const { groups } = hover!;
+  const id = groups[groups.length - 1 - (coldHovers++ % groups.length)].id;
+  const session = new Session(new WorkOSClient({ apiKey: args.apiKey, baseUrl: args.url }), () => PAGE_SIZE);
+  const started = performance.now();
+  const object = await session.get('directory_group', id, new AbortController().signal);
+  const ms = performance.now() - started;
+  return { ms, id, answered: object.id === id && session.cached('directory_group', id) === object };
+}
+
 serve({
   listing: () =>
     timed(async () => (await collectAll(client.allGroups({ directory: args.directory, limit: PAGE_SIZE }))).length),
@@ -165,4 +240,8 @@ serve({
   },
   prepareMembers,
   members,
+  links: idLinks,
+  prepareHover,
+  cachedHover,
+  coldHover,
 });

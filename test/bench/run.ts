@@ -14,7 +14,8 @@ import { gzipSync } from 'node:zlib';
 import { datasetIndex, generatedDataset, SAMPLE, sampleDataset, type Dataset } from '../fake-workos/dataset';
 import { startFakeWorkOS } from '../fake-workos/server';
 import { cacheDir, NODE24_VERSION, realVSCodePaths, repoRoot } from '../vscode/setup';
-import type { ChildArgs, Counts, Listing, MembersExpansion } from './child';
+import type { CachedHover, ChildArgs, ColdHover, Counts, LinksRun, Listing, MembersExpansion } from './child';
+import { LOG_IDS } from './ids';
 
 const GROUPS = 10_000;
 const PAGE = 100;
@@ -26,6 +27,11 @@ const MEMBER_GROUPS = 20;
 const USERS_PER_SECOND = 4;
 /** Between member runs, longer than the fake's 1 s window: each run starts with the limit unspent. */
 const QUIET_MS = 1200;
+/** Goals of "WorkOS IDs in any editor" (issue 11). */
+const LINKS_GOAL_MS = 50;
+const CACHED_HOVER_GOAL_MS = 1;
+/** Inputs of the extension bundle listed, by bytes in it. */
+const TOP_INPUTS = 10;
 
 type Run = Counts & Listing;
 type Tree = {
@@ -183,8 +189,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * An entry bundled as `node esbuild.mjs --production` bundles the extension (its shared options plus
  * minify), into a temporary folder: dist/ may hold another engineer's development build at any moment.
  */
-function bundle(entry: string): Buffer {
+function bundle(entry: string) {
   const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'bundle.js');
+  const metafile = path.join(path.dirname(outfile), 'meta.json');
   const esbuild = path.join(repoRoot, 'node_modules', '.bin', 'esbuild');
   execFileSync(
     esbuild,
@@ -200,15 +207,26 @@ function bundle(entry: string): Buffer {
       '--keep-names',
       '--log-level=warning',
       `--outfile=${outfile}`,
+      `--metafile=${metafile}`,
     ],
     { cwd: repoRoot, stdio: 'inherit' },
   );
   const bytes = fs.readFileSync(outfile);
+  const meta = JSON.parse(fs.readFileSync(metafile, 'utf8')) as {
+    outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+  };
   fs.rmSync(path.dirname(outfile), { recursive: true });
-  return bytes;
+  const inputs = Object.values(meta.outputs).flatMap((output) =>
+    Object.entries(output.inputs).map(([input, { bytesInOutput }]) => ({ input, bytes: bytesInOutput })),
+  );
+  return {
+    minified: bytes.length,
+    gzipped: gzipSync(bytes, { level: 9 }).length,
+    inputs: inputs.length,
+    /** The largest inputs by their bytes in the minified output (esbuild's metafile). */
+    topInputs: inputs.sort((a, b) => b.bytes - a.bytes).slice(0, TOP_INPUTS),
+  };
 }
-
-const sizes = (bytes: Buffer) => ({ minified: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length });
 
 function activation(): { activateMs: number; requestsDuringActivation: number; vscode: string } | undefined {
   const file = path.join(repoRoot, 'test-results', 'activation.json');
@@ -275,6 +293,9 @@ async function main(): Promise<void> {
   let tree: Tree;
   const expandRuns: Array<Counts & Expansion> = [];
   const membersRuns: Record<'ours' | 'sdkAutoPagination', MembersRun[]> = { ours: [], sdkAutoPagination: [] };
+  let linksRun: LinksRun & Counts;
+  let cachedHover: CachedHover & Counts;
+  const coldHoverRuns: Array<ColdHover & Counts> = [];
   let sdkNode: string;
   try {
     // Round 0 warms up; then the variants take turns, so that a change in the machine's load hits all alike.
@@ -321,6 +342,14 @@ async function main(): Promise<void> {
         if (round > 0) membersRuns[variant].push({ ...run, throttled });
       }
     }
+    // WorkOS IDs in any editor: the link provider's work on a 5 MB log, then hovers on the big directory's groups.
+    linksRun = await counted<LinksRun>(ours, 'links');
+    await ours.run('prepareHover');
+    cachedHover = await counted<CachedHover>(ours, 'cachedHover');
+    for (let round = 0; round <= RUNS; round++) {
+      const run = await counted<ColdHover>(ours, 'coldHover');
+      if (round > 0) coldHoverRuns.push(run);
+    }
     sdkNode = await sdk.run<string>('node');
   } finally {
     ours.close();
@@ -329,7 +358,7 @@ async function main(): Promise<void> {
     await membersFake.close();
   }
   const loadAfter = os.loadavg()[0];
-  const bundles = { extension: sizes(bundle('src/extension.ts')), sdk: sizes(bundle('test/bench/sdk-endpoints.ts')) };
+  const bundles = { extension: bundle('src/extension.ts'), sdk: bundle('test/bench/sdk-endpoints.ts') };
   const activated = activation();
 
   const floorMs = Math.ceil(GROUPS / PAGE) * latency;
@@ -353,6 +382,18 @@ async function main(): Promise<void> {
     sdkAutoPagination: membersSummary(membersRuns.sdkAutoPagination),
   };
 
+  const ids = {
+    links: linksRun,
+    cachedHover,
+    coldHover: {
+      ms: median(coldHoverRuns.map((run) => run.ms)),
+      runsMs: coldHoverRuns.map((run) => Math.round(run.ms)),
+      requestsPerRun: coldHoverRuns.map((run) => run.requests),
+      serverMsPerRequest: median(coldHoverRuns.map((run) => run.serverMs / run.requests)),
+      answered: coldHoverRuns.every((run) => run.answered),
+    },
+  };
+
   const goals = {
     listing:
       listing.ours.ms <= 1.1 * floorMs &&
@@ -368,6 +409,15 @@ async function main(): Promise<void> {
       members.ours.ms <= 1.15 * membersReferenceMs &&
       members.ours.completedRuns === RUNS &&
       members.ours.rows === members.expectedRows,
+    links:
+      ids.links.ms <= LINKS_GOAL_MS &&
+      ids.links.requests === 0 &&
+      ids.links.found === LOG_IDS &&
+      ids.links.written === LOG_IDS &&
+      ids.links.sameIds &&
+      ids.links.rangesCoverIds,
+    cachedHover: ids.cachedHover.perCallMs <= CACHED_HOVER_GOAL_MS && ids.cachedHover.sameObject,
+    coldHover: ids.coldHover.requestsPerRun.every((requests) => requests === 1) && ids.coldHover.answered,
   };
 
   const variants: Array<[string, ReturnType<typeof listingSummary>]> = [
@@ -522,6 +572,46 @@ async function main(): Promise<void> {
       times(bundles.extension.gzipped / bundles.sdk.gzipped),
     ),
     '',
+    `Largest of the extension bundle's ${bundles.extension.inputs} inputs (esbuild's metafile: bytes each puts in the minified output, before gzip)`,
+    '',
+    row('Input', 'Bytes', 'Share'),
+    row('---', '---:', '---:'),
+    ...bundles.extension.topInputs.map(({ input, bytes }) =>
+      row(`\`${input}\``, size(bytes), `${((100 * bytes) / bundles.extension.minified).toFixed(1)} %`),
+    ),
+    '',
+    `**WorkOS IDs in any editor**, in plain Node. Links: the DocumentLinkProvider needs VS Code, so what is measured is what it asks of the text: \`findIds(text)\` plus an equivalent of \`TextDocument.positionAt\` for both ends of every ID, as the extension host's document answers it (its lines joined once, as \`getText()\` does; a line-start index built once; a binary search per offset); not the \`Range\` and \`DocumentLink\` objects, nor their trip to the editor. Hovers: \`Session.get\`, as the HoverProvider asks it, against the fake (L = ${latency} ms); requests counted at the fake during each figure.`,
+    '',
+    row('Figure', 'Value', 'Requests', 'Goal'),
+    row('---', '---:', '---:', '---'),
+    row(
+      `Links for a ${size(ids.links.bytes)} log with ${ids.links.written.toLocaleString('en')} IDs (${ids.links.lines.toLocaleString('en')} lines): join + line starts + \`findIds\` + ${(2 * ids.links.found).toLocaleString('en')} positions, median of ${ids.links.runsMs.length} (fastest ${ms(ids.links.fastestMs)})`,
+      ms(ids.links.ms),
+      ids.links.requests,
+      `≤ ${LINKS_GOAL_MS} ms, 0 requests`,
+    ),
+    row('… of which `findIds` alone, median', ms(ids.links.scanMs), '', ''),
+    row(
+      `IDs found (written: ${Object.entries(ids.links.kinds)
+        .map(([kind, count]) => `${count.toLocaleString('en')} ${kind}`)
+        .join(', ')}; with near misses such as \`/directory_users\`, \`org_chart\`, an ID glued to \`_old\`)`,
+      `${ids.links.found.toLocaleString('en')}${ids.links.sameIds ? ', the IDs written, in order' : ', NOT the IDs written'}${ids.links.rangesCoverIds ? '; every range covers its ID' : '; ranges WRONG'}`,
+      '',
+      `exactly ${LOG_IDS.toLocaleString('en')}`,
+    ),
+    row(
+      `Hover answer from the cache: \`session.get('directory_group', id)\` after the group's list page loaded, per call (fastest of 20 batches of 1,000; median batch ${ms(ids.cachedHover.medianBatchPerCallMs)})`,
+      ms(ids.cachedHover.perCallMs),
+      ids.cachedHover.requests,
+      `≤ ${CACHED_HOVER_GOAL_MS} ms`,
+    ),
+    row(
+      `Cold hover: a fresh session's \`session.get\` for a group it has not seen, median of ${RUNS} (fake held it ${ms(ids.coldHover.serverMsPerRequest)})`,
+      `${ms(ids.coldHover.ms)} (${times(ids.coldHover.ms / Math.max(latency, 1))} L)`,
+      ids.coldHover.requestsPerRun.join(', '),
+      'exactly 1 request',
+    ),
+    '',
     '**Activation** (real extension host, from test-results/activation.json)',
     '',
     activated
@@ -540,6 +630,9 @@ async function main(): Promise<void> {
     `- Activation makes no request (${activated ? activated.requestsDuringActivation : '–'}): ${verdict(goals.activation)}`,
     `- ${MEMBER_GROUPS} groups at once against the limit: no 429 (${members.ours.throttled} in the worst run): ${verdict(goals.membersNo429)}`,
     `- ${MEMBER_GROUPS} groups at once ≤ 1.15 × ${MEMBER_GROUPS} / ${USERS_PER_SECOND} s (${times(members.ours.ms / membersReferenceMs)}, ${ms(members.ours.ms)}), every run complete with all ${members.expectedRows} members shown (${members.ours.completedRuns} of ${RUNS} runs, ${members.ours.rows} members): ${verdict(goals.membersWallTime)}`,
+    `- Links for a ${size(ids.links.bytes)} log with ${LOG_IDS.toLocaleString('en')} IDs ≤ ${LINKS_GOAL_MS} ms (${ms(ids.links.ms)}), exactly ${LOG_IDS.toLocaleString('en')} found (${ids.links.found.toLocaleString('en')}), no request (${ids.links.requests}): ${verdict(goals.links)}`,
+    `- Hover answer from the cache ≤ ${CACHED_HOVER_GOAL_MS} ms (${ms(ids.cachedHover.perCallMs)} a call): ${verdict(goals.cachedHover)}`,
+    `- Cold hover: exactly one request (${ids.coldHover.requestsPerRun.join(', ')} in ${RUNS} runs; ${ms(ids.coldHover.ms)}): ${verdict(goals.coldHover)}`,
   ].join('\n');
 
   const results = {
@@ -553,6 +646,7 @@ async function main(): Promise<void> {
     tree,
     expand: { ...expand, expectedMs: expandExpectedMs },
     members,
+    ids,
     bundle: bundles,
     activation: activated ?? null,
     goals,
