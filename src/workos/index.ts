@@ -6,4 +6,5 @@ export * from './ids';
 export * from './keys';
 export * from './pacer';
 export * from './pagination';
+export * from './scan';
 export * from './types';

@@ -105,6 +105,11 @@ export type Fault = { match?: FaultMatch; times?: number /* default 1; Infinity 
   | { kind: 'redirect'; location: string; status?: number }
   /** The real response, with this `X-Request-ID` (a proxy may send anything there). */
   | { kind: 'request-id'; requestId: string }
+  /**
+   * The real response as if `order=asc` had not been sent (served newest first, like the default
+   * `desc`): a server that ignores `order`. The request log still shows the `order` that was sent.
+   */
+  | { kind: 'ignore-order' }
 );
 
 export interface FakeWorkOS {
@@ -480,6 +485,13 @@ function faultMatches(
   );
 }
 
+/** The same parameters, in the same order, with each `order=asc` read as `order=desc`. */
+function ascAsDesc(params: URLSearchParams): URLSearchParams {
+  return new URLSearchParams(
+    [...params].map(([name, value]): [string, string] => [name, name === 'order' && value === 'asc' ? 'desc' : value]),
+  );
+}
+
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -527,6 +539,7 @@ export function faultFromJson(value: unknown): Fault {
     case 'hang':
     case 'reset':
     case 'repeat-cursor':
+    case 'ignore-order':
       return { ...common, kind: value.kind };
     case 'malformed':
       return {
@@ -732,7 +745,7 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
         case 'redirect':
           return send(fault.status ?? 302, '', { Location: fault.location });
       }
-      const response = respond(req, route, params, path);
+      const response = respond(req, route, fault?.kind === 'ignore-order' ? ascAsDesc(params) : params, path);
       if (
         fault?.kind === 'repeat-cursor' &&
         response.status === 200 &&

@@ -12,7 +12,7 @@ import {
   SAMPLE,
   sampleDataset,
 } from '../fake-workos/dataset';
-import { type FakeWorkOS, type FakeWorkOSOptions, startFakeWorkOS } from '../fake-workos/server';
+import { type FakeWorkOS, type FakeWorkOSOptions, faultFromJson, startFakeWorkOS } from '../fake-workos/server';
 
 const KEY = 'sk_test_demo';
 const AUTH = { authorization: `Bearer ${KEY}` };
@@ -845,6 +845,27 @@ describe('fake WorkOS API', function () {
       const second = await call(fake, `${groups}&limit=5&after=${first.body.list_metadata.after}`);
       assert.equal(second.body.data.length, 5);
       assert.equal(second.body.list_metadata.after, first.body.list_metadata.after);
+    });
+
+    it('ignore-order: serves order=asc newest first, like desc, and logs the order sent', async () => {
+      const desc = await call(fake, `${groups}&limit=5`);
+      const asc = await call(fake, `${groups}&limit=5&order=asc`);
+      assert.notDeepEqual(ids(asc.body), ids(desc.body), 'asc by default');
+      fake.inject({ kind: 'ignore-order', times: Infinity });
+      const ignored = await call(fake, `${groups}&limit=5&order=asc`);
+      assert.deepEqual(ignored.body, desc.body);
+      const next = await call(fake, `${groups}&limit=5&order=asc&after=${ignored.body.list_metadata.after}`);
+      const descNext = await call(fake, `${groups}&limit=5&after=${desc.body.list_metadata.after}`);
+      assert.deepEqual(next.body, descNext.body, 'the cursor walks the desc order too');
+      assert.equal((await call(fake, `${groups}&order=sideways`)).status, 400, 'other parameters still checked');
+      assert.equal(fake.requests[2].query.order, 'asc');
+      fake.clearFaults();
+      assert.deepEqual((await call(fake, `${groups}&limit=5&order=asc`)).body, asc.body);
+      assert.deepEqual(faultFromJson({ kind: 'ignore-order', times: null }), {
+        match: {},
+        times: Infinity,
+        kind: 'ignore-order',
+      });
     });
 
     it('latency: delays the real response; global latency does not serialise requests', async () => {
