@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerDocuments } from './documents';
+import { registerExport } from './export';
 import { registerFind } from './find';
 import { registerIdsInEditors } from './ids-in-editors';
 import type { ObjectDocuments } from './documents/object-documents';
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerUserGroups(context, services, documents);
   registerIdsInEditors(context, services);
   registerFind(context, services, documents);
+  registerExport(context, services);
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const mementos = [context.globalState, context.workspaceState];

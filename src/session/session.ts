@@ -9,6 +9,7 @@ import {
   type WorkOSClient,
   type WorkOSObjectKind,
 } from '../workos';
+import { GroupScan } from './group-scan';
 import { ITEM_KIND, listKey, type ItemOf, type ListQuery } from './lists';
 import { PagedList } from './paged-list';
 
@@ -37,6 +38,7 @@ export class Session {
     string,
     { promise: Promise<WorkOSObject>; controller: AbortController; waiting: number }
   >();
+  readonly #scans = new Map<string, GroupScan>();
   /** IDs WorkOS said it does not know, so asking from the cache again sends nothing. */
   readonly #notFound = new Map<string, WorkOSError>();
 
@@ -77,6 +79,25 @@ export class Session {
       this.#lists.set(key, list);
     }
     return list as unknown as PagedList<ItemOf<Q>>;
+  }
+
+  /**
+   * Every group of `directory`, scanned from both ends; the same scan for every caller of this session
+   * until it is stopped or fails. `onFallback` hears if the server ignores `order`.
+   */
+  groupScan(directory: string, onFallback: (reason: string) => void): GroupScan {
+    const existing = this.#scans.get(directory);
+    if (existing?.usable) return existing;
+    const scan = new GroupScan(
+      (order, after, signal) => this.client.listGroups({ directory, limit: 100, order, after }, signal),
+      this.signal,
+      (items) => {
+        for (const group of items) this.remember('directory_group', group);
+      },
+      onFallback,
+    );
+    this.#scans.set(directory, scan);
+    return scan;
   }
 
   /** The list under `key` if it was asked for in this session. */

@@ -3,7 +3,17 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { SAMPLE } from '../fake-workos/dataset';
 import type { FakeWorkOS } from '../fake-workos/server';
-import { closeAllEditors, closeSuite, isDirectoryNode, listedDirectory, openSuite, waitForLogLine } from './helpers';
+import {
+  acceptQuickPick,
+  closeAllEditors,
+  closeSuite,
+  isDirectoryNode,
+  isGroupNode,
+  listedDirectory,
+  openSuite,
+  waitFor,
+  waitForLogLine,
+} from './helpers';
 
 describe('find', () => {
   let api: TestApi;
@@ -95,6 +105,86 @@ describe('find', () => {
       await vscode.commands.executeCommand('workos.findUser', SAMPLE.largeDirectoryId, user().email);
       assert.equal(vscode.window.activeTextEditor, undefined);
       await waitForLogLine(api, `The email filter was refused for ${SAMPLE.largeDirectoryId}`);
+    });
+  });
+
+  describe('Find Groups in Directory', () => {
+    const groupRequests = () => fake.requests.filter((r) => r.path === '/directory_groups');
+
+    it('scans from both ends, finds a group on a late page by its ID and opens it; a second search sends nothing', async () => {
+      const directory = await listedDirectory(api, SAMPLE.largeDirectoryId);
+      fake.clearRequests();
+      await acceptQuickPick(
+        vscode.commands.executeCommand('workos.findGroups', directory, SAMPLE.bigGroupId),
+        'the finder',
+      );
+      const document = vscode.window.activeTextEditor?.document;
+      assert.equal((JSON.parse(document!.getText()) as { id: string }).id, SAMPLE.bigGroupId);
+      const orders = new Set(groupRequests().map((r) => r.query.order));
+      assert.deepEqual(orders, new Set(['desc', 'asc']), 'both ends');
+      const pages = Math.ceil(SAMPLE.largeDirectoryGroupCount / 100);
+      assert.ok(groupRequests().length <= pages + 2, `${groupRequests().length} requests for ${pages} pages`);
+      await closeAllEditors();
+      fake.clearRequests();
+      const name = fake.dataset.groups.find((g) => g.id === SAMPLE.hundredMemberGroupId)!.name;
+      await acceptQuickPick(
+        vscode.commands.executeCommand('workos.findGroups', directory, name.toUpperCase()),
+        'the finder',
+      );
+      assert.equal((JSON.parse(vscode.window.activeTextEditor!.document.getText()) as { name: string }).name, name);
+      assert.equal(groupRequests().length, 0, 'the session kept the scan');
+    });
+
+    it('closing the picker mid-scan stops it: no request after the close', async () => {
+      fake.setLatency(150);
+      try {
+        const directory = await listedDirectory(api, SAMPLE.largeDirectoryId);
+        fake.clearRequests();
+        const running = vscode.commands.executeCommand('workos.findGroups', directory, 'no such group');
+        await waitFor(() => groupRequests().length >= 2, 'the scan is under way');
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        await running;
+        const sent = groupRequests().length;
+        assert.ok(sent < Math.ceil(SAMPLE.largeDirectoryGroupCount / 100), 'stopped before the end');
+        // Long enough for the scan's next pages, had it gone on: two more round trips.
+        api.view.refresh();
+        await api.view.getChildren(undefined);
+        await api.view.getChildren(await listedDirectory(api, SAMPLE.smallDirectoryId));
+        assert.equal(groupRequests().filter((r) => r.query.directory === SAMPLE.largeDirectoryId).length, sent);
+      } finally {
+        fake.setLatency(0);
+      }
+    });
+  });
+
+  describe('Export', () => {
+    it('Export Groups writes every group of a directory as RFC 4180 CSV into an untitled editor', async () => {
+      const directory = await listedDirectory(api, SAMPLE.smallDirectoryId);
+      await acceptQuickPick(vscode.commands.executeCommand('workos.exportGroups', directory), 'the format picker');
+      const document = vscode.window.activeTextEditor!.document;
+      assert.equal(document.isUntitled, true, 'nothing is written to disk');
+      const lines = document.getText().split('\r\n');
+      assert.equal(lines[0], 'id,name,idp_id,created_at,updated_at');
+      const groups = fake.dataset.groups.filter((g) => g.directory_id === SAMPLE.smallDirectoryId);
+      assert.equal(lines.filter((line) => line !== '').length, groups.length + 1);
+      for (const group of groups)
+        assert.ok(
+          lines.some((line) => line.startsWith(`${group.id},`)),
+          group.id,
+        );
+    });
+
+    it('Export Members writes every member of a group, paced, as CSV', async () => {
+      const directory = await listedDirectory(api, SAMPLE.largeDirectoryId);
+      const group = (await api.view.getChildren(directory)).find(isGroupNode)!;
+      await acceptQuickPick(vscode.commands.executeCommand('workos.exportMembers', group), 'the format picker');
+      const lines = vscode.window
+        .activeTextEditor!.document.getText()
+        .split('\r\n')
+        .filter((line) => line !== '');
+      assert.equal(lines[0], 'id,email,first_name,last_name,state');
+      const members = fake.dataset.memberships.filter(([, g]) => g === group.group.id);
+      assert.equal(lines.length, members.length + 1);
     });
   });
 });

@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import { displayName, displayText } from '../safe-text';
+import { requireSession } from '../prompts';
+import type { GroupScan } from '../session/group-scan';
+import type { DirectoryGroup } from '../workos';
+import type { FindContext } from './find-user';
+import { pickDirectory } from './pick-directory';
+
+const TITLE = 'WorkOS: Find Groups in Directory';
+/** Rows shown at once: the picker is for finding, and the count says how many more match. */
+const MAX_SHOWN = 500;
+
+interface GroupItem extends vscode.QuickPickItem {
+  group: DirectoryGroup;
+}
+
+/**
+ * `workos.findGroups`: a picker over every group of a directory, filled as the two-ended scan reads
+ * them (the API has no name filter for groups). It matches the name (substring, case and accents
+ * ignored) and the ID. Closing it stops the scan at once; a second search in the session reuses it.
+ */
+export async function findGroups(context: FindContext, argument?: unknown, text?: unknown): Promise<void> {
+  const session = await requireSession(context.sessions);
+  if (!session) return;
+  const directory = await pickDirectory(session, context.log, TITLE, argument);
+  if (!directory) return;
+  const scan = session.groupScan(directory.id, (reason) =>
+    context.log.info(`Find Groups in ${directory.id}: ${reason}`),
+  );
+  const total = typeof directory.metadata?.groups === 'number' ? directory.metadata.groups : undefined;
+  const picker = vscode.window.createQuickPick<GroupItem>();
+  picker.title = TITLE;
+  picker.placeholder = `Part of a group name or ID, in ${displayName(directory)}`;
+  picker.matchOnDescription = true;
+  if (typeof text === 'string') picker.value = text;
+  const show = () => {
+    const matches = matching(scan, picker.value);
+    // Our own matching decides what shows, so every item is marked to bypass the picker's own filter.
+    picker.items = matches.slice(0, MAX_SHOWN).map((group) => ({
+      label: displayName(group),
+      description: displayText(group.id, 80),
+      alwaysShow: true,
+      group,
+    }));
+    picker.busy = !scan.done && scan.error === undefined;
+    picker.title = `${TITLE}: ${progressText(scan, total)}${matches.length > MAX_SHOWN ? ` (first ${MAX_SHOWN} of ${matches.length.toLocaleString('en-US')} shown)` : ''}`;
+    if (scan.error !== undefined)
+      picker.placeholder = 'The scan stopped; see the WorkOS log. Close and search again to retry.';
+  };
+  const unsubscribe = scan.subscribe(show);
+  picker.onDidChangeValue(show);
+  void scan.finished.then(() => {
+    if (scan.error !== undefined) context.log.error(`Could not read every group of ${directory.id}`, scan.error);
+  });
+  const picked = await new Promise<DirectoryGroup | undefined>((resolve) => {
+    // Enter before anything matches keeps the picker open: the scan may still bring the group.
+    picker.onDidAccept(() => {
+      const group = (picker.selectedItems[0] ?? picker.activeItems[0])?.group;
+      if (group) resolve(group);
+    });
+    picker.onDidHide(() => resolve(undefined));
+    show();
+    picker.show();
+  });
+  unsubscribe();
+  // Closing the picker (or picking) before the end stops the scan: no further request.
+  scan.stop();
+  picker.dispose();
+  if (picked) await context.documents.open('directory_group', picked);
+}
+
+/** Groups whose name contains the text (case and accents ignored), or whose ID does. */
+function matching(scan: GroupScan, text: string): DirectoryGroup[] {
+  const wanted = fold(text.trim());
+  if (wanted === '') return scan.items;
+  return scan.items.filter(
+    (group) =>
+      (typeof group.name === 'string' && fold(group.name).includes(wanted)) || group.id.toLowerCase().includes(wanted),
+  );
+}
+
+/** Lower case without accents: "Équipe" matches "equipe". */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function progressText(scan: GroupScan, total: number | undefined): string {
+  const read = scan.items.length.toLocaleString('en-US');
+  if (scan.done) return `${read} groups`;
+  return total === undefined ? `${read} groups so far` : `${read} of ~${total.toLocaleString('en-US')} groups`;
+}
