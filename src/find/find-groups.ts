@@ -43,7 +43,9 @@ export async function findGroups(context: FindContext, argument?: unknown, text?
       group,
     }));
     picker.busy = !scan.done && scan.error === undefined;
-    picker.title = `${TITLE}: ${progressText(scan, total)}${matches.length > MAX_SHOWN ? ` (first ${MAX_SHOWN} of ${matches.length.toLocaleString('en-US')} shown)` : ''}`;
+    const matched = picker.value.trim() === '' ? '' : ` · ${matches.length.toLocaleString('en-US')} match`;
+    const cut = matches.length > MAX_SHOWN ? ` (the first ${MAX_SHOWN} shown)` : '';
+    picker.title = `${TITLE}: ${progressText(scan, total)}${matched}${cut}`;
     if (scan.error !== undefined)
       picker.placeholder = 'The scan stopped; see the WorkOS log. Close and search again to retry.';
   };

@@ -18,7 +18,7 @@ const VSIX = path.join(cacheDir, 'workos-directory-explorer.vsix');
 const ROOT = path.join(cacheDir, 'e2e');
 const RESULTS = path.join(repoRoot, 'test-results', 'e2e');
 const README_SHOTS = path.join(repoRoot, 'media', 'screenshots');
-const README_NAMES = ['welcome.png', 'palette.png', 'tree.png', 'group-json.png', 'hover.png'];
+const README_NAMES = ['welcome.png', 'palette.png', 'tree.png', 'group-json.png', 'hover.png', 'finder.png'];
 const UPDATE_SCREENSHOTS = process.argv.includes('--update-screenshots') || process.env.UPDATE_SCREENSHOTS === '1';
 // Small pages keep the directories, a page of groups and "Load more" on one screen (and in tree.png).
 const PAGE_SIZE = 20;
@@ -308,6 +308,36 @@ async function main(): Promise<void> {
         for (const name of shown) assert.ok(names.has(name), `${name} is one of the user's groups`);
         await shot('user-groups');
         await page.keyboard.press('Escape');
+      },
+    ],
+
+    [
+      "Find Groups from a directory's inline search: the finder fills from both ends; typing narrows it; Enter opens the group",
+      async () => {
+        const wanted = api.dataset.groups.find((g) => g.id === SAMPLE.hundredMemberGroupId)!;
+        const before = groupRequests(SAMPLE.largeDirectoryId).length;
+        await ui.treeItem(LARGE).hover();
+        await ui.treeItem(LARGE).getByRole('button', { name: 'Find Groups in Directory...' }).click();
+        await ui.quickInput.locator('.quick-input-title', { hasText: 'WorkOS: Find Groups in Directory' }).waitFor();
+        await until('the scan has read every group', async () =>
+          (await ui.quickInput.locator('.quick-input-title').innerText()).includes(
+            `Directory: ${SAMPLE.largeDirectoryGroupCount.toLocaleString('en-US')} groups`,
+          ),
+        );
+        const orders = groupRequests(SAMPLE.largeDirectoryId)
+          .slice(before)
+          .map((r) => r.query.order);
+        assert.ok(orders.includes('asc') && orders.includes('desc'), 'read from both ends');
+        await ui.quickInputBox.pressSequentially(wanted.name.slice(0, 12).toLowerCase());
+        await ui.quickInputRows.filter({ hasText: wanted.name }).first().waitFor();
+        // The workbench filters the rows it has at once; the extension's own match (names and IDs) follows.
+        await until('the extension has matched the text', async () =>
+          /· \d+ match$/.test(await ui.quickInput.locator('.quick-input-title').innerText()),
+        );
+        await shot('finder');
+        await ui.quickInputRows.filter({ hasText: wanted.name }).first().click();
+        await ui.tab(new RegExp(literal(wanted.name))).waitFor();
+        await ui.runCommand('View: Close All Editors');
       },
     ],
 
