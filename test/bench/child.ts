@@ -30,6 +30,26 @@ export interface Listing {
   groups: number;
 }
 
+/** One `scanBothEnds` of the big directory with a fresh client, checked against a single-cursor listing. */
+export interface ScanRun {
+  ms: number;
+  /** From calling scanBothEnds to its first and its second `onItems` call (the first page of each end). */
+  firstPageMs: number;
+  firstTwoPagesMs: number;
+  /** `onItems` calls. */
+  batches: number;
+  /** Items returned, and distinct IDs among them. */
+  items: number;
+  distinct: number;
+  /** Items of the single-cursor listing (`collectAll(client.allGroups(...))`) the result is checked against. */
+  referenceItems: number;
+  /** The result's IDs are exactly the listing's, each once; and in the listing's order (newest first). */
+  sameSet: boolean;
+  sameOrder: boolean;
+  /** `onFallback` reasons (the fake honours `order`: none expected). */
+  fallbacks: string[];
+}
+
 /** One expansion of many groups at once (see run.ts). */
 export interface MembersExpansion {
   /** Until every group answered, or (SDK) until `Promise.all` rejected. */

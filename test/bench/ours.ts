@@ -3,8 +3,24 @@
 import { Session } from '../../src/session/session';
 import { TreeModel, type TreeModelHost } from '../../src/tree/model';
 import { isGroupNode, type DirectoryNode, type GroupNode, type TreeNode } from '../../src/tree/nodes';
-import { collectAll, WorkOSClient, type DirectoryGroup, type ListGroupsParams, type Page } from '../../src/workos';
-import { args, serve, timed, type CachedHover, type ColdHover, type LinksRun, type MembersExpansion } from './child';
+import {
+  collectAll,
+  scanBothEnds,
+  WorkOSClient,
+  type DirectoryGroup,
+  type ListGroupsParams,
+  type Page,
+} from '../../src/workos';
+import {
+  args,
+  serve,
+  timed,
+  type CachedHover,
+  type ColdHover,
+  type LinksRun,
+  type MembersExpansion,
+  type ScanRun,
+} from './child';
 import { idLog, links, type LogDocument } from './ids';
 
 const PAGE_SIZE = 100;
@@ -147,6 +163,46 @@ async function members(): Promise<MembersExpansion> {
   };
 }
 
+/** The big directory's group IDs as one cursor lists them (newest first), for 'scan' to be checked against. */
+let singleCursorIds: string[] | undefined;
+
+async function prepareScan(): Promise<void> {
+  const listing = new WorkOSClient({ apiKey: args.apiKey, baseUrl: args.url });
+  singleCursorIds = (await collectAll(listing.allGroups({ directory: args.directory, limit: PAGE_SIZE }))).map(
+    (group) => group.id,
+  );
+}
+
+/** `scanBothEnds` over the big directory with a fresh client, as Find Groups in Directory runs it. */
+async function scan(): Promise<ScanRun> {
+  const reference = singleCursorIds!;
+  const scanClient = new WorkOSClient({ apiKey: args.apiKey, baseUrl: args.url });
+  const batchAt: number[] = [];
+  const fallbacks: string[] = [];
+  const started = performance.now();
+  const groups = await scanBothEnds<DirectoryGroup>(
+    (order, after, signal) =>
+      scanClient.listGroups({ directory: args.directory, limit: PAGE_SIZE, order, after }, signal),
+    { onItems: () => batchAt.push(performance.now()), onFallback: (reason) => fallbacks.push(reason) },
+  );
+  const ms = performance.now() - started;
+  const ids = groups.map((group) => group.id);
+  const distinct = new Set(ids);
+  const expected = new Set(reference);
+  return {
+    ms,
+    firstPageMs: batchAt.length > 0 ? batchAt[0] - started : NaN,
+    firstTwoPagesMs: batchAt.length > 1 ? batchAt[1] - started : NaN,
+    batches: batchAt.length,
+    items: ids.length,
+    distinct: distinct.size,
+    referenceItems: reference.length,
+    sameSet: ids.length === distinct.size && distinct.size === expected.size && ids.every((id) => expected.has(id)),
+    sameOrder: ids.length === reference.length && ids.every((id, i) => id === reference[i]),
+    fallbacks,
+  };
+}
+
 const LINK_RUNS = 10;
 let log: LogDocument | undefined;
 
@@ -225,6 +281,8 @@ serve({
   listing: () =>
     timed(async () => (await collectAll(client.allGroups({ directory: args.directory, limit: PAGE_SIZE }))).length),
   bareFetch: () => timed(bareFetch),
+  prepareScan,
+  scan,
   tree,
   prepareExpand: async () => {
     const view = model(new WorkOSClient({ apiKey: args.apiKey, baseUrl: args.url }));
