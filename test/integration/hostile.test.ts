@@ -265,4 +265,90 @@ describe('hostile input', () => {
       });
     });
   });
+
+  describe('answers from a hostile server, through the tree', () => {
+    before(() => setUserBaseUrl(fake.url));
+    const small = () => listedDirectory(api, SAMPLE.smallDirectoryId);
+    /** The error row under the small directory after one of its group pages was answered with `fault`. */
+    async function errorRowAfter(
+      fault: Parameters<FakeWorkOS['inject']>[0],
+    ): Promise<{ label: string; tooltip: string }> {
+      api.view.refresh();
+      const directory = await small();
+      // Every time: the workbench may ask for the rows it shows again, and must get the same answer.
+      fake.inject({
+        ...fault,
+        times: Infinity,
+        match: { path: '/directory_groups', query: { directory: SAMPLE.smallDirectoryId } },
+      });
+      const rows = await api.view.getChildren(directory);
+      fake.clearFaults();
+      const trailer = rows.at(-1)!;
+      assert.equal(trailer.kind, 'message', 'the page becomes an error row');
+      return { label: label(api, trailer), tooltip: tooltipText(api, trailer) };
+    }
+
+    it('a gzip bomb (a small download that decodes past 32 MB) is refused as too large', async () => {
+      const seen = await errorRowAfter({
+        kind: 'gzip',
+        body: { data: [], list_metadata: {} },
+        padTo: 40 * 1024 * 1024,
+      });
+      assert.match(seen.tooltip, /larger than 32 MB/);
+      rows.push({
+        input: 'gzip body decoding to 40 MB',
+        where: 'a page of groups',
+        outcome: `error row: ${shown(seen.label)}`,
+      });
+    });
+
+    it('an X-Request-ID that is not one is left out of the log', async () => {
+      const bad = 'req_1 [Fix](command:workos.clearApiKey)';
+      api.view.refresh();
+      const directory = await small();
+      fake.inject({ kind: 'request-id', requestId: bad, times: Infinity, match: { path: '/directory_groups' } });
+      await api.view.getChildren(directory);
+      fake.clearFaults();
+      const file = await waitForLogLine(api, `/directory_groups?directory=${SAMPLE.smallDirectoryId}`);
+      assert.ok(!fs.readFileSync(file, 'utf8').includes('[Fix](command:'), 'the header text reached no log line');
+      rows.push({ input: shown(bad), where: 'X-Request-ID header', outcome: 'left out' });
+    });
+
+    it('the key echoed JSON-escaped in an error message is masked after decoding', async () => {
+      const escaped = [...KEY].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+      const seen = await errorRowAfter({ kind: 'status', status: 400, body: `{"message":"bad key ${escaped}"}` });
+      assert.ok(!seen.tooltip.includes(KEY) && seen.tooltip.includes('[redacted]'), seen.tooltip);
+      rows.push({
+        input: 'the key as \\u escapes in an error message',
+        where: 'error answer',
+        outcome: 'masked: [redacted]',
+      });
+    });
+
+    it('a group whose ID is not a WorkOS ID (a line break, a slash) refuses the page', async () => {
+      const group = fake.dataset.groups.find((g) => g.directory_id === SAMPLE.smallDirectoryId)!;
+      for (const id of [`${group.id}\n`, `${group.id}/more`]) {
+        const seen = await errorRowAfter({
+          kind: 'json',
+          body: { object: 'list', data: [{ ...group, id }], list_metadata: { before: null, after: null } },
+        });
+        assert.equal(seen.label, 'Unexpected answer from WorkOS');
+        rows.push({ input: shown(id), where: 'a group ID in a page', outcome: 'page refused: invalid_response' });
+      }
+    });
+
+    it('a cursor that changes on every page stops "Show Groups of Directory User" at the cap, with a message', async () => {
+      const group = fake.dataset.groups[0];
+      fake.inject({ kind: 'endless-list', item: group, times: Infinity, match: { path: '/directory_groups' } });
+      await vscode.commands.executeCommand('workos.showUserGroups', SAMPLE.userWithGroupsId);
+      const asked = fake.requests.filter((r) => r.path === '/directory_groups').length;
+      assert.ok(asked <= 200, `${asked} pages at most`);
+      await waitForLogLine(api, 'Stopped reading the list at the limit');
+      rows.push({
+        input: 'a cursor new on every page, one item each',
+        where: 'groups of a user',
+        outcome: `stopped after ${asked} pages, said so`,
+      });
+    });
+  });
 });
