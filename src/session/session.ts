@@ -202,7 +202,9 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
       const onAbort = () => reject(new WorkOSError('cancelled', 'The request was cancelled.'));
       if (signal.aborted) onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
-      void promise.finally(() => signal.removeEventListener('abort', onAbort));
+      // then(), not finally(): a rejection of `promise` is the caller's to handle, not a new unhandled one.
+      const stopListening = () => signal.removeEventListener('abort', onAbort);
+      promise.then(stopListening, stopListening);
     }),
   ]);
 }

@@ -155,6 +155,8 @@ describe('commands', () => {
     assert.deepEqual(hidden.sort(), [
       'workos.copyEmail',
       'workos.copyId',
+      'workos.exportGroups',
+      'workos.exportMembers',
       'workos.loadMore',
       'workos.openDirectory',
       'workos.openUser',
