@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as diagnostics from 'node:diagnostics_channel';
 import { inspect } from 'node:util';
 import { SAMPLE } from '../fake-workos/dataset';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
@@ -11,6 +12,7 @@ import {
   type RequestRecord,
   type WorkOSClientOptions,
 } from '../../src/workos';
+import { waitFor } from '../wait-for';
 
 const KEY = 'sk_test_client_suite_0123456789';
 
@@ -633,12 +635,25 @@ describe('WorkOS client against the fake API over HTTP', () => {
 
     it('aborting while the body arrives rejects at once', async () => {
       fake.inject({ kind: 'endless-body', chunkBytes: 16, intervalMs: 50 });
-      const controller = new AbortController();
-      const pending = client({ timeoutMs: 20_000 }).listDirectories({}, controller.signal);
-      setTimeout(() => controller.abort(), 200);
-      const started = Date.now();
-      assert.equal((await failure(pending)).kind, 'cancelled');
-      assert.ok(Date.now() - started < 1000, `${Date.now() - started} ms`);
+      // The fetch under the client publishes on this channel when an answer's headers arrive: from
+      // then on the client is reading the body, which the fake keeps sending.
+      let headersIn = false;
+      const onHeaders = (message: unknown) => {
+        if ((message as { request: { origin?: string } }).request.origin === fake.url) headersIn = true;
+      };
+      diagnostics.subscribe('undici:request:headers', onHeaders);
+      try {
+        const controller = new AbortController();
+        const failed = failure(client({ timeoutMs: 20_000 }).listDirectories({}, controller.signal));
+        await waitFor(() => headersIn, 'the headers of the endless answer have reached the client');
+        assert.equal(fake.requests[0].status, 200, 'the fake is sending the body');
+        const started = Date.now();
+        controller.abort();
+        assert.equal((await failed).kind, 'cancelled');
+        assert.ok(Date.now() - started < 1000, `${Date.now() - started} ms`);
+      } finally {
+        diagnostics.unsubscribe('undici:request:headers', onHeaders);
+      }
     });
   });
 
@@ -653,21 +668,34 @@ describe('WorkOS client against the fake API over HTTP', () => {
     it('aborting a request in flight rejects at once', async () => {
       fake.inject({ kind: 'hang' });
       const controller = new AbortController();
-      const pending = client({ timeoutMs: 20_000 }).listDirectories({}, controller.signal);
-      setTimeout(() => controller.abort(), 50);
+      const failed = failure(client({ timeoutMs: 20_000 }).listDirectories({}, controller.signal));
+      await waitFor(() => fake.requests.length === 1, 'the request has reached the fake, which holds it');
       const started = Date.now();
-      assert.equal((await failure(pending)).kind, 'cancelled');
+      controller.abort();
+      assert.equal((await failed).kind, 'cancelled');
       assert.ok(Date.now() - started < 2000);
     });
 
     it('aborting during a retry wait stops waiting at once', async () => {
       fake.inject({ kind: 'status', status: 503, times: Infinity });
       const controller = new AbortController();
-      const slow = new WorkOSClient({ apiKey: KEY, baseUrl: fake.url, backoffMs: () => 30_000 });
-      const pending = slow.listDirectories({}, controller.signal);
-      setTimeout(() => controller.abort(), 100);
+      // The client's own wait between attempts, not an injected one: what is tested is that it ends
+      // on the abort.
+      const attempts: RequestRecord[] = [];
+      const slow = new WorkOSClient({
+        apiKey: KEY,
+        baseUrl: fake.url,
+        backoffMs: () => 30_000,
+        onRequest: (record) => attempts.push(record),
+      });
+      const failed = failure(slow.listDirectories({}, controller.signal));
+      // The attempt is logged once its 503 is read; the client then goes straight (no I/O between) to
+      // the 30 s wait, so by the next poll it is waiting.
+      await waitFor(() => attempts.length === 1, 'the first attempt has been answered 503');
+      assert.equal(attempts[0].status, 503);
       const started = Date.now();
-      assert.equal((await failure(pending)).kind, 'cancelled');
+      controller.abort();
+      assert.equal((await failed).kind, 'cancelled');
       assert.ok(Date.now() - started < 2000);
       assert.equal(fake.requests.length, 1);
     });

@@ -13,6 +13,7 @@ import {
   sampleDataset,
 } from '../fake-workos/dataset';
 import { type FakeWorkOS, type FakeWorkOSOptions, faultFromJson, startFakeWorkOS } from '../fake-workos/server';
+import { waitFor } from '../wait-for';
 
 const KEY = 'sk_test_demo';
 const AUTH = { authorization: `Bearer ${KEY}` };
@@ -797,14 +798,14 @@ describe('fake WorkOS API', function () {
     it('hang: never answers; clearFaults releases it, close ends it fast', async () => {
       fake.inject({ kind: 'hang' });
       const hung = fetch(`${fake.url}/directories`, { headers: AUTH });
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await waitFor(() => fake.requests.length === 1, 'the fake has recorded the hung request');
       assert.equal(fake.requests[0].status, 0);
       fake.clearFaults();
       await assert.rejects(hung);
       await withFake({}, async (other) => {
         other.inject({ kind: 'hang', times: Infinity });
         const pending = fetch(`${other.url}/directories`, { headers: AUTH });
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await waitFor(() => other.requests.length === 1, 'the other fake has recorded the hung request');
         const started = Date.now();
         await other.close();
         assert.ok(Date.now() - started < 500);

@@ -10,8 +10,10 @@ import {
   WorkOSError,
   type DirectoryGroup,
   type ScanOptions,
+  type ScanOrder,
   type ScanPage,
 } from '../../src/workos';
+import { waitFor } from '../wait-for';
 
 const KEY = 'sk_test_scan_suite_0123456789';
 /** Directory i of the dataset has SIZES[i] groups. */
@@ -19,30 +21,29 @@ const SIZES = [0, 1, 2, 6, 7, 8, 13, 14, 15, 21, 22, 99, 100, 101, 150, 199, 200
 /** Measured request counts, printed at the end: `limit N → desc + asc = total`. */
 const measured: string[] = [];
 
-const settle = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe('scanBothEnds: a list read from both ends at once, against the fake over HTTP', function () {
   this.timeout(20_000);
+  const dataset = generatedDataset({ directories: SIZES.length, groupsPerDirectory: SIZES, seed: 'scan' });
   let fake: FakeWorkOS;
   let client: WorkOSClient;
+  /** The requests of this test's fake whose answer is finished or whose socket has closed. */
+  let finished: Set<RecordedRequest>;
 
-  before(async () => {
-    fake = await startFakeWorkOS({
-      apiKeys: [KEY],
-      dataset: generatedDataset({ directories: SIZES.length, groupsPerDirectory: SIZES, seed: 'scan' }),
-    });
+  // A fake (and a client) of its own for each test: a request that a test's scan cancelled may still
+  // be on its way when the test ends, and must not reach the next test's fake or take its faults. The
+  // next fake starts listening before the last one closes, so it cannot be given the same port.
+  beforeEach(async () => {
+    const previous: FakeWorkOS | undefined = fake;
+    const finishedHere = new Set<RecordedRequest>();
+    finished = finishedHere;
+    fake = await startFakeWorkOS({ apiKeys: [KEY], dataset, onRequest: (request) => finishedHere.add(request) });
     client = new WorkOSClient({ apiKey: KEY, baseUrl: fake.url, sleep: async () => undefined });
+    await previous?.close();
   });
   after(async () => {
     await fake.close();
     if (measured.length > 0)
       console.log(`      requests (desc + asc = total):\n        ${measured.join('\n        ')}`);
-  });
-  beforeEach(async () => {
-    await settle(5); // a request cancelled by the last test may still arrive
-    fake.clearFaults();
-    fake.setLatency(0);
-    fake.clearRequests();
   });
 
   const directoryOf = (size: number) => fake.dataset.directories[SIZES.indexOf(size)].id;
@@ -61,20 +62,60 @@ describe('scanBothEnds: a list read from both ends at once, against the fake ove
     return fake.requests.filter((r) => r.route === 'list_groups' && r.query.directory === directory);
   }
 
+  /**
+   * `directory`'s pages for one scan, each request noted. A request the scan cancels is cancelled only
+   * once it has reached the fake (otherwise it might arrive after the test has counted, or never), so
+   * `allAtFake` can wait until every request the scan sent is at the fake and finished there, answered
+   * or dropped, before the requests are counted.
+   */
+  function trackedPages(directory: string, limit: number) {
+    const sent: Array<{ order: ScanOrder; after: string | undefined }> = [];
+    // Within one scan each side asks for each cursor once (a repeated one ends the scan).
+    const recordOf = (call: (typeof sent)[number]) =>
+      listRequests(directory).find(
+        (r) => r.query.limit === String(limit) && r.query.order === call.order && r.query.after === call.after,
+      );
+    const pages: ScanPage<DirectoryGroup> = (order, after, signal) => {
+      const call = { order, after };
+      sent.push(call);
+      const request = new AbortController();
+      const cancel = () => request.abort();
+      const onAbort = () => {
+        const what = `the ${order} request after ${after ?? 'no cursor'} has reached the fake`;
+        void waitFor(() => recordOf(call) !== undefined, what).then(cancel, cancel);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      return client
+        .listGroups({ directory, limit, order, after }, request.signal)
+        .finally(() => signal?.removeEventListener('abort', onAbort));
+    };
+    const allAtFake = () =>
+      waitFor(
+        () =>
+          sent.every((call) => {
+            const record = recordOf(call);
+            return record !== undefined && finished.has(record);
+          }),
+        `each of the ${sent.length} requests the scan sent has reached the fake and finished there`,
+      );
+    return { pages, allAtFake };
+  }
+
   async function scan(size: number, limit: number, options: ScanOptions<DirectoryGroup> = {}) {
     const directory = directoryOf(size);
     const expected = await reference(directory, limit);
     assert.equal(expected.length, size);
     fake.clearRequests();
     const batches: DirectoryGroup[][] = [];
-    const result = await scanBothEnds(pagesOf(directory, limit), {
+    const tracked = trackedPages(directory, limit);
+    const result = await scanBothEnds(tracked.pages, {
       ...options,
       onItems: (items) => {
         batches.push([...items]);
         options.onItems?.(items);
       },
     });
-    await settle();
+    await tracked.allAtFake();
     const requests = listRequests(directory);
     return { expected, result, ids: result.map((g) => g.id), batches, requests };
   }
@@ -122,10 +163,11 @@ describe('scanBothEnds: a list read from both ends at once, against the fake ove
     const expected7 = await reference(directory, 7);
     fake.clearRequests();
     const handed: string[] = [];
-    const lopsided = await scanBothEnds(pagesOf(directory, 7), {
+    const tracked = trackedPages(directory, 7);
+    const lopsided = await scanBothEnds(tracked.pages, {
       onItems: (items) => handed.push(...items.map((g) => g.id)),
     });
-    await settle(60);
+    await tracked.allAtFake();
     assert.deepEqual(
       lopsided.map((g) => g.id),
       expected7,
@@ -193,7 +235,11 @@ describe('scanBothEnds: a list read from both ends at once, against the fake ove
 
   describe('cancellation', () => {
     it('rejects with cancelled when aborted after the first pages, and sends nothing more', async () => {
-      fake.setLatency(30);
+      // Each side's first page comes after 30 ms; every later request is held by the fake, in flight
+      // until the scan drops it.
+      fake.inject({ kind: 'latency', ms: 30, match: { query: { order: 'desc' } } });
+      fake.inject({ kind: 'latency', ms: 30, match: { query: { order: 'asc' } } });
+      fake.inject({ kind: 'hang', times: Infinity });
       const directory = directoryOf(1000);
       const controller = new AbortController();
       const calls: Array<{ order: string; afterAbort: boolean; signal: AbortSignal | undefined }> = [];
@@ -202,17 +248,15 @@ describe('scanBothEnds: a list read from both ends at once, against the fake ove
         return pagesOf(directory, 100)(order, after, signal);
       };
       let batches = 0;
-      let sentAtAbort = 0;
       const started = performance.now();
-      const scanning = scanBothEnds(counted, {
-        signal: controller.signal,
-        onItems: () => {
-          if (++batches === 2) {
-            sentAtAbort = calls.length;
-            controller.abort();
-          }
-        },
-      });
+      const scanning = scanBothEnds(counted, { signal: controller.signal, onItems: () => void batches++ });
+      scanning.catch(() => undefined); // checked below; not left unhandled should the wait fail
+      // Aborted once both first pages are in and each side's next request has reached the fake: every
+      // request sent before the abort is then at the fake, where the test can see what became of it.
+      await waitFor(() => listRequests(directory).length === 4, "each side's second request is at the fake");
+      assert.equal(batches, 2, 'both first pages handed over');
+      const sentAtAbort = calls.length;
+      controller.abort();
       await assert.rejects(scanning, (error: unknown) => {
         assert.ok(error instanceof WorkOSError);
         assert.equal(error.kind, 'cancelled');
@@ -225,16 +269,19 @@ describe('scanBothEnds: a list read from both ends at once, against the fake ove
         calls.every((call) => call.signal?.aborted),
         'every request, those in flight too, got the abort',
       );
-      await settle(100);
+      await waitFor(
+        () => listRequests(directory).every((r) => finished.has(r)),
+        'every request at the fake has been answered or dropped',
+      );
       const seen = listRequests(directory).length;
-      assert.ok(seen <= sentAtAbort, `${seen} requests at the fake, ${sentAtAbort} sent`);
-      await settle(100);
-      assert.equal(listRequests(directory).length, seen, 'nothing arrives later');
+      assert.equal(seen, sentAtAbort, `${seen} requests at the fake, ${sentAtAbort} sent`);
+      // Every request sent is accounted for at the fake, and none was sent since: nothing can arrive later.
+      assert.equal(calls.length, seen, 'nothing arrives later');
       // Requests in flight at the abort got the signal: the fake saw them go away unanswered.
       assert.ok(
         listRequests(directory)
           .slice(2)
-          .every((r) => r.status === 0),
+          .every((r) => r.status === 0 && finished.has(r)),
       );
     });
 
@@ -290,14 +337,15 @@ describe('scanBothEnds: a list read from both ends at once, against the fake ove
     it('rejects with the error of a page that fails, and cancels the other side', async () => {
       fake.setLatency(20);
       fake.inject({ kind: 'status', status: 404, match: { query: { order: 'asc' } } });
-      const error = await scanBothEnds(pagesOf(directoryOf(1000), 100)).then(
+      const tracked = trackedPages(directoryOf(1000), 100);
+      const error = await scanBothEnds(tracked.pages).then(
         () => assert.fail('expected a failure'),
         (e: unknown) => e,
       );
       assert.ok(error instanceof WorkOSError);
       assert.equal(error.kind, 'not_found');
       assert.equal(error.status, 404);
-      await settle(60);
+      await tracked.allAtFake();
       assert.ok(listRequests(directoryOf(1000)).length <= 3);
     });
 
@@ -314,13 +362,14 @@ describe('scanBothEnds: a list read from both ends at once, against the fake ove
     it('stops a list that never ends at the page limit, with a clear error', async () => {
       const item = fake.dataset.groups[0];
       fake.inject({ kind: 'endless-list', item, times: Infinity });
-      await assert.rejects(scanBothEnds(pagesOf(directoryOf(1), 100), { maxPages: 20 }), (error: unknown) => {
+      const tracked = trackedPages(directoryOf(1), 100);
+      await assert.rejects(scanBothEnds(tracked.pages, { maxPages: 20 }), (error: unknown) => {
         assert.ok(error instanceof WorkOSError);
         assert.equal(error.kind, 'invalid_response');
         assert.match(error.message, /limit of 20 pages: 20 items were collected/);
         return true;
       });
-      await settle();
+      await tracked.allAtFake();
       assert.ok(fake.requests.length <= 21);
     });
 
