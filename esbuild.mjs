@@ -3,6 +3,7 @@
 //   node esbuild.mjs --production    minified, no source maps
 //   node esbuild.mjs --watch         rebuilds on change, with start/finish lines for the problem matcher
 //   node esbuild.mjs --tests         also bundles test/**/*.ts into out/ for mocha and the extension host
+import * as fs from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -50,6 +51,8 @@ const builds = [
   },
 ];
 if (tests) {
+  // Bundles of deleted tests would otherwise still run: the suites pick up every *.test.js in out/.
+  if (!watch) fs.rmSync('out', { recursive: true, force: true });
   builds.push({
     ...shared,
     entryPoints: ['test/**/*.ts'],
