@@ -3,30 +3,13 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { SAMPLE } from '../fake-workos/dataset';
 import type { FakeWorkOS } from '../fake-workos/server';
-import {
-  acceptQuickPick,
-  closeAllEditors,
-  closeSuite,
-  EXTENSION_ID,
-  isGroupNode,
-  KEY,
-  listedDirectory,
-  openSuite,
-  useKey,
-} from './helpers';
+import { acceptQuickPick, EXTENSION_ID, isGroupNode, KEY, listedDirectory, useSuite } from './helpers';
 
 describe('commands', () => {
   let api: TestApi;
   let fake: FakeWorkOS;
 
-  before(async () => ({ api, fake } = await openSuite()));
-  after(() => closeSuite({ api, fake }));
-  beforeEach(async () => {
-    fake.clearFaults();
-    await useKey(api, KEY);
-    await closeAllEditors();
-    fake.clearRequests();
-  });
+  useSuite((suite) => ({ api, fake } = suite));
 
   const activeDocument = () => vscode.window.activeTextEditor?.document;
   const indent = () =>

@@ -6,11 +6,10 @@ import type { FakeWorkOS } from '../fake-workos/server';
 import {
   acceptQuickPick,
   closeAllEditors,
-  closeSuite,
   isDirectoryNode,
   isGroupNode,
   listedDirectory,
-  openSuite,
+  useSuite,
   waitFor,
   waitForLogLine,
 } from './helpers';
@@ -19,18 +18,12 @@ describe('find', () => {
   let api: TestApi;
   let fake: FakeWorkOS;
 
-  before(async () => ({ api, fake } = await openSuite()));
-  after(async () => {
-    await vscode.commands.executeCommand('workos.clearSearch');
-    await closeSuite({ api, fake });
-  });
-  beforeEach(async () => {
-    fake.clearFaults();
-    await vscode.commands.executeCommand('workos.clearSearch');
-    api.view.refresh();
-    await closeAllEditors();
-    fake.clearRequests();
-  });
+  // A search stays across tests otherwise: every test starts from every directory.
+  useSuite(
+    (suite) => ({ api, fake } = suite),
+    () => vscode.commands.executeCommand('workos.clearSearch'),
+  );
+  after(() => vscode.commands.executeCommand('workos.clearSearch'));
 
   const roots = () => api.view.getChildren(undefined);
   const directoryRequests = () => fake.requests.filter((r) => r.path === '/directories');

@@ -103,6 +103,31 @@ export async function openSuite(): Promise<Suite> {
   return { api, fake };
 }
 
+/**
+ * Registers the hooks a suite against the fake shares: open before, close after, and before each test
+ * a fresh start (no fault, no latency, our key, a new session, no editor, no request recorded).
+ * `opened` receives the handles; `extra` runs before each test after the fresh start.
+ */
+export function useSuite(opened: (suite: Suite) => void, extra?: (suite: Suite) => Thenable<unknown>): void {
+  let suite: Suite;
+  before(async () => {
+    suite = await openSuite();
+    opened(suite);
+  });
+  after(() => closeSuite(suite));
+  beforeEach(async () => {
+    const { api, fake } = suite;
+    fake.clearFaults();
+    fake.setLatency(0);
+    fake.setApiKeys([KEY]);
+    await useKey(api, KEY);
+    api.view.refresh(); // every test starts from the API, with the depth earlier tests paged to
+    await closeAllEditors();
+    await extra?.(suite);
+    fake.clearRequests();
+  });
+}
+
 /** Leaves the next suite nothing of this one: no key, no open editor, the fake closed. */
 export async function closeSuite({ api, fake }: Suite): Promise<void> {
   await useKey(api, undefined);

@@ -3,25 +3,16 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { SAMPLE } from '../fake-workos/dataset';
 import type { FakeWorkOS } from '../fake-workos/server';
-import { closeAllEditors, closeSuite, isGroupNode, KEY, listedDirectory, openSuite, useKey } from './helpers';
+import { isGroupNode, KEY, listedDirectory, useKey, useSuite } from './helpers';
 
 describe('WorkOS IDs in editors', () => {
   let api: TestApi;
   let fake: FakeWorkOS;
 
-  before(async () => ({ api, fake } = await openSuite()));
-  after(async () => {
-    await vscode.workspace
-      .getConfiguration('workos')
-      .update('hover.enabled', undefined, vscode.ConfigurationTarget.Global);
-    await closeSuite({ api, fake });
-  });
-  beforeEach(async () => {
-    fake.clearFaults();
-    api.view.refresh(); // a new session: nothing cached
-    await closeAllEditors();
-    fake.clearRequests();
-  });
+  useSuite((suite) => ({ api, fake } = suite));
+  after(() =>
+    vscode.workspace.getConfiguration('workos').update('hover.enabled', undefined, vscode.ConfigurationTarget.Global),
+  );
 
   const group = () => fake.dataset.groups.find((g) => g.id === SAMPLE.busyGroupId)!;
   const untitled = (content: string) => vscode.workspace.openTextDocument({ content, language: 'plaintext' });

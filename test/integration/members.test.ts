@@ -6,14 +6,12 @@ import type { GroupNode, TreeNode } from '../../src/tree/nodes';
 import { SAMPLE } from '../fake-workos/dataset';
 import type { FakeWorkOS } from '../fake-workos/server';
 import {
-  closeAllEditors,
-  closeSuite,
   isGroupNode,
   isUserNode,
   label,
   listedDirectory,
-  openSuite,
   tooltipText,
+  useSuite,
   waitFor,
   workosLogFile,
 } from './helpers';
@@ -22,15 +20,7 @@ describe('group members', () => {
   let api: TestApi;
   let fake: FakeWorkOS;
 
-  before(async () => ({ api, fake } = await openSuite()));
-  after(() => closeSuite({ api, fake }));
-  beforeEach(async () => {
-    fake.clearFaults();
-    fake.setLatency(0);
-    api.view.refresh();
-    await closeAllEditors();
-    fake.clearRequests();
-  });
+  useSuite((suite) => ({ api, fake } = suite));
 
   const membersOf = (groupId: string) =>
     fake.dataset.memberships.filter(([, group]) => group === groupId).map(([user]) => user);

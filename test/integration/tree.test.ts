@@ -4,32 +4,13 @@ import type { TestApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/nodes';
 import { SAMPLE } from '../fake-workos/dataset';
 import type { FakeWorkOS } from '../fake-workos/server';
-import {
-  closeSuite,
-  isGroupNode,
-  KEY,
-  label,
-  listedDirectory,
-  openSuite,
-  tooltipText,
-  useKey,
-  waitFor,
-} from './helpers';
+import { isGroupNode, KEY, label, listedDirectory, tooltipText, useKey, useSuite, waitFor } from './helpers';
 
 describe('Directories view', () => {
   let api: TestApi;
   let fake: FakeWorkOS;
 
-  before(async () => ({ api, fake } = await openSuite()));
-  after(() => closeSuite({ api, fake }));
-  beforeEach(async () => {
-    fake.clearFaults();
-    fake.setLatency(0);
-    fake.setApiKeys([KEY]);
-    await useKey(api, KEY);
-    api.view.refresh(); // every test starts from the API, with the depth earlier tests paged to
-    fake.clearRequests();
-  });
+  useSuite((suite) => ({ api, fake } = suite));
 
   const roots = () => api.view.getChildren(undefined);
   const directory = (id: string) => listedDirectory(api, id);
