@@ -1,7 +1,7 @@
 // A whole list read from both ends at once. Cursor pages never overlap, so one cursor needs
 // ceil(N / limit) round trips one after another; reading `order=desc` from the newest item and
 // `order=asc` from the oldest at the same time, until the two meet, needs about half as many.
-import { WorkOSError } from './errors';
+import { isWorkOSError, WorkOSError } from './errors';
 import { CursorTrail } from './pagination';
 import type { Page } from './types';
 
@@ -162,7 +162,16 @@ export function scanBothEnds<T extends { id: string }>(
       for (;;) {
         if (self === asc && self.first !== undefined && desc.first === undefined) await descFirst;
         if (done || (self === asc && fallback)) return;
-        const page = await fetchPage(self.order, after, requestSignal);
+        let page: Page<T>;
+        try {
+          page = await fetchPage(self.order, after, requestSignal);
+        } catch (error) {
+          // Some servers refuse order=asc on these lists (a 422 has been reported): one cursor still works.
+          if (self !== asc || self.first !== undefined || done || !isWorkOSError(error, 'invalid')) throw error;
+          fallback = true;
+          onFallback?.(`The server refused order=asc (${error.message}) The list is read from the newest end only.`);
+          return;
+        }
         if (done) return;
         const next = take(self, page, after);
         if (next === 'end') return finish();

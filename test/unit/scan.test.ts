@@ -181,6 +181,21 @@ describe('scanBothEnds: a list read from both ends at once, against the fake ove
     );
   });
 
+  describe('a server that refuses order=asc (422)', () => {
+    for (const size of [1, 250]) {
+      it(`${size} groups: falls back to the desc cursor, with a reason, and lists the exact set`, async () => {
+        fake.inject({ kind: 'status', status: 422, times: Infinity, match: { query: { order: 'asc' } } });
+        const reasons: string[] = [];
+        const { expected, ids, requests } = await scan(size, 100, { onFallback: (r) => reasons.push(r) });
+        assert.deepEqual(ids, expected);
+        assert.equal(count(requests, 'desc'), Math.max(1, Math.ceil(size / 100)));
+        // A one-page list may end from the desc side before the refusal arrives: nothing to fall back from.
+        if (size > 100) assert.match(reasons.join(), /refused order=asc/);
+        assert.ok(reasons.length <= 1);
+      });
+    }
+  });
+
   describe('a server that ignores order=asc', () => {
     for (const size of [0, 1, 100, 101, 250, 1001]) {
       it(`${size} groups: falls back to the desc cursor once, with a reason, and lists the exact set`, async () => {
