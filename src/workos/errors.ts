@@ -74,7 +74,7 @@ export function errorFromResponse(
     kind === 'not_found' && apiMessage
       ? `${apiMessage.replace(/\.$/, '')} (404)`
       : apiMessage && kind === 'invalid'
-        ? `${advice}: ${apiMessage}`
+        ? `${advice}: ${apiMessage.replace(/\.$/, '')}`
         : advice;
   return new WorkOSError(kind, `${message}.`, { status, requestId, retryAfter, code });
 }

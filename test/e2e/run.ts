@@ -384,6 +384,71 @@ async function main(): Promise<void> {
     ],
 
     [
+      'Find Directory User by Email on a server that refuses the filter: Scan Users reads the directory and opens the user',
+      async () => {
+        const user = api.dataset.users.find((u) => u.id === SAMPLE.userWithGroupsId)!;
+        api.inject({
+          kind: 'status',
+          status: 400,
+          times: Infinity,
+          match: { path: '/directory_users', query: { email: user.email! } },
+        });
+        await ui.runCommand('WorkOS: Find Directory User by Email...');
+        // The picker fills once the directories are in: narrow it to the one wanted, then take it.
+        await ui.quickInputRows.filter({ hasText: LARGE }).first().waitFor();
+        await ui.quickInputBox.fill(LARGE);
+        await until('only that directory is listed', async () => (await ui.quickInputRows.count()) === 1);
+        await page.keyboard.press('Enter');
+        await ui.quickInput
+          .locator('.quick-input-title', { hasText: 'WorkOS: Find Directory User by Email' })
+          .waitFor();
+        await ui.quickInput.locator('.quick-input-message', { hasText: 'primary email' }).waitFor();
+        await ui.quickInputBox.fill(user.email!);
+        await page.keyboard.press('Enter');
+        const toast = ui.toast('WorkOS refused the email filter');
+        await toast.waitFor();
+        await toast.getByRole('button', { name: 'Scan Users' }).click();
+        await ui.tab(new RegExp(literal(user.name!))).waitFor();
+        await until('the editor shows the user', async () => (await ui.editorText()).includes(`"id": "${user.id}"`));
+        const scanned = api.requests.filter(
+          (r) =>
+            r.route === 'list_users' && r.query.directory === SAMPLE.largeDirectoryId && r.query.email === undefined,
+        );
+        assert.ok(scanned.length >= 2, `the directory's users were read page by page (${scanned.length} pages)`);
+        assert.ok(!api.requests.some((r) => r.status === 429), 'paced: no 429');
+        api.clearFaults();
+        await ui.clearToasts();
+        await ui.runCommand('View: Close All Editors');
+      },
+    ],
+
+    [
+      'Export Groups from a directory row as JSON: every group, in an untitled editor',
+      async () => {
+        await ui.treeItem(SMALL).click({ button: 'right' });
+        const exportItem = page
+          .locator('.context-view .monaco-menu')
+          .getByRole('menuitem', { name: 'Export Groups...' });
+        // Monaco menus act on mouse-up over an item the pointer has entered: move there first.
+        await exportItem.hover();
+        await exportItem.click();
+        await ui.quickInputRows.filter({ hasText: 'JSON' }).first().click();
+        await ui.tab(/^Untitled-\d+/).waitFor();
+        // The visible lines only: the newest groups, each one of that directory's.
+        await until('the editor shows the groups', async () =>
+          (await ui.editorText()).includes(`"directory_id": "${SAMPLE.smallDirectoryId}"`),
+        );
+        const shownIds = [...(await ui.editorText()).matchAll(/"id": "([^"]+)"/g)].map((m) => m[1]);
+        assert.ok(
+          shownIds.length > 0 && shownIds.every((id) => groupsOf(SAMPLE.smallDirectoryId).some((g) => g.id === id)),
+        );
+        assert.ok((await ui.editorText()).trimStart().startsWith('['), 'a JSON array');
+        await shot('export');
+        await ui.runCommand('View: Revert and Close Editor');
+      },
+    ],
+
+    [
       'failures: a 500 and a malformed page show an error row; clicking it retries; a revoked key shows the rejected welcome',
       async () => {
         await ui.treeItem(LARGE).click(); // collapsed, so the rows below stay on screen
