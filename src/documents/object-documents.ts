@@ -65,7 +65,8 @@ export class ObjectDocuments implements vscode.TextDocumentContentProvider, vsco
 
 export function uriFor(kind: WorkOSObjectKind, object: WorkOSObject): vscode.Uri {
   // The last segment becomes the tab title; the ID segment before it identifies the object.
-  const name = typeof object.name === 'string' ? object.name : '';
+  // Masked first: a key a server echoed into a name must not end up in a URI, a tab or the recent list.
+  const name = typeof object.name === 'string' ? redact(object.name) : '';
   const title =
     name
       .replace(/[\p{Cc}/\\:*?"<>|#%]+/gu, ' ')

@@ -229,6 +229,7 @@ describe('hostile input', () => {
       await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
       const text = vscode.window.activeTextEditor?.document.getText() ?? '';
       assert.ok(text.includes('"leak [redacted]"') && !text.includes(KEY), 'the JSON document masks it too');
+      assert.ok(!vscode.window.activeTextEditor!.document.uri.toString().includes(KEY), 'and its URI (the tab title)');
       rows.push({
         input: 'the API key inside a group name',
         where: 'group from the API',
