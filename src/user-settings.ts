@@ -1,12 +1,6 @@
 // How settings are read where a workspace must not decide: free of VS Code, so that the rule is
 // tested in plain Node (VS Code's own scope handling would hide a mistake here).
-
-/** The values a setting has in each scope, as VS Code's `inspect()` gives them. */
-export interface Scopes<T> {
-  globalValue?: T;
-  workspaceValue?: T;
-  workspaceFolderValue?: T;
-}
+import type { SettingScopes } from './workos';
 
 const DEFAULT_PAGE_SIZE = 100;
 
@@ -15,7 +9,7 @@ const DEFAULT_PAGE_SIZE = 100;
  * `.vscode/settings.json` could otherwise make every listing 100 times as many requests against the
  * person's rate limit.
  */
-export function pageSizeFromSettings(scopes: Scopes<unknown> | undefined): number {
+export function pageSizeFromSettings(scopes: SettingScopes<unknown> | undefined): number {
   const value = scopes?.globalValue;
   return typeof value === 'number' && Number.isInteger(value) ? Math.min(100, Math.max(1, value)) : DEFAULT_PAGE_SIZE;
 }

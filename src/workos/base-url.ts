@@ -38,10 +38,10 @@ export function checkBaseUrl(value: string): BaseUrlCheck {
 }
 
 /** The values a setting has in each scope, as VS Code's `inspect()` gives them. */
-export interface SettingScopes {
-  globalValue?: string;
-  workspaceValue?: string;
-  workspaceFolderValue?: string;
+export interface SettingScopes<T = string> {
+  globalValue?: T;
+  workspaceValue?: T;
+  workspaceFolderValue?: T;
 }
 
 /**
