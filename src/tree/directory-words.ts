@@ -1,3 +1,5 @@
+import { displayText } from '../safe-text';
+
 // How a directory's type and state read to a person: the names the WorkOS dashboard uses. The API
 // sends enum strings (the Directory schema of WorkOS's OpenAPI spec lists 21 types and 5 states) and
 // adds new ones over time, so an unknown value is shown as it came, never dropped.
@@ -64,4 +66,19 @@ export function stateLook(state: unknown): StateLook | { name: string | undefine
 export function groupCount(count: unknown): string | undefined {
   if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) return undefined;
   return `${count.toLocaleString('en-US')} ${count === 1 ? 'group' : 'groups'}`;
+}
+
+/**
+ * "Google Workspace · Validating · 2,600 groups": a directory in the words a person uses, each part
+ * shown as safe text (an unknown type or state comes from the server as it is).
+ */
+export function directorySummary(directory: {
+  type?: unknown;
+  state?: unknown;
+  metadata?: { groups?: unknown };
+}): string {
+  return [typeName(directory.type), stateLook(directory.state).name, groupCount(directory.metadata?.groups)]
+    .filter((part) => part !== undefined)
+    .map((part) => displayText(part, 80))
+    .join(' · ');
 }

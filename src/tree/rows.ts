@@ -4,7 +4,7 @@ import { displayName, displayText } from '../safe-text';
 import { appendPlain, detailsTooltip, fullFailure, shortFailure } from '../text';
 import { userName } from '../user-names';
 import type { Directory, DirectoryUser } from '../workos';
-import { groupCount, stateLook, typeName } from './directory-words';
+import { directorySummary, groupCount, stateLook, typeName } from './directory-words';
 import type { DirectoryNode, GroupNode, LoadMoreNode, MessageNode, PlaceholderNode, TreeNode, UserNode } from './nodes';
 
 // How each kind of row looks. Every value from the API passes through displayText (labels) or
@@ -47,11 +47,8 @@ function directoryItem(node: DirectoryNode): vscode.TreeItem {
   const item = new vscode.TreeItem(displayName(directory), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   const state = stateLook(directory.state);
-  // "Google Workspace · Validating · 2,600 groups": the words a person uses; the raw values are in the tooltip.
-  item.description = [typeName(directory.type), state.name, groupCount(directory.metadata?.groups)]
-    .filter((part) => part !== undefined)
-    .map((part) => displayText(part, 80))
-    .join(' · ');
+  // The words a person uses; the raw values are in the tooltip.
+  item.description = directorySummary(directory);
   item.iconPath = new vscode.ThemeIcon(state.icon, state.color ? new vscode.ThemeColor(state.color) : undefined);
   item.contextValue = 'workos.directory';
   return item;

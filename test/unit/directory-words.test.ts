@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { groupCount, stateLook, typeName } from '../../src/tree/directory-words';
+import { directorySummary, groupCount, stateLook, typeName } from '../../src/tree/directory-words';
 
 // The `type` and `state` enums of the Directory schema in WorkOS's OpenAPI spec.
 const TYPES = [
@@ -71,5 +71,13 @@ describe('directory words', () => {
     assert.equal(groupCount(1), '1 group');
     assert.equal(groupCount(0), '0 groups');
     for (const odd of [undefined, null, '2600', -1, 1.5, NaN, { n: 1 }]) assert.equal(groupCount(odd), undefined);
+  });
+
+  it('summarises a row in words, each part as safe text, the count only when known', () => {
+    assert.equal(
+      directorySummary({ type: 'gsuite directory', state: 'validating', metadata: { groups: 2600 } }),
+      'Google Workspace · Validating · 2,600 groups',
+    );
+    assert.equal(directorySummary({ type: 'evil\u202Etype\n', state: 42 }), 'evil�type�');
   });
 });
