@@ -18,6 +18,21 @@ export function showFailure(log: Log, what: string, error: unknown): void {
   });
 }
 
+/**
+ * A notification whose text holds something from the server (a name, an email, an API message):
+ * through {@link noticeText}, so it can neither forge a link nor a command button.
+ */
+export function showNotice(
+  level: 'info' | 'warning',
+  text: string,
+  ...actions: string[]
+): Thenable<string | undefined> {
+  const message = noticeText(text);
+  return level === 'info'
+    ? vscode.window.showInformationMessage(message, ...actions)
+    : vscode.window.showWarningMessage(message, ...actions);
+}
+
 /** Runs `work` with a cancellable notification; cancelling aborts the requests. */
 export function withCancellableProgress<T>(title: string, work: (signal: AbortSignal) => Promise<T>): Thenable<T> {
   return vscode.window.withProgress(

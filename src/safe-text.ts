@@ -43,6 +43,14 @@ export function displayName(object: { name?: unknown; id: string }): string {
   return displayText(object.name) || displayText(object.id);
 }
 
+/**
+ * Text for a quick pick's label, description or title, already made safe by {@link displayText}:
+ * those render `$(icon)` as an icon, so a name such as `$(pass) Admins` would wear one.
+ */
+export function pickText(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
+}
+
 const ESCAPES = new Map([
   ['\n', '\\n'],
   ['\r', '\\r'],

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { displayName, displayText } from '../safe-text';
+import { displayName, displayText, pickText } from '../safe-text';
 import { requireSession } from '../prompts';
 import type { GroupScan } from '../session/group-scan';
 import type { DirectoryGroup } from '../workos';
@@ -11,7 +11,8 @@ const TITLE = 'WorkOS: Find Groups in Directory';
 const MAX_SHOWN = 500;
 
 interface GroupItem extends vscode.QuickPickItem {
-  group: DirectoryGroup;
+  /** Absent on the row that says nothing matched. */
+  group?: DirectoryGroup;
 }
 
 /**
@@ -30,18 +31,25 @@ export async function findGroups(context: FindContext, argument?: unknown, text?
   const total = typeof directory.metadata?.groups === 'number' ? directory.metadata.groups : undefined;
   const picker = vscode.window.createQuickPick<GroupItem>();
   picker.title = TITLE;
-  picker.placeholder = `Part of a group name or ID, in ${displayName(directory)}`;
+  picker.placeholder = `Part of a group name or ID, in ${pickText(displayName(directory))}`;
   picker.matchOnDescription = true;
   if (typeof text === 'string') picker.value = text;
   const show = () => {
     const matches = matching(scan, picker.value);
     // Our own matching decides what shows, so every item is marked to bypass the picker's own filter.
-    picker.items = matches.slice(0, MAX_SHOWN).map((group) => ({
-      label: displayName(group),
+    const items: GroupItem[] = matches.slice(0, MAX_SHOWN).map((group) => ({
+      label: pickText(displayName(group)),
       description: displayText(group.id, 80),
       alwaysShow: true,
       group,
     }));
+    // An empty list says so once the scan has read everything; until then more may come.
+    if (items.length === 0 && scan.done) {
+      const what =
+        scan.items.length === 0 ? 'This directory has no groups.' : 'No group name or ID contains that text.';
+      items.push({ label: what, alwaysShow: true });
+    }
+    picker.items = items;
     picker.busy = !scan.done && scan.error === undefined;
     const matched = picker.value.trim() === '' ? '' : ` · ${matches.length.toLocaleString('en-US')} match`;
     const cut = matches.length > MAX_SHOWN ? ` (the first ${MAX_SHOWN} shown)` : '';

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { ObjectDocuments } from '../documents/object-documents';
 import type { Log } from '../log';
-import { showFailure } from '../notify';
+import { showFailure, showNotice } from '../notify';
 import { requireSession } from '../prompts';
-import { displayName, displayText } from '../safe-text';
+import { displayName, displayText, pickText } from '../safe-text';
 import type { Session } from '../session/session';
 import type { Sessions } from '../session/sessions';
 import { userName } from '../user-names';
@@ -55,19 +55,18 @@ export async function findUser(context: FindContext, argument?: unknown, emailAr
     if (!isWorkOSError(error, 'invalid')) return showFailure(context.log, `Could not find ${wanted}`, error);
     context.log.error(`The email filter was refused for ${directory.id}`, error);
     // Not awaited, like every message here: the command ends, and the scan runs if the person asks.
-    void vscode.window
-      .showWarningMessage(
-        `WorkOS refused the email filter (${displayText(error.message, 160)}). Read every user of ${displayName(directory)} instead? It goes at 4 requests a second.`,
-        'Scan Users',
-      )
-      .then(async (choice) => {
-        if (choice !== 'Scan Users') return;
-        try {
-          await showMatches(context, session, directory, wanted, await scanForEmail(session, directory, wanted));
-        } catch (scanError) {
-          showFailure(context.log, `Could not scan the users of ${directory.id}`, scanError);
-        }
-      });
+    void showNotice(
+      'warning',
+      `WorkOS refused the email filter (${displayText(error.message, 160)}). Read every user of ${displayName(directory)} instead? It goes at 4 requests a second.`,
+      'Scan Users',
+    ).then(async (choice) => {
+      if (choice !== 'Scan Users') return;
+      try {
+        await showMatches(context, session, directory, wanted, await scanForEmail(session, directory, wanted));
+      } catch (scanError) {
+        showFailure(context.log, `Could not scan the users of ${directory.id}`, scanError);
+      }
+    });
     return;
   }
   await showMatches(context, session, directory, wanted, users);
@@ -83,14 +82,23 @@ async function showMatches(
 ): Promise<void> {
   for (const user of users) session.remember('directory_user', user);
   if (users.length === 0) {
-    return void vscode.window.showInformationMessage(
+    return void showNotice(
+      'info',
       `No user of ${displayName(directory)} has the primary email ${displayText(wanted, 120)}.`,
     );
   }
   if (users.length === 1) return void (await context.documents.open('directory_user', users[0]));
   const picked = await vscode.window.showQuickPick(
-    users.map((user) => ({ label: userName(user), description: displayText(user.email), detail: user.id, user })),
-    { title: `${users.length} users with ${displayText(wanted, 80)}`, placeHolder: 'Pick one to open its JSON' },
+    users.map((user) => ({
+      label: pickText(userName(user)),
+      description: pickText(displayText(user.email)),
+      detail: user.id,
+      user,
+    })),
+    {
+      title: `${users.length} users with ${pickText(displayText(wanted, 80))}`,
+      placeHolder: 'Pick one to open its JSON',
+    },
   );
   if (picked) await context.documents.open('directory_user', picked.user);
 }

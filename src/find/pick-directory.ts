@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { Log } from '../log';
 import { showFailure } from '../notify';
-import { displayName, displayText } from '../safe-text';
+import { displayName, displayText, pickText } from '../safe-text';
 import type { Session } from '../session/session';
 import { objectOfRow } from '../tree/nodes';
 import { kindOfId, type Directory } from '../workos';
-import { stateLook, typeName } from '../tree/directory-words';
+import { directorySummary } from '../tree/directory-words';
 
 /** Directories the picker lists at most: 20 pages of 100. */
 const MAX_PAGES = 20;
@@ -35,8 +35,8 @@ export async function pickDirectory(
   const items = list.loadPages(MAX_PAGES).then(() => {
     if (list.error instanceof Error) throw list.error;
     return list.items.map((directory) => ({
-      label: displayName(directory),
-      description: [typeName(directory.type), stateLook(directory.state).name].filter(Boolean).join(' · '),
+      label: pickText(displayName(directory)),
+      description: pickText(directorySummary(directory)),
       detail: displayText(directory.id),
       directory,
     }));

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { ObjectDocuments } from '../documents/object-documents';
 import type { Log } from '../log';
-import { showFailure, withCancellableProgress } from '../notify';
+import { showFailure, showNotice, withCancellableProgress } from '../notify';
 import { askForId, requireSession } from '../prompts';
-import { displayName, displayText } from '../safe-text';
+import { displayName, displayText, pickText } from '../safe-text';
 import type { Sessions } from '../session/sessions';
 import { objectOfRow } from '../tree/nodes';
 import { userTitle } from '../user-names';
@@ -43,16 +43,17 @@ export async function showUserGroups(context: UserGroupsContext, argument?: unkn
   }
   for (const group of groups) session.remember('directory_group', group);
   const who = user ? displayText(userTitle(user), 80) : id;
-  if (groups.length === 0) return void vscode.window.showInformationMessage(`${who} belongs to no groups.`);
+  const title = pickText(who);
+  if (groups.length === 0) return void showNotice('info', `${who} belongs to no groups.`);
   const picked = await vscode.window.showQuickPick(
     groups.map((group) => ({
-      label: displayName(group),
+      label: pickText(displayName(group)),
       description: displayText(group.id, 80),
-      detail: displayText(session.cached('directory', group.directory_id)?.name ?? group.directory_id),
+      detail: pickText(displayText(session.cached('directory', group.directory_id)?.name ?? group.directory_id)),
       group,
     })),
     {
-      title: `Groups of ${who} (${groups.length})`,
+      title: `Groups of ${title} (${groups.length})`,
       placeHolder: 'Pick a group to open its JSON',
       matchOnDescription: true,
       matchOnDetail: true,

@@ -328,6 +328,9 @@ async function main(): Promise<void> {
           .slice(before)
           .map((r) => r.query.order);
         assert.ok(orders.includes('asc') && orders.includes('desc'), 'read from both ends');
+        await ui.quickInputBox.fill('zzz no such group');
+        await ui.quickInputRows.filter({ hasText: 'No group name or ID contains that text.' }).waitFor();
+        await ui.quickInputBox.fill('');
         await ui.quickInputBox.pressSequentially(wanted.name.slice(0, 12).toLowerCase());
         await ui.quickInputRows.filter({ hasText: wanted.name }).first().waitFor();
         // The workbench filters the rows it has at once; the extension's own match (names and IDs) follows.

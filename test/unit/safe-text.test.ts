@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { displayName, displayText, logLine, noticeText, protectKey, redact } from '../../src/safe-text';
+import { displayName, displayText, logLine, noticeText, pickText, protectKey, redact } from '../../src/safe-text';
 
 describe('safe text', () => {
   describe('displayText', () => {
@@ -55,6 +55,13 @@ describe('safe text', () => {
         text,
         'Bad request: [Fix it] (command:workos.clearApiKey?%5B%5D) or [x] (y) [site] (https://e.example)',
       );
+    });
+  });
+
+  describe('pickText', () => {
+    it('keeps $(icon) in a name as text, where a quick pick would draw an icon', () => {
+      assert.equal(pickText('$(pass) Admins $(x'), '\\$(pass) Admins \\$(x');
+      assert.equal(pickText('Plain $ name (1)'), 'Plain $ name (1)');
     });
   });
 });
