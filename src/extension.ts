@@ -4,8 +4,8 @@ import { registerExport } from './export';
 import { registerFind } from './find';
 import { registerIdsInEditors } from './ids-in-editors';
 import type { ObjectDocuments } from './documents/object-documents';
-import { registerKeyCommands } from './keys';
-import { ApiKeyStore } from './keys/api-key-store';
+import { registerEnvironments } from './environments';
+import { EnvironmentStore } from './environments/environment-store';
 import { Log } from './log';
 import type { Services } from './services';
 import { Sessions } from './session/sessions';
@@ -17,7 +17,7 @@ import { registerUserGroups } from './user-groups';
 /** What the extension exposes in its own test runs only: the key store must never reach other extensions. */
 export interface TestApi {
   view: DirectoriesView;
-  keys: ApiKeyStore;
+  environments: EnvironmentStore;
   documents: ObjectDocuments;
   sessions: Sessions;
   /** This extension's stored state, which must never hold a key. */
@@ -33,13 +33,13 @@ export interface TestApi {
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const started = performance.now();
   const log = new Log();
-  const keys = new ApiKeyStore(context.secrets);
+  const environments = new EnvironmentStore(context.secrets, context.globalState);
   const { version } = context.extension.packageJSON as { version?: string };
-  const sessions = new Sessions(keys, log, `workos-directory-explorer/${version ?? '0.0.0'}`, pageSize);
-  context.subscriptions.push(log, keys, sessions);
-  const services: Services = { log, keys, sessions };
+  const sessions = new Sessions(environments, log, `workos-directory-explorer/${version ?? '0.0.0'}`, pageSize);
+  context.subscriptions.push(log, environments, sessions);
+  const services: Services = { log, environments, sessions };
 
-  registerKeyCommands(context, services);
+  registerEnvironments(context, services);
   const documents = registerDocuments(context, services);
   const view = registerDirectoriesView(context, services);
   registerUserGroups(context, services, documents);
@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const mementos = [context.globalState, context.workspaceState];
   return {
     view,
-    keys,
+    environments,
     documents,
     sessions,
     mementos,

@@ -1,10 +1,10 @@
-import type { ApiKeyStore } from './keys/api-key-store';
+import type { EnvironmentStore } from './environments/environment-store';
 import type { Log } from './log';
 import type { Sessions } from './session/sessions';
 
-/** What every feature is handed: the log, the key store and the sessions that the extension owns. */
+/** What every feature is handed: the log, the environments and the sessions that the extension owns. */
 export interface Services {
   readonly log: Log;
-  readonly keys: ApiKeyStore;
+  readonly environments: EnvironmentStore;
   readonly sessions: Sessions;
 }

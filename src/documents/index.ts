@@ -7,7 +7,7 @@ import { OPENABLE_KINDS, openObject, type OpenContext } from './open-commands';
 
 /** Read-only JSON documents of WorkOS objects, and the commands that open them. */
 export function registerDocuments(context: vscode.ExtensionContext, services: Services): ObjectDocuments {
-  const documents = new ObjectDocuments(services.sessions);
+  const documents = new ObjectDocuments(services.sessions, services.environments);
   const open: OpenContext = { ...services, documents };
   /** From a tree row's menu the argument is the row; from anywhere else an ID (and maybe the listed object). */
   const opener =

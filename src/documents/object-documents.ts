@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { redact } from '../safe-text';
+import { DEFAULT_ENVIRONMENT, type EnvironmentStore } from '../environments/environment-store';
+import { environmentName } from '../environments/environment-text';
 import type { Sessions } from '../session/sessions';
-import type { WorkOSObject } from '../session/session';
+import type { Session, WorkOSObject } from '../session/session';
 import { fullFailure } from '../text';
 import { idProblem, type WorkOSObjectKind } from '../workos';
 
@@ -16,9 +18,10 @@ const COLLECTIONS: Record<WorkOSObjectKind, string> = {
 };
 
 /**
- * Read-only JSON views of WorkOS objects of every kind. The URI names the kind and ID (and the
- * object's name, for the tab title), never the content; the content is the object exactly as the
- * API sent it, from the session's cache, indented like the user's JSON.
+ * Read-only JSON views of WorkOS objects of every kind. The URI names the environment (its ID, as
+ * the authority), the kind and ID (and the object's name, for the tab title), never the content or
+ * the key; the content is the object exactly as the API sent it, from the cache of that environment's
+ * session, indented like the user's JSON. The same ID in two environments is two documents.
  */
 export class ObjectDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changes = new vscode.EventEmitter<vscode.Uri>();
@@ -26,13 +29,19 @@ export class ObjectDocuments implements vscode.TextDocumentContentProvider, vsco
   readonly onDidChange = this.changes.event;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly sessions: Sessions) {
+  constructor(
+    private readonly sessions: Sessions,
+    private readonly environments: EnvironmentStore,
+  ) {
     this.disposables = [this.changes, vscode.workspace.registerTextDocumentContentProvider(SCHEME, this)];
   }
 
-  /** Shows `object` (already in the session's cache) as its own read-only JSON document. */
-  async open(kind: WorkOSObjectKind, object: WorkOSObject): Promise<vscode.TextEditor> {
-    const uri = uriFor(kind, object);
+  /** Shows `object` (already in `session`'s cache) as its own read-only JSON document. */
+  async open(session: Session, kind: WorkOSObjectKind, object: WorkOSObject): Promise<vscode.TextEditor> {
+    // With several environments, the tab title says which one the object is from.
+    const all = await this.environments.list();
+    const environment = all.length > 1 ? all.find(({ id }) => id === session.environmentId) : undefined;
+    const uri = uriFor(session.environmentId, kind, object, environment && environmentName(environment));
     this.changes.fire(uri);
     const document = await vscode.workspace.openTextDocument(uri);
     if (document.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(document, 'json');
@@ -42,10 +51,13 @@ export class ObjectDocuments implements vscode.TextDocumentContentProvider, vsco
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const target = objectOf(uri);
     if (!target) return `// ${uri.path} does not name a WorkOS object.\n`;
-    const state = await this.sessions.current();
+    const state = await this.sessions.of(target.environmentId);
+    if (!state.environment) return `// The WorkOS environment this document belongs to was removed.\n`;
     if (!('session' in state)) {
       const problem =
-        'problem' in state ? state.problem : 'No WorkOS API key is set: run "WorkOS: Set API Key", then reopen this.';
+        'problem' in state
+          ? state.problem
+          : `No WorkOS API key is set for this document's environment "${environmentName(state.environment)}": set one, then reopen this.`;
       return `// ${problem}\n`;
     }
     // A tab restored after a reload, or one the session has not seen: fetch it again.
@@ -63,23 +75,41 @@ export class ObjectDocuments implements vscode.TextDocumentContentProvider, vsco
   }
 }
 
-export function uriFor(kind: WorkOSObjectKind, object: WorkOSObject): vscode.Uri {
+export function uriFor(
+  environmentId: string,
+  kind: WorkOSObjectKind,
+  object: WorkOSObject,
+  environmentName?: string,
+): vscode.Uri {
   // The last segment becomes the tab title; the ID segment before it identifies the object.
   // Masked first: a key a server echoed into a name must not end up in a URI, a tab or the recent list.
   const name = typeof object.name === 'string' ? redact(object.name) : '';
-  const title =
-    name
-      .replace(/[\p{Cc}/\\:*?"<>|#%]+/gu, ' ')
-      .trim()
-      .slice(0, 80) || object.id;
-  return vscode.Uri.from({ scheme: SCHEME, path: `/${COLLECTIONS[kind]}/${object.id}/${title}.json` });
+  const title = fileNamePart(name) || object.id;
+  const suffix = environmentName ? ` (${fileNamePart(environmentName)})` : '';
+  return vscode.Uri.from({
+    scheme: SCHEME,
+    authority: environmentId,
+    path: `/${COLLECTIONS[kind]}/${object.id}/${title}${suffix}.json`,
+  });
 }
 
-/** The kind and ID a document's URI names; undefined for a path we did not make. */
-function objectOf(uri: vscode.Uri): { kind: WorkOSObjectKind; id: string } | undefined {
+/**
+ * The environment, kind and ID a document's URI names; undefined for a path we did not make. A tab
+ * restored from before environments existed has no authority: it belonged to the one key, now Default.
+ */
+function objectOf(uri: vscode.Uri): { environmentId: string; kind: WorkOSObjectKind; id: string } | undefined {
   const [, collection, id = ''] = uri.path.split('/');
   const kind = (Object.keys(COLLECTIONS) as WorkOSObjectKind[]).find((k) => COLLECTIONS[k] === collection);
-  return kind && idProblem(id, kind) === undefined ? { kind, id } : undefined;
+  const environmentId = uri.authority || DEFAULT_ENVIRONMENT.id;
+  return kind && idProblem(id, kind) === undefined ? { environmentId, kind, id } : undefined;
+}
+
+/** Text that can stand in a path segment and a tab title. */
+function fileNamePart(text: string): string {
+  return text
+    .replace(/[\p{Cc}/\\:*?"<>|#%]+/gu, ' ')
+    .trim()
+    .slice(0, 80);
 }
 
 function format(object: WorkOSObject): string {

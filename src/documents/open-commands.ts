@@ -38,7 +38,7 @@ export async function openObject(
   const kind = listedKind(listed, idArgument, kinds);
   if (kind) {
     session.remember(kind, listed as WorkOSObject);
-    return void (await context.documents.open(kind, listed as WorkOSObject));
+    return void (await context.documents.open(session, kind, listed as WorkOSObject));
   }
   const id = await askForId(kinds, idArgument, title);
   if (!id) return;
@@ -49,7 +49,7 @@ export async function openObject(
   } catch (error) {
     return showFailure(context.log, `Could not open ${describeKind(idKind).label} ${id}`, error);
   }
-  await context.documents.open(idKind, object);
+  await context.documents.open(session, idKind, object);
 }
 
 /** The kind of the object a tree row passes along, when it is one we could have listed under that ID. */

@@ -76,7 +76,7 @@ export async function findGroups(context: FindContext, argument?: unknown, text?
   // Closing the picker (or picking) before the end stops the scan: no further request.
   scan.stop();
   picker.dispose();
-  if (picked) await context.documents.open('directory_group', picked);
+  if (picked) await context.documents.open(session, 'directory_group', picked);
 }
 
 /** Groups whose name contains the text (case and accents ignored), or whose ID does. */

@@ -87,7 +87,7 @@ async function showMatches(
       `No user of ${displayName(directory)} has the primary email ${displayText(wanted, 120)}.`,
     );
   }
-  if (users.length === 1) return void (await context.documents.open('directory_user', users[0]));
+  if (users.length === 1) return void (await context.documents.open(session, 'directory_user', users[0]));
   const picked = await vscode.window.showQuickPick(
     users.map((user) => ({
       label: pickText(userName(user)),
@@ -100,7 +100,7 @@ async function showMatches(
       placeHolder: 'Pick one to open its JSON',
     },
   );
-  if (picked) await context.documents.open('directory_user', picked.user);
+  if (picked) await context.documents.open(session, 'directory_user', picked.user);
 }
 
 /** Every user of the directory, read page by page (the client paces them), kept when the email matches. */

@@ -1,82 +1,143 @@
 import type * as vscode from 'vscode';
-import { KeyringError, type ApiKeyStore, type KeySource } from '../keys/api-key-store';
+import {
+  KeyringError,
+  type EnvironmentStore,
+  type Environment,
+  type KeySource,
+} from '../environments/environment-store';
 import type { Log } from '../log';
 import { apiBaseUrl } from '../settings';
-import { WorkOSClient, type WorkOSClientOptions } from '../workos';
+import { checkBaseUrl, WorkOSClient, type BaseUrlCheck, type WorkOSClientOptions } from '../workos';
 import { Session } from './session';
 
-/** The session for the current key and address, or why there is none. */
-export type SessionState = { session: Session; keySource: KeySource } | { missingKey: true } | { problem: string };
+/** The session of an environment, or why there is none. */
+export type SessionState = { environment?: Environment } & (
+  { session: Session; keySource: KeySource } | { missingKey: true } | { problem: string }
+);
 
 /** Timing of the client's requests (timeout, waits between retries): the extension's own tests shorten them. */
 export type Timing = Pick<WorkOSClientOptions, 'timeoutMs' | 'sleep' | 'backoffMs'>;
 
 /**
- * Hands out one session for the current key and API address, made on first use (never at activation)
- * and replaced when either changes, or on {@link restart}; the old one is ended whole. A restart for
- * the same key and address keeps the client: WorkOS's rate limits count per key, so its pacing must
- * outlive a Refresh.
+ * Hands out one session per environment, for its current key and API address, made on first use
+ * (never at activation) and replaced when either changes, or on {@link restart}; the old one is ended
+ * whole. A restart for the same key and address keeps the client: WorkOS's rate limits count per key,
+ * so its pacing must outlive a Refresh. Nothing of one environment's session (its cache, its lists)
+ * is ever handed out for another.
  */
 export class Sessions implements vscode.Disposable {
-  #client: { key: string; origin: string; client: WorkOSClient } | undefined;
-  #session: Session | undefined;
+  readonly #clients = new Map<string, { key: string; origin: string; client: WorkOSClient }>();
+  readonly #sessions = new Map<string, Session>();
+  /** The environment this window worked in last. */
+  #activeId: string | undefined;
   #timing: Timing = {};
 
   constructor(
-    private readonly keys: ApiKeyStore,
+    private readonly environments: EnvironmentStore,
     private readonly log: Log,
     private readonly userAgent: string,
     private readonly pageSize: () => number,
   ) {}
 
+  /** The session of the environment this window works in. */
   async current(): Promise<SessionState> {
-    const address = apiBaseUrl();
-    if ('problem' in address) return { problem: `workos.apiBaseUrl: ${address.problem}` };
-    let key;
+    let active;
     try {
-      key = await this.keys.get();
+      active = await this.environments.active();
     } catch (error) {
-      if (error instanceof KeyringError) return { problem: error.message };
+      if (error instanceof KeyringError) return { environment: undefined, problem: error.message };
       throw error;
     }
-    if (!key) {
-      this.restart();
-      return { missingKey: true };
-    }
-    if (this.#client?.key !== key.value || this.#client.origin !== address.origin) {
-      this.restart();
-      const client = new WorkOSClient({
-        apiKey: key.value,
-        baseUrl: address.origin,
-        userAgent: this.userAgent,
-        onRequest: (record) => this.log.request(record),
-        ...this.#timing,
-      });
-      this.#client = { key: key.value, origin: address.origin, client };
-    }
-    if (!this.#session || this.#session.ended) this.#session = new Session(this.#client.client, this.pageSize);
-    return { session: this.#session, keySource: key.source };
+    this.#activeId = active.environment?.id;
+    return this.sessionOf(active.environment, active.key);
   }
 
-  /** The session in use, if one has been made and not ended; never reads the keychain. */
+  /** The session of environment `id` (a document's own), whichever environment the window works in. */
+  async of(id: string): Promise<SessionState> {
+    const environment = (await this.environments.list()).find((candidate) => candidate.id === id);
+    try {
+      return this.sessionOf(environment, environment && (await this.environments.key(id)));
+    } catch (error) {
+      if (error instanceof KeyringError) return { environment, problem: error.message };
+      throw error;
+    }
+  }
+
+  /** The session in use in this window, if one has been made and not ended; never reads the keychain. */
   get active(): Session | undefined {
-    return this.#session?.ended ? undefined : this.#session;
+    const session = this.#activeId === undefined ? undefined : this.#sessions.get(this.#activeId);
+    return session?.ended ? undefined : session;
   }
 
-  /** Ends the current session: Refresh, or a new key or address. The next {@link current} makes another. */
+  /** Ends the session of the window's environment: Refresh, a switch, a new key or address. */
   restart(): void {
-    this.#session?.end();
-    this.#session = undefined;
+    if (this.#activeId !== undefined) this.end(this.#activeId);
+  }
+
+  /** Ends an environment's session and drops its client: the environment was removed. */
+  forget(id: string): void {
+    this.end(id);
+    this.#clients.delete(id);
   }
 
   dispose(): void {
-    this.restart();
+    for (const id of [...this.#sessions.keys()]) this.end(id);
   }
 
   /** For the extension's own tests, through its test API only. */
   setTiming(timing: Timing): void {
     this.#timing = timing;
-    this.#client = undefined;
-    this.restart();
+    this.#clients.clear();
+    this.dispose();
+  }
+
+  private sessionOf(
+    environment: Environment | undefined,
+    key: { value: string; source: KeySource } | undefined,
+  ): SessionState {
+    if (!environment || !key) {
+      if (environment) this.end(environment.id);
+      return { environment, missingKey: true };
+    }
+    const address = this.addressOf(environment);
+    if ('problem' in address) return { environment, problem: address.problem };
+    const { id } = environment;
+    let client = this.#clients.get(id);
+    if (client?.key !== key.value || client.origin !== address.origin) {
+      this.end(id);
+      client = {
+        key: key.value,
+        origin: address.origin,
+        client: new WorkOSClient({
+          apiKey: key.value,
+          baseUrl: address.origin,
+          userAgent: this.userAgent,
+          onRequest: (record) => this.log.request(record),
+          ...this.#timing,
+        }),
+      };
+      this.#clients.set(id, client);
+    }
+    let session = this.#sessions.get(id);
+    if (!session || session.ended) {
+      session = new Session(client.client, this.pageSize, id);
+      this.#sessions.set(id, session);
+    }
+    return { environment, session, keySource: key.source };
+  }
+
+  /** The environment's own address, else the user-level setting; a workspace never decides either. */
+  private addressOf(environment: Environment): BaseUrlCheck {
+    if (environment.apiBaseUrl === undefined) {
+      const setting = apiBaseUrl();
+      return 'problem' in setting ? { problem: `workos.apiBaseUrl: ${setting.problem}` } : setting;
+    }
+    const own = checkBaseUrl(environment.apiBaseUrl);
+    return 'problem' in own ? { problem: `The API address of environment "${environment.name}": ${own.problem}` } : own;
+  }
+
+  private end(id: string): void {
+    this.#sessions.get(id)?.end();
+    this.#sessions.delete(id);
   }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ENVIRONMENT_VARIABLE } from '../keys/api-key-store';
+import { ENVIRONMENT_VARIABLE, type Environment } from '../environments/environment-store';
+import { environmentName } from '../environments/environment-text';
 import type { Log } from '../log';
 import { displayText } from '../safe-text';
 import type { Session } from '../session/session';
@@ -17,6 +18,8 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
   private readonly changes = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changes.event;
   readonly view: vscode.TreeView<TreeNode>;
+  /** The title line's two parts: the environment (when there are several) and the search. */
+  private readonly description: { environment?: string; search?: string } = {};
   /** Organisations asked for per session, so each is asked once however often the roots are shown. */
   private readonly organizationsAsked = new WeakMap<Session, Set<string>>();
 
@@ -71,7 +74,8 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
   search(text: string | undefined): void {
     this.model.setSearch(text);
     // “acme” in the view's title line, and Clear Search in its title bar, while a search is active.
-    this.view.description = text === undefined ? undefined : `“${displayText(text, 60)}”`;
+    this.description.search = text === undefined ? undefined : `“${displayText(text, 60)}”`;
+    this.showDescription();
     void vscode.commands.executeCommand('setContext', 'workos.searching', text !== undefined);
   }
 
@@ -81,7 +85,14 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
     this.model.reset({ keepDepth: true });
   }
 
-  /** A new key or API address: nothing loaded so far applies any more. */
+  /** “staging” in the title line while the window works in it, when there is more than one to choose from. */
+  showEnvironment(environment: Environment | undefined, several: boolean): void {
+    this.description.environment =
+      environment && several ? `${environment.production ? '⚠ ' : ''}${environmentName(environment)}` : undefined;
+    this.showDescription();
+  }
+
+  /** A new key, API address or environment: nothing loaded so far applies any more. */
   startOver(): void {
     this.sessions.restart();
     this.model.reset({ keepDepth: false });
@@ -109,6 +120,11 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
         this.log.error('Could not read organization names; directory rows show organization IDs', error);
       });
     }
+  }
+
+  private showDescription(): void {
+    const { environment, search } = this.description;
+    this.view.description = [environment, search].filter(Boolean).join(' · ') || undefined;
   }
 
   private withProgress<T>(work: () => Promise<T>): Promise<T> {

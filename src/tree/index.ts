@@ -20,10 +20,17 @@ export function registerDirectoriesView(context: vscode.ExtensionContext, servic
     vscode.commands.registerCommand('workos.copyEmail', (row?: unknown) =>
       copy(isUserNode(row) ? row.user.email : undefined, 'email'),
     ),
-    services.keys.onDidChange(() => view.startOver()),
+    services.environments.onDidChangeActive(() => view.startOver()),
+    services.environments.onDidResolve(() => void showEnvironment(view, services)),
+    services.environments.onDidChangeList(() => void showEnvironment(view, services)),
     vscode.workspace.onDidChangeConfiguration((event) => affectsConnection(event) && view.startOver()),
   );
   return view;
+}
+
+async function showEnvironment(view: DirectoriesView, { environments }: Services): Promise<void> {
+  const several = (await environments.list().catch(() => [])).length > 1;
+  view.showEnvironment(environments.resolved, several);
 }
 
 /** Only from a row's context menu: from anywhere else there is nothing selected to copy. */

@@ -59,5 +59,5 @@ export async function showUserGroups(context: UserGroupsContext, argument?: unkn
       matchOnDetail: true,
     },
   );
-  if (picked) await context.documents.open('directory_group', picked.group);
+  if (picked) await context.documents.open(session, 'directory_group', picked.group);
 }

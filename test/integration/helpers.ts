@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { DEFAULT_ENVIRONMENT } from '../../src/environments/environment-store';
 import type { TestApi } from '../../src/extension';
 import { isDirectoryNode, type DirectoryNode, type TreeNode } from '../../src/tree/nodes';
 export { isDirectoryNode, isGroupNode, isUserNode } from '../../src/tree/nodes';
@@ -13,6 +14,8 @@ export { waitFor } from '../wait-for';
 
 export const EXTENSION_ID = 'directory-tools.workos-directory-explorer';
 export const KEY = 'sk_test_integration_4f9c2a7e';
+/** The second environment's key: no request to the first may carry it. */
+export const STAGING_KEY = 'sk_test_staging_9d3e1b6f';
 /** Every key any suite here hands the extension; the secret-hygiene check looks for each. */
 export const ALL_KEYS = [
   KEY,
@@ -20,6 +23,8 @@ export const ALL_KEYS = [
   'sk_test_new_key_1',
   'sk_test_someone_else',
   'sk_test_from_environment',
+  STAGING_KEY,
+  'sk_test_staging_rotated',
 ];
 /** The fixture workspace's .vscode/settings.json points workos.apiBaseUrl here; it must never be used. */
 export const DECOY_PORT = 4199;
@@ -44,20 +49,23 @@ export async function setUserBaseUrl(url: string | undefined): Promise<void> {
 }
 
 /**
- * Puts the key in SecretStorage and waits for the change event that resets the view, so the reset
- * cannot land in the middle of the test. Storing the key already there changes nothing: no event.
+ * Puts the key of the Default environment in SecretStorage and waits for the change event that resets
+ * the view, so the reset cannot land in the middle of the test. Storing the key already there changes
+ * nothing: no event.
  */
 export async function useKey(api: TestApi, key: string | undefined): Promise<void> {
-  const current = await api.keys.get();
-  if ((current?.source === 'secret-storage' ? current.value : undefined) === key) return;
+  const { environments } = api;
+  const current = await environments.key(DEFAULT_ENVIRONMENT.id);
+  if (current?.value === key) return;
   const changed = new Promise<void>((resolve) => {
-    const listener = api.keys.onDidChange(() => {
+    const listener = environments.onDidChangeKey((id) => {
+      if (id !== DEFAULT_ENVIRONMENT.id) return;
       listener.dispose();
       resolve();
     });
   });
-  if (key === undefined) await api.keys.delete();
-  else await api.keys.store(key);
+  if (key === undefined) await environments.deleteKey(DEFAULT_ENVIRONMENT.id);
+  else await environments.storeKey(DEFAULT_ENVIRONMENT.id, key);
   await changed;
 }
 

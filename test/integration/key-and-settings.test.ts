@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { DEFAULT_ENVIRONMENT } from '../../src/environments/environment-store';
 import type { TestApi } from '../../src/extension';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
 import {
@@ -75,7 +76,7 @@ describe('API key and settings', () => {
   it('a key stored by any window (SecretStorage.onDidChange) reloads the view with it', async () => {
     await api.view.getChildren(undefined);
     fake.setApiKeys([KEY, 'sk_test_rotated_key_2']);
-    await api.keys.store('sk_test_rotated_key_2'); // as another window would, without our command
+    await api.environments.storeKey(DEFAULT_ENVIRONMENT.id, 'sk_test_rotated_key_2'); // as another window would, without our command
     await waitFor(() => api.view.model.state.keyState === 'unknown', 'the view reset');
     fake.clearRequests();
     await api.view.getChildren(undefined);

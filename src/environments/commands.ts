@@ -1,0 +1,175 @@
+import * as vscode from 'vscode';
+import type { Log } from '../log';
+import type { Sessions } from '../session/sessions';
+import { checkBaseUrl } from '../workos';
+import type { Environment, EnvironmentStore } from './environment-store';
+import { environmentFacts, environmentLabel, environmentName } from './environment-text';
+import { askForKey } from './key-commands';
+
+export interface EnvironmentContext {
+  environments: EnvironmentStore;
+  sessions: Sessions;
+  log: Log;
+}
+
+const ADD_TITLE = 'WorkOS: Add Environment';
+const ADD_STEPS = 4;
+
+/** Name, key, production or not, address; then the window switches to it. Nothing is saved if any step is cancelled. */
+export async function addEnvironment({ environments, log }: EnvironmentContext): Promise<void> {
+  const name = await vscode.window.showInputBox({
+    title: `${ADD_TITLE} (1/${ADD_STEPS})`,
+    prompt: 'A name for the environment, such as staging, production or a customer’s sandbox.',
+    ignoreFocusOut: true,
+    validateInput: (value) => environments.nameProblem(value),
+  });
+  if (name === undefined || (await environments.nameProblem(name))) return;
+  const key = await askForKey(ADD_TITLE, { step: 2, totalSteps: ADD_STEPS });
+  if (!key) return;
+  const production = await pickProduction();
+  if (production === undefined) return;
+  const address = await vscode.window.showInputBox({
+    title: `${ADD_TITLE} (4/${ADD_STEPS})`,
+    prompt:
+      'Its API address. Leave empty for the workos.apiBaseUrl user setting (https://api.workos.com unless you changed it).',
+    placeHolder: 'https://api.workos.com',
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() === '' ? undefined : problemOf(checkBaseUrl(value))),
+  });
+  if (address === undefined || (address.trim() !== '' && problemOf(checkBaseUrl(address)))) return;
+  const origin = address.trim() === '' ? undefined : (checkBaseUrl(address) as { origin: string }).origin;
+  try {
+    const environment = await environments.add(
+      { name: name.trim(), production, ...(origin ? { apiBaseUrl: origin } : {}) },
+      key,
+    );
+    log.info(`Environment ${environmentLabel(environment)} added.`);
+    await environments.choose(environment.id);
+  } catch (error) {
+    log.error('Adding the environment failed', error);
+    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * Switches this window to another environment: picked, or named by an argument (its ID or name, for a
+ * keybinding). The window's session ends, so no late answer of the old environment reaches the tree.
+ */
+export async function switchEnvironment(context: EnvironmentContext, argument?: unknown): Promise<void> {
+  const { environments } = context;
+  const all = await environments.list();
+  let target: Environment | undefined;
+  if (typeof argument === 'string') {
+    target = all.find(({ id, name }) => id === argument || name === argument);
+    if (!target)
+      return void vscode.window.showErrorMessage(`No WorkOS environment is called “${argument.slice(0, 40)}”.`);
+  } else {
+    const picked = await pickEnvironment(context, all, 'WorkOS: Switch Environment', { offerAdd: true });
+    if (picked === 'add') return addEnvironment(context);
+    target = picked;
+  }
+  if (target) await environments.choose(target.id);
+}
+
+export async function renameEnvironment(context: EnvironmentContext): Promise<void> {
+  const { environments, log } = context;
+  const target = await pickEnvironment(context, await renamable(environments), 'WorkOS: Rename Environment');
+  if (!target || target === 'add') return;
+  const name = await vscode.window.showInputBox({
+    title: `WorkOS: Rename ${environmentLabel(target)}`,
+    value: target.name,
+    ignoreFocusOut: true,
+    validateInput: (value) => environments.nameProblem(value, target.id),
+  });
+  if (name === undefined || name.trim() === target.name || (await environments.nameProblem(name, target.id))) return;
+  await environments.rename(target.id, name.trim());
+  log.info(`Environment ${environmentLabel(target)} renamed to ${environmentLabel({ ...target, name })}.`);
+}
+
+/** Removes an environment and its key, after a confirmation; a window working in it moves to another. */
+export async function removeEnvironment(context: EnvironmentContext): Promise<void> {
+  const { environments, sessions, log } = context;
+  const target = await pickEnvironment(context, await renamable(environments), 'WorkOS: Remove Environment');
+  if (!target || target === 'add') return;
+  const choice = await vscode.window.showWarningMessage(
+    `Remove the WorkOS environment ${environmentLabel(target)} and its API key?`,
+    {
+      modal: true,
+      detail:
+        'Its key is deleted from VS Code’s secret storage, and every window working in it moves to another environment.',
+    },
+    'Remove Environment',
+  );
+  if (choice !== 'Remove Environment') return;
+  try {
+    await environments.remove(target.id);
+    sessions.forget(target.id);
+    log.info(`Environment ${environmentLabel(target)} removed, with its key.`);
+  } catch (error) {
+    log.error('Removing the environment failed', error);
+    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The environments a person can rename or remove: not the one from WORKOS_API_KEY. */
+async function renamable(environments: EnvironmentStore): Promise<Environment[]> {
+  const stored = (await environments.list()).filter((environment) => !environment.readOnly);
+  if (stored.length === 0) {
+    void vscode.window
+      .showInformationMessage('No WorkOS environment is stored yet.', 'Add Environment')
+      .then((choice) => choice && vscode.commands.executeCommand('workos.addEnvironment'));
+  }
+  return stored;
+}
+
+interface EnvironmentItem extends vscode.QuickPickItem {
+  environment?: Environment;
+}
+
+async function pickEnvironment(
+  { environments }: EnvironmentContext,
+  candidates: readonly Environment[],
+  title: string,
+  { offerAdd = false } = {},
+): Promise<Environment | 'add' | undefined> {
+  if (candidates.length === 0 && !offerAdd) return undefined;
+  const active = environments.resolved?.id;
+  const items: EnvironmentItem[] = await Promise.all(
+    candidates.map(async (environment) => ({
+      label: `${environment.production ? '$(warning)' : '$(server-environment)'} ${environmentName(environment).replace(/\$\(/g, '\\$(')}`,
+      description: environmentFacts(environment, {
+        active: environment.id === active,
+        hasKey: (await environments.key(environment.id).catch(() => undefined)) !== undefined,
+      }),
+      environment,
+    })),
+  );
+  if (offerAdd) {
+    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: '$(add) Add Environment...' });
+  }
+  const picked = await vscode.window.showQuickPick(items, {
+    title,
+    placeHolder: 'An environment is a name, its own API key and optionally its own API address.',
+  });
+  if (!picked) return undefined;
+  return picked.environment ?? 'add';
+}
+
+async function pickProduction(): Promise<boolean | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: 'Not production', description: 'staging, a sandbox, a test account', production: false },
+      {
+        label: '$(warning) Production',
+        description: 'the status bar turns to the warning colour while it is active',
+        production: true,
+      },
+    ],
+    { title: `${ADD_TITLE} (3/${ADD_STEPS})`, placeHolder: 'Is this a production environment?', ignoreFocusOut: true },
+  );
+  return picked?.production;
+}
+
+function problemOf(check: { origin: string } | { problem: string }): string | undefined {
+  return 'problem' in check ? check.problem : undefined;
+}

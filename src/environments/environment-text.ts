@@ -1,0 +1,38 @@
+// How an environment is named on screen. Names are the person's own, but still pass through the
+// same masking as server text: a key pasted into the wrong box must not show.
+import { displayText, pickText } from '../safe-text';
+import type { Environment } from './environment-store';
+
+const MAX_NAME_SHOWN = 40;
+
+/** The name in quotes, for sentences: Remove the API key of “staging”? */
+export function environmentLabel(environment: Environment): string {
+  return `“${displayText(environment.name, MAX_NAME_SHOWN)}”`;
+}
+
+/** The name alone, for a tab title, the view's title line or a quick pick row. */
+export function environmentName(environment: Environment): string {
+  return displayText(environment.name, MAX_NAME_SHOWN);
+}
+
+/** The status bar's text: codicons in a name stay text; production says so before the name. */
+export function statusBarText(environment: Environment, hasKey: boolean): string {
+  const icon = environment.production ? '$(warning)' : '$(server-environment)';
+  const name = pickText(environmentName(environment));
+  return `${icon} ${name}${environment.production ? ' (production)' : ''}${hasKey ? '' : ' (no key)'}`;
+}
+
+/** What a quick pick row says beside the name. */
+export function environmentFacts(
+  environment: Environment,
+  { active, hasKey }: { active: boolean; hasKey: boolean },
+): string {
+  const facts = [
+    active ? 'active in this window' : '',
+    environment.production ? 'production' : '',
+    environment.readOnly ? 'from WORKOS_API_KEY, read-only' : '',
+    hasKey ? '' : 'no API key',
+    environment.apiBaseUrl ? displayText(environment.apiBaseUrl, 80) : '',
+  ];
+  return facts.filter(Boolean).join(' · ');
+}

@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import type { Log } from '../log';
+import { keyWarning, normalizeKey } from '../workos';
+import { ENVIRONMENT_VARIABLE, type EnvironmentStore } from './environment-store';
+import { environmentLabel } from './environment-text';
+
+/**
+ * A key typed into a password box, confirmed when it does not look like a secret key; undefined when
+ * the person cancels. `step` is for the Add Environment flow ("2/4").
+ */
+export async function askForKey(
+  title: string,
+  step?: { step: number; totalSteps: number },
+): Promise<string | undefined> {
+  const entered = await vscode.window.showInputBox({
+    title: step ? `${title} (${step.step}/${step.totalSteps})` : title,
+    prompt:
+      'Your WorkOS secret key (sk_…), from the dashboard’s API Keys page. VS Code keeps it in its secret storage, never in settings.',
+    placeHolder: 'sk_…',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() ? undefined : 'Enter a key, or press Escape to cancel.'),
+  });
+  const key = normalizeKey(entered ?? '');
+  if (!key) return undefined;
+  const warning = keyWarning(key);
+  if (warning) {
+    const choice = await vscode.window.showWarningMessage(warning, { modal: true, detail: 'Save it anyway?' }, 'Save');
+    if (choice !== 'Save') return undefined;
+  }
+  return key;
+}
+
+/** Sets the key of the window's environment (with none yet, of the environment "Default"). */
+export async function setApiKey(environments: EnvironmentStore, log: Log): Promise<void> {
+  const target = await environments.keyTarget();
+  const several = (await environments.list()).length > 1;
+  const key = await askForKey(several ? `WorkOS: Set API Key of ${environmentLabel(target)}` : 'WorkOS: Set API Key');
+  if (!key) return;
+  try {
+    await environments.storeKey(target.id, key);
+    log.info(
+      several ? `API key of ${environmentLabel(target)} saved in secret storage.` : 'API key saved in secret storage.',
+    );
+  } catch (error) {
+    log.error('Saving the API key failed', error);
+    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Removes the key of the window's environment; the environment itself stays (Remove Environment removes it). */
+export async function clearApiKey(environments: EnvironmentStore, log: Log): Promise<void> {
+  const { environment } = await environments.active();
+  if (environment?.readOnly) {
+    return void vscode.window.showInformationMessage(
+      `This window uses the key from the ${ENVIRONMENT_VARIABLE} environment variable; VS Code stores nothing to clear. Unset the variable where VS Code is started.`,
+    );
+  }
+  const target = environment ?? (await environments.keyTarget());
+  const several = (await environments.list()).length > 1;
+  const choice = await vscode.window.showWarningMessage(
+    several
+      ? `Remove the API key of ${environmentLabel(target)} from VS Code’s secret storage?`
+      : 'Remove the WorkOS API key from VS Code’s secret storage?',
+    { modal: true, detail: 'Every VS Code window stops using it. You can set it again at any time.' },
+    'Remove Key',
+  );
+  if (choice !== 'Remove Key') return;
+  try {
+    await environments.deleteKey(target.id);
+    log.info(
+      several
+        ? `API key of ${environmentLabel(target)} removed from secret storage.`
+        : 'API key removed from secret storage.',
+    );
+  } catch (error) {
+    log.error('Removing the API key failed', error);
+    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+  }
+}

@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import type { ActiveEnvironment, EnvironmentStore } from './environment-store';
+import { environmentLabel, statusBarText } from './environment-text';
+
+/**
+ * Names the window's environment, with the warning background for one marked production; a click
+ * switches. It appears once the window has used an environment: activation reads no keychain.
+ */
+export class EnvironmentStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('workos.environment', vscode.StatusBarAlignment.Left, 10);
+
+  constructor(private readonly environments: EnvironmentStore) {
+    this.item.name = 'WorkOS Environment';
+    this.item.command = 'workos.switchEnvironment';
+  }
+
+  /** Shows `active`, as a session or a command just resolved it. */
+  show({ environment, key }: ActiveEnvironment): void {
+    if (!environment) return this.item.hide();
+    this.item.text = statusBarText(environment, key !== undefined);
+    this.item.tooltip = `WorkOS environment ${environmentLabel(environment)}${environment.production ? ', marked production' : ''}${key ? '' : ', without an API key'}. Click to switch.`;
+    this.item.backgroundColor = environment.production
+      ? new vscode.ThemeColor('statusBarItem.warningBackground')
+      : undefined;
+    this.item.accessibilityInformation = {
+      label: `WorkOS environment ${environment.name}${environment.production ? ', production' : ''}`,
+    };
+    this.item.show();
+  }
+
+  /** Reads the window's environment again, once the window has used one. */
+  async update(): Promise<void> {
+    if (this.environments.resolved === undefined) return;
+    this.show(await this.environments.active());
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
