@@ -30,7 +30,9 @@ export interface ActiveEnvironment {
 }
 
 /** Secret storage failed (on Linux: no keyring). The message says what to do about it. */
-export class KeyringError extends Error {}
+export class KeyringError extends Error {
+  override name = 'KeyringError';
+}
 
 export const ENVIRONMENT_VARIABLE = 'WORKOS_API_KEY';
 /** The environment that holds the key stored before environments existed, under its old secret. */
@@ -82,7 +84,7 @@ export class EnvironmentStore {
       this.#keys.delete(id);
       for (const listener of this.#keyListeners) listener(id);
       // This window's environment, or the chosen one that the window may fall back from.
-      if (id === this.#resolved?.id || id === this.#chosen || (!this.#chosen && id === this.stored()[0]?.id)) {
+      if (id === this.#resolved?.id || id === this.chosenStored()?.id) {
         this.fireActive();
       }
     });
@@ -176,24 +178,30 @@ export class EnvironmentStore {
       await this.state.update(LIST_STATE, stored);
       throw error;
     }
-    if (this.#chosen === id) {
-      this.#chosen = undefined;
-      await this.state.update(LAST_CHOSEN_STATE, undefined);
-    }
+    if (this.#chosen === id) this.#chosen = undefined;
+    // Only when it is still the last choice: another window may have chosen since.
+    if (this.state.get(LAST_CHOSEN_STATE) === id) await this.state.update(LAST_CHOSEN_STATE, undefined);
     this.fireList();
     this.fireActive();
   }
 
-  /** Stores `key` for `id`; the default environment is listed again if it was not. */
+  /**
+   * Stores `key` for `id`; the default environment is listed again if it was not. Listed first, so that
+   * every window, told by the key's change, finds it; when the keychain refuses, the list is as before.
+   */
   async storeKey(id: string, key: string): Promise<void> {
     protectKey(key);
     this.#keys.delete(id);
-    await this.keyring('save', () => this.secrets.store(secretOf(id), key));
     const stored = await this.migrated();
-    if (id === DEFAULT_ENVIRONMENT.id && !stored.some((environment) => environment.id === id)) {
-      await this.state.update(LIST_STATE, [DEFAULT_ENVIRONMENT, ...stored]);
-      this.fireList();
+    const listed = id !== DEFAULT_ENVIRONMENT.id || stored.some((environment) => environment.id === id);
+    if (!listed) await this.state.update(LIST_STATE, [DEFAULT_ENVIRONMENT, ...stored]);
+    try {
+      await this.keyring('save', () => this.secrets.store(secretOf(id), key));
+    } catch (error) {
+      if (!listed) await this.state.update(LIST_STATE, stored);
+      throw error;
     }
+    if (!listed) this.fireList();
   }
 
   async deleteKey(id: string): Promise<void> {
@@ -203,8 +211,8 @@ export class EnvironmentStore {
 
   /** The stored environment a key set in this window goes to: the chosen one, else the first, else Default. */
   async keyTarget(): Promise<Environment> {
-    const stored = await this.migrated();
-    return stored.find(({ id }) => id === this.#chosen) ?? stored[0] ?? DEFAULT_ENVIRONMENT;
+    await this.migrated();
+    return this.chosenStored() ?? DEFAULT_ENVIRONMENT;
   }
 
   /** Why `name` cannot name an environment (other than `except`), or undefined when it can. */
@@ -280,6 +288,12 @@ export class EnvironmentStore {
       const address = typeof apiBaseUrl === 'string' ? { apiBaseUrl } : {};
       return [{ id, name, production: production === true, ...address }];
     });
+  }
+
+  /** The stored environment this window means: the chosen one, else the first. */
+  private chosenStored(): Environment | undefined {
+    const stored = this.stored();
+    return stored.find(({ id }) => id === this.#chosen) ?? stored[0];
   }
 
   private variableKey(): string {
