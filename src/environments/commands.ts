@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Log } from '../log';
+import { displayText, pickText } from '../safe-text';
 import type { Sessions } from '../session/sessions';
 import { checkBaseUrl } from '../workos';
 import type { Environment, EnvironmentStore } from './environment-store';
@@ -62,7 +63,7 @@ export async function switchEnvironment(context: EnvironmentContext, argument?: 
   if (typeof argument === 'string') {
     target = all.find(({ id, name }) => id === argument || name === argument);
     if (!target)
-      return void vscode.window.showErrorMessage(`No WorkOS environment is called “${argument.slice(0, 40)}”.`);
+      return void vscode.window.showErrorMessage(`No WorkOS environment is called “${displayText(argument, 40)}”.`);
   } else {
     const picked = await pickEnvironment(context, all, 'WorkOS: Switch Environment', { offerAdd: true });
     if (picked === 'add') return addEnvironment(context);
@@ -136,7 +137,7 @@ async function pickEnvironment(
   const active = environments.resolved?.id;
   const items: EnvironmentItem[] = await Promise.all(
     candidates.map(async (environment) => ({
-      label: `${environment.production ? '$(warning)' : '$(server-environment)'} ${environmentName(environment).replace(/\$\(/g, '\\$(')}`,
+      label: `${environment.production ? '$(warning)' : '$(server-environment)'} ${pickText(environmentName(environment))}`,
       description: environmentFacts(environment, {
         active: environment.id === active,
         hasKey: (await environments.key(environment.id).catch(() => undefined)) !== undefined,

@@ -1,7 +1,7 @@
 // How an environment is named on screen. Names are the person's own, but still pass through the
 // same masking as server text: a key pasted into the wrong box must not show.
 import { displayText, pickText } from '../safe-text';
-import type { Environment } from './environment-store';
+import { ENVIRONMENT_VARIABLE, type Environment } from './environment-store';
 
 const MAX_NAME_SHOWN = 40;
 
@@ -15,11 +15,13 @@ export function environmentName(environment: Environment): string {
   return displayText(environment.name, MAX_NAME_SHOWN);
 }
 
-/** The status bar's text: codicons in a name stay text; production says so before the name. */
+/**
+ * The status bar's text: codicons in a name stay text; production shows ⚠ before the name (and the
+ * item the warning background, which its tooltip and accessible label put in words).
+ */
 export function statusBarText(environment: Environment, hasKey: boolean): string {
   const icon = environment.production ? '$(warning)' : '$(server-environment)';
-  const name = pickText(environmentName(environment));
-  return `${icon} ${name}${environment.production ? ' (production)' : ''}${hasKey ? '' : ' (no key)'}`;
+  return `${icon} ${pickText(environmentName(environment))}${hasKey ? '' : ' (no key)'}`;
 }
 
 /** What a quick pick row says beside the name. */
@@ -30,7 +32,7 @@ export function environmentFacts(
   const facts = [
     active ? 'active in this window' : '',
     environment.production ? 'production' : '',
-    environment.readOnly ? 'from WORKOS_API_KEY, read-only' : '',
+    environment.readOnly ? `from ${ENVIRONMENT_VARIABLE}, read-only` : '',
     hasKey ? '' : 'no API key',
     environment.apiBaseUrl ? displayText(environment.apiBaseUrl, 80) : '',
   ];

@@ -11,6 +11,8 @@ import { messageNode, type LoadMoreNode, type MessageNode, type ParentNode, type
 import { tooltipOf, treeItem } from './rows';
 
 export const VIEW_ID = 'workos.directories';
+/** The view's name in package.json. */
+const VIEW_TITLE = 'Directories';
 
 /** The Directories view: renders the {@link TreeModel}'s nodes and keeps the welcome states current. */
 export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -18,8 +20,8 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
   private readonly changes = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changes.event;
   readonly view: vscode.TreeView<TreeNode>;
-  /** The title line's two parts: the environment (when there are several) and the search. */
-  private readonly description: { environment?: string; search?: string } = {};
+  /** What the title line names besides the view: the environment (when there are several) and the search. */
+  private readonly titleParts: { environment?: string; search?: string } = {};
   /** Organisations asked for per session, so each is asked once however often the roots are shown. */
   private readonly organizationsAsked = new WeakMap<Session, Set<string>>();
 
@@ -74,8 +76,8 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
   search(text: string | undefined): void {
     this.model.setSearch(text);
     // “acme” in the view's title line, and Clear Search in its title bar, while a search is active.
-    this.description.search = text === undefined ? undefined : `“${displayText(text, 60)}”`;
-    this.showDescription();
+    this.titleParts.search = text === undefined ? undefined : `“${displayText(text, 60)}”`;
+    this.showTitle();
     void vscode.commands.executeCommand('setContext', 'workos.searching', text !== undefined);
   }
 
@@ -87,9 +89,9 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
 
   /** “staging” in the title line while the window works in it, when there is more than one to choose from. */
   showEnvironment(environment: Environment | undefined, several: boolean): void {
-    this.description.environment =
+    this.titleParts.environment =
       environment && several ? `${environment.production ? '⚠ ' : ''}${environmentName(environment)}` : undefined;
-    this.showDescription();
+    this.showTitle();
   }
 
   /** A new key, API address or environment: nothing loaded so far applies any more. */
@@ -122,9 +124,13 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
     }
   }
 
-  private showDescription(): void {
-    const { environment, search } = this.description;
-    this.view.description = [environment, search].filter(Boolean).join(' · ') || undefined;
+  /**
+   * In the view's title, not its description: the view is its container's only one, so VS Code merges
+   * the two headers into "WorkOS: <title>" and shows no description at all.
+   */
+  private showTitle(): void {
+    const { environment, search } = this.titleParts;
+    this.view.title = [VIEW_TITLE, environment, search].filter(Boolean).join(' · ');
   }
 
   private withProgress<T>(work: () => Promise<T>): Promise<T> {

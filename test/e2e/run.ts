@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { SAMPLE } from '../fake-workos/dataset';
+import { generatedDataset, SAMPLE } from '../fake-workos/dataset';
 import { listFiles, recordHygiene, type Place } from '../reliability/hygiene';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
 import { CHROMIUM_ARGS, isolatedEnv, startCodeServer, type CodeServer } from '../vscode/code-server';
@@ -18,7 +18,15 @@ const VSIX = path.join(cacheDir, 'workos-directory-explorer.vsix');
 const ROOT = path.join(cacheDir, 'e2e');
 const RESULTS = path.join(repoRoot, 'test-results', 'e2e');
 const README_SHOTS = path.join(repoRoot, 'media', 'screenshots');
-const README_NAMES = ['welcome.png', 'palette.png', 'tree.png', 'group-json.png', 'hover.png', 'finder.png'];
+const README_NAMES = [
+  'welcome.png',
+  'palette.png',
+  'tree.png',
+  'group-json.png',
+  'hover.png',
+  'finder.png',
+  'environments.png',
+];
 const UPDATE_SCREENSHOTS = process.argv.includes('--update-screenshots') || process.env.UPDATE_SCREENSHOTS === '1';
 // Small pages keep the directories, a page of groups and "Load more" on one screen (and in tree.png).
 const PAGE_SIZE = 20;
@@ -26,17 +34,20 @@ const STEP_TIMEOUT_MS = 90_000;
 // The first view after a page load waits for code-server to start an extension host: ~12 s on 2 cores.
 const EXTENSION_HOST_MS = 60_000;
 
+/** The second environment's key, added in the environments step. */
+const PRODUCTION_KEY = 'sk_test_production_5c8a31d0';
 const LARGE = 'Brightline Logistics (Okta)';
 const SMALL = 'Brightline Contractors (Entra ID)';
 
 let fake: FakeWorkOS | undefined;
 let decoy: FakeWorkOS | undefined;
+let production: FakeWorkOS | undefined;
 let server: CodeServer | undefined;
 let browser: Browser | undefined;
 
 async function cleanUp(): Promise<void> {
   await browser?.close().catch(() => undefined);
-  await Promise.all([server?.stop(), fake?.close(), decoy?.close()]);
+  await Promise.all([server?.stop(), fake?.close(), decoy?.close(), production?.close()]);
 }
 
 let passed = 0;
@@ -52,6 +63,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   fake = await startFakeWorkOS({ apiKeys: [SAMPLE.apiKey] });
   decoy = await startFakeWorkOS({ apiKeys: [SAMPLE.apiKey] });
+  production = await startFakeWorkOS({
+    apiKeys: [PRODUCTION_KEY],
+    dataset: generatedDataset({ seed: 'production', directories: 4, groupsPerDirectory: 3 }),
+  });
   server = await startCodeServer(vscode, {
     rootDir: path.join(ROOT, 'server'),
     installVsix: [VSIX],
@@ -488,6 +503,57 @@ async function main(): Promise<void> {
     ],
 
     [
+      'Add Environment from the palette; the status bar names it with the warning background; clicking it switches back',
+      async () => {
+        const second = production!;
+        const environment = (text: string) => page.locator('.part.statusbar .statusbar-item', { hasText: text });
+        await environment('Default').waitFor(); // the window's environment, once the tree has used it
+        assert.equal(await page.locator('.part.statusbar .statusbar-item.warning-kind').count(), 0);
+
+        await ui.runCommand('WorkOS: Add Environment...');
+        await (await ui.inputBox('WorkOS: Add Environment (1/4)')).fill('default');
+        await ui.quickInput.locator('.quick-input-message', { hasText: 'already called' }).waitFor();
+        await ui.quickInputBox.fill('Production');
+        await page.keyboard.press('Enter');
+        const key = await ui.inputBox('WorkOS: Add Environment (2/4)');
+        assert.equal(await key.getAttribute('type'), 'password', 'the key box hides what is typed');
+        await key.pressSequentially(PRODUCTION_KEY);
+        await page.keyboard.press('Enter');
+        await ui.inputBox('WorkOS: Add Environment (3/4)');
+        await ui.quickInputRows
+          .filter({ hasText: /Production/ })
+          .first()
+          .click(); // not "Not production"
+        await (await ui.inputBox('WorkOS: Add Environment (4/4)')).fill(second.url);
+        await page.keyboard.press('Enter');
+
+        // The window switched to it: its directories, with its own key, at its own address.
+        for (const directory of second.dataset.directories) await ui.treeItem(directory.name).waitFor();
+        await ui.treeItem(LARGE).waitFor({ state: 'detached' });
+        const item = page.locator('.part.statusbar .statusbar-item.warning-kind', { hasText: 'Production' });
+        await item.waitFor();
+        assert.equal((await item.innerText()).trim(), 'Production');
+        // A screen reader hears the mark the colour shows.
+        await page.locator('.part.statusbar [aria-label="WorkOS environment Production, production"]').waitFor();
+        await page.locator('.part.sidebar > .composite.title', { hasText: 'Directories · ⚠ Production' }).waitFor();
+        assert.ok(second.requests.length > 0);
+        assert.ok(second.requests.every((r) => r.headers.authorization === `Bearer ${PRODUCTION_KEY}`));
+        api.clearRequests();
+
+        await item.click();
+        await ui.quickInput.locator('.quick-input-title', { hasText: 'WorkOS: Switch Environment' }).waitFor();
+        await ui.quickInputRows.filter({ hasText: 'active in this window' }).first().waitFor();
+        await shot('environments');
+        await ui.quickInputRows.filter({ hasText: 'Default' }).first().click();
+        await ui.treeItem(LARGE).waitFor();
+        await environment('Default').waitFor();
+        await page.locator('.part.sidebar > .composite.title', { hasText: 'Directories · Default' }).waitFor();
+        assert.equal(await page.locator('.part.statusbar .statusbar-item.warning-kind').count(), 0);
+        assert.ok(api.requests.every((r) => r.headers.authorization === `Bearer ${SAMPLE.apiKey}`));
+      },
+    ],
+
+    [
       'a workspace setting cannot redirect the API: the tree still loads from the user-level address',
       async () => {
         const workspace = path.join(ROOT, 'workspace');
@@ -510,7 +576,7 @@ async function main(): Promise<void> {
       },
     ],
     [
-      'the key typed in step 1 appears nowhere the extension wrote, nor in the page',
+      'the keys typed (step 1, and the second environment’s) appear nowhere the extension wrote, nor in the page',
       async () => {
         // The server's folder holds its logs (the WorkOS channel included), settings and extension state;
         // its extensions/ folder is the installed package (whose README names the demo key), not output.
@@ -525,7 +591,7 @@ async function main(): Promise<void> {
           places.some(([name, text]) => name.endsWith('WorkOS.log') && text.includes('GET /directories')),
           'the WorkOS log was read',
         );
-        const leaks = recordHygiene(repoRoot, 'secrets-ui', places, [SAMPLE.apiKey]);
+        const leaks = recordHygiene(repoRoot, 'secrets-ui', places, [SAMPLE.apiKey, PRODUCTION_KEY]);
         assert.deepEqual(leaks, []);
       },
     ],

@@ -63,7 +63,7 @@ describe('Environments', () => {
       stagingNames.every((name) => !productionNames.includes(name)),
       'none of the other’s rows stayed',
     );
-    assert.match(String(api.view.view.description), /Staging/, 'the title line names the environment');
+    assert.equal(api.view.view.title, 'Directories · Staging', 'the title line names the environment');
 
     await switchTo(DEFAULT_ENVIRONMENT.name);
     assert.deepEqual(directoryNames(await api.view.getChildren(undefined)), productionNames);

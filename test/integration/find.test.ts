@@ -36,10 +36,10 @@ describe('find', () => {
       assert.ok(expected.length > 0 && expected.length < fake.dataset.directories.length);
       assert.deepEqual(new Set(found.map((row) => row.directory.id)), new Set(expected.map((d) => d.id)));
       assert.equal(directoryRequests().at(-1)?.query.search, 'kestrel', 'the server matches, not the extension');
-      assert.equal(api.view.view.description, '“kestrel”');
+      assert.equal(api.view.view.title, 'Directories · “kestrel”');
       await vscode.commands.executeCommand('workos.clearSearch');
       assert.equal((await roots()).length, fake.dataset.directories.length);
-      assert.equal(api.view.view.description, undefined);
+      assert.equal(api.view.view.title, 'Directories');
     });
 
     it('a directory expanded before the search keeps its loaded pages', async () => {
