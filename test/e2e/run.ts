@@ -534,7 +534,7 @@ async function main(): Promise<void> {
         await item.waitFor();
         assert.equal((await item.innerText()).trim(), 'Production');
         // A screen reader hears the mark the colour shows.
-        await page.locator('.part.statusbar [aria-label="WorkOS environment Production, production"]').waitFor();
+        await page.getByRole('button', { name: 'WorkOS environment Production, production' }).waitFor();
         await page.locator('.part.sidebar > .composite.title', { hasText: 'Directories · ⚠ Production' }).waitFor();
         assert.ok(second.requests.length > 0);
         assert.ok(second.requests.every((r) => r.headers.authorization === `Bearer ${PRODUCTION_KEY}`));
