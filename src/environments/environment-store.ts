@@ -1,7 +1,7 @@
 // Free of VS Code at run time (types only), so the store and its migration are tested in plain Node
 // with an in-memory secret store.
 import type * as vscode from 'vscode';
-import { protectKey } from '../safe-text';
+import { displayText, protectKey } from '../safe-text';
 import { normalizeKey } from '../workos';
 
 /** A named WorkOS environment. Its key is in secret storage only; everything here is in global state. */
@@ -47,7 +47,8 @@ const VARIABLE_ENVIRONMENT: Environment = {
 const LEGACY_SECRET = 'workos.apiKey';
 const LIST_STATE = 'workos.environments';
 const LAST_CHOSEN_STATE = 'workos.lastEnvironment';
-const MAX_NAME_LENGTH = 40;
+/** Longest environment name: it has to fit the status bar. */
+export const MAX_NAME_LENGTH = 40;
 
 type Listener<T> = (value: T) => unknown;
 
@@ -55,16 +56,21 @@ type Listener<T> = (value: T) => unknown;
  * The environments, their keys, and which one this window works in.
  *
  * The choice is this window's own (each window has its own extension host); a new window starts with
- * the one last chosen in any window. A window whose chosen environment has no key falls back to
- * `WORKOS_API_KEY` when it is set, shown as the read-only "Environment variable" environment, as the
- * single key did before environments.
+ * the one last chosen in any window. When Default (the single key of old) has no key, or there is no
+ * environment at all, `WORKOS_API_KEY` is used when it is set, shown as the read-only "Environment
+ * variable" environment, as the single key's fallback was before environments.
  */
 export class EnvironmentStore {
   /** Stored keys, read once per change rather than from the keychain on every expansion. */
   readonly #keys = new Map<string, Promise<string | undefined>>();
   #chosen: string | undefined;
   #resolved: Environment | undefined;
-  #resolvedHasKey = false;
+  /** The key last resolved (the client holds it anyway), so that a changed key is told as a change. */
+  #resolvedKey: string | undefined;
+  /** Whether this window has resolved its environment yet: until then nothing is loaded, so nothing is told. */
+  #used = false;
+  /** Bumped by a switch, a removal and any key change: a resolution begun before one is done again. */
+  #generation = 0;
   readonly #resolveListeners = new Set<Listener<ActiveEnvironment>>();
   readonly #activeListeners = new Set<Listener<void>>();
   readonly #keyListeners = new Set<Listener<string>>();
@@ -77,16 +83,16 @@ export class EnvironmentStore {
     private readonly variables: NodeJS.ProcessEnv = process.env,
   ) {
     this.#chosen = state.get<string>(LAST_CHOSEN_STATE);
-    // Fires in every window: a key set, changed or removed in one reaches all of them.
+    // Fires in every window: a key set, changed or removed in one reaches all of them. Whether it
+    // concerns this window is decided by resolving again, not from the list, which another window's
+    // change may not have reached yet.
     this.#subscription = secrets.onDidChange(({ key: secret }) => {
       const id = environmentOfSecret(secret);
       if (id === undefined) return;
       this.#keys.delete(id);
+      this.#generation++;
       for (const listener of this.#keyListeners) listener(id);
-      // This window's environment, or the chosen one that the window may fall back from.
-      if (id === this.#resolved?.id || id === this.chosenStored()?.id) {
-        this.fireActive();
-      }
+      if (this.#used) void this.resolveAgain();
     });
   }
 
@@ -96,22 +102,18 @@ export class EnvironmentStore {
     return this.variableKey() ? [...stored, VARIABLE_ENVIRONMENT] : stored;
   }
 
-  /** The environment this window works in, resolved on first use (it reads the keychain). */
+  /**
+   * The environment this window works in, resolved on first use (it reads the keychain). When it, or
+   * its key, is another than last time, whatever made it so (a switch, a removal or a key changed in
+   * any window), {@link onDidChangeActive} fires.
+   */
   async active(): Promise<ActiveEnvironment> {
-    const all = await this.list();
-    const chosen = all.find(({ id }) => id === this.#chosen) ?? all[0];
-    let active: ActiveEnvironment = { environment: chosen, key: chosen && (await this.key(chosen.id)) };
-    if (!active.key && this.variableKey())
-      active = { environment: VARIABLE_ENVIRONMENT, key: await this.key(VARIABLE_ENVIRONMENT.id) };
-    const changed =
-      JSON.stringify(this.#resolved) !== JSON.stringify(active.environment) ||
-      this.#resolvedHasKey !== (active.key !== undefined);
-    this.#resolved = active.environment;
-    this.#resolvedHasKey = active.key !== undefined;
-    if (changed) for (const listener of this.#resolveListeners) listener(active);
-    return active;
+    for (;;) {
+      const generation = this.#generation;
+      const active = await this.resolve();
+      if (generation === this.#generation) return this.settle(active);
+    }
   }
-
   /** The environment resolved last, without reading anything: undefined until this window used one. */
   get resolved(): Environment | undefined {
     return this.#resolved;
@@ -138,8 +140,9 @@ export class EnvironmentStore {
   /** Makes `id` this window's environment, and the one a new window starts with. */
   async choose(id: string): Promise<void> {
     this.#chosen = id;
+    this.#generation++;
     await this.state.update(LAST_CHOSEN_STATE, id);
-    this.fireActive();
+    await this.resolveAgain();
   }
 
   /** Adds an environment with its key (the key first: a keyring failure leaves no environment without one). */
@@ -159,7 +162,6 @@ export class EnvironmentStore {
       stored.map((environment) => (environment.id === id ? { ...environment, name } : environment)),
     );
     this.fireList();
-    if (id === this.#resolved?.id) this.fireActive();
   }
 
   /**
@@ -179,10 +181,11 @@ export class EnvironmentStore {
       throw error;
     }
     if (this.#chosen === id) this.#chosen = undefined;
+    this.#generation++;
     // Only when it is still the last choice: another window may have chosen since.
     if (this.state.get(LAST_CHOSEN_STATE) === id) await this.state.update(LAST_CHOSEN_STATE, undefined);
     this.fireList();
-    this.fireActive();
+    if (this.#used) await this.resolveAgain();
   }
 
   /**
@@ -211,8 +214,9 @@ export class EnvironmentStore {
 
   /** The stored environment a key set in this window goes to: the chosen one, else the first, else Default. */
   async keyTarget(): Promise<Environment> {
-    await this.migrated();
-    return this.chosenStored() ?? DEFAULT_ENVIRONMENT;
+    const stored = await this.migrated();
+    const implicit = this.#chosen === VARIABLE_ENVIRONMENT.id ? undefined : stored[0];
+    return stored.find(({ id }) => id === this.#chosen) ?? implicit ?? DEFAULT_ENVIRONMENT;
   }
 
   /** Why `name` cannot name an environment (other than `except`), or undefined when it can. */
@@ -220,9 +224,10 @@ export class EnvironmentStore {
     const trimmed = name.trim();
     if (!trimmed) return 'Enter a name, such as staging or production.';
     if (trimmed.length > MAX_NAME_LENGTH) return `At most ${MAX_NAME_LENGTH} characters.`;
-    if (/[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u.test(trimmed)) return 'The name holds invisible characters.';
-    if (/sk_[A-Za-z0-9_]{4,}/.test(trimmed))
-      return 'That looks like an API key: the key goes in the next box, never in a name.';
+    // What would show masked or replaced (a key, invisible characters) would not show as typed.
+    if (displayText(trimmed, MAX_NAME_LENGTH) !== trimmed) {
+      return 'Use visible characters only, and no API key: the key goes in its own box, never in a name.';
+    }
     if (trimmed.toLocaleLowerCase() === VARIABLE_ENVIRONMENT.name.toLocaleLowerCase()) {
       return `"${VARIABLE_ENVIRONMENT.name}" names the key from ${ENVIRONMENT_VARIABLE}; choose another name.`;
     }
@@ -232,7 +237,7 @@ export class EnvironmentStore {
     return taken ? `An environment is already called "${taken.name}".` : undefined;
   }
 
-  /** Fires when this window's environment may have changed: a switch, a removal, or its key changed. */
+  /** Fires when this window works in another environment than before, or its environment's key changed. */
   onDidChangeActive(listener: Listener<void>): { dispose(): void } {
     return subscribe(this.#activeListeners, listener);
   }
@@ -267,10 +272,11 @@ export class EnvironmentStore {
   private async migrated(): Promise<Environment[]> {
     const saved = this.stored();
     if (this.state.get(LIST_STATE) !== undefined) return saved;
-    const legacy = await this.key(DEFAULT_ENVIRONMENT.id);
-    const list = legacy ? [DEFAULT_ENVIRONMENT] : [];
-    await this.state.update(LIST_STATE, list);
-    return list;
+    // Nothing is saved while there is no old key: a locked keychain, or a window of an older version
+    // that sets the key later, must still find it as Default.
+    if (!(await this.key(DEFAULT_ENVIRONMENT.id))) return [];
+    await this.state.update(LIST_STATE, [DEFAULT_ENVIRONMENT]);
+    return [DEFAULT_ENVIRONMENT];
   }
 
   /** The saved list, each entry checked: global state is ours, but one bad entry must not hide the rest. */
@@ -290,10 +296,42 @@ export class EnvironmentStore {
     });
   }
 
-  /** The stored environment this window means: the chosen one, else the first. */
-  private chosenStored(): Environment | undefined {
-    const stored = this.stored();
-    return stored.find(({ id }) => id === this.#chosen) ?? stored[0];
+  /**
+   * The chosen environment (else the first) with its key. Only Default, the single key of old, falls
+   * back to `WORKOS_API_KEY`: a named environment without a key says so rather than quietly sending
+   * another key (perhaps production's) in its name.
+   */
+  private async resolve(): Promise<ActiveEnvironment> {
+    const all = await this.list();
+    const chosen = all.find(({ id }) => id === this.#chosen) ?? all[0];
+    const key = chosen && (await this.key(chosen.id));
+    if (!key && this.variableKey() && (!chosen || chosen.id === DEFAULT_ENVIRONMENT.id)) {
+      return { environment: VARIABLE_ENVIRONMENT, key: await this.key(VARIABLE_ENVIRONMENT.id) };
+    }
+    return { environment: chosen, key };
+  }
+
+  /** Records what was resolved and tells who needs to know. */
+  private settle(active: ActiveEnvironment): ActiveEnvironment {
+    const shown =
+      JSON.stringify(this.#resolved) !== JSON.stringify(active.environment) ||
+      (this.#resolvedKey === undefined) !== (active.key === undefined);
+    const changed =
+      this.#used && (this.#resolved?.id !== active.environment?.id || this.#resolvedKey !== active.key?.value);
+    this.#used = true;
+    this.#resolved = active.environment;
+    this.#resolvedKey = active.key?.value;
+    if (shown) for (const listener of this.#resolveListeners) listener(active);
+    if (changed) this.fireActive();
+    return active;
+  }
+
+  /** Resolves the window's environment again; a keychain that fails is told too, so the view shows it in place. */
+  private async resolveAgain(): Promise<void> {
+    await this.active().then(
+      () => undefined,
+      () => this.fireActive(),
+    );
   }
 
   private variableKey(): string {

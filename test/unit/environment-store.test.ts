@@ -37,12 +37,18 @@ class Keyring {
   readonly writes: string[] = [];
   /** While set, every call is refused with it (on Linux: no keyring running). */
   failure: Error | undefined;
+  /** While set, reads wait for it (a keychain waiting to be unlocked). */
+  held: Promise<void> | undefined;
+  /** Reads that have reached the keychain, finished or not. */
+  reads = 0;
   readonly #listeners = new Set<(event: { key: string }) => unknown>();
 
   /** One window's SecretStorage. */
   window(): Secrets {
     return {
       get: async (key) => {
+        this.reads++;
+        await this.held;
         this.#check();
         return this.values.get(key);
       },
@@ -238,16 +244,21 @@ describe('environment store', () => {
   });
 
   describe('WORKOS_API_KEY', () => {
-    it('is the read-only "Environment variable" when the chosen environment has no key', async () => {
+    it('is the read-only "Environment variable" when Default has no key, never in a named environment’s name', async () => {
+      keyring.values.set(LEGACY_SECRET, LEGACY_KEY);
       const store = openWindow({ WORKOS_API_KEY: `  ${VARIABLE_KEY}\n` });
-      const staging = await store.add({ name: 'Staging', production: false }, STAGING_KEY);
-      await store.choose(staging.id);
-      await store.deleteKey(staging.id);
+      await store.deleteKey(DEFAULT_ENVIRONMENT.id);
       assert.deepEqual(await store.active(), {
         environment: VARIABLE_ENVIRONMENT,
         key: { value: VARIABLE_KEY, source: 'environment' },
       });
       assert.deepEqual(await store.key(VARIABLE_ENVIRONMENT.id), { value: VARIABLE_KEY, source: 'environment' });
+
+      // A named environment whose key was cleared says so: the variable may be another account's key.
+      const staging = await store.add({ name: 'Staging', production: false }, STAGING_KEY);
+      await store.choose(staging.id);
+      await store.deleteKey(staging.id);
+      assert.deepEqual(await store.active(), { environment: staging, key: undefined });
     });
 
     it('with no environment at all, the variable is the one', async () => {
@@ -299,7 +310,7 @@ describe('environment store', () => {
         environment: { id: staging.id, name: 'Staging', production: false },
         key: { value: STAGING_KEY, source: 'secret-storage' },
       });
-      assert.ok(changes.count >= 1, 'the window is told its environment changed');
+      assert.equal(changes.count, 1, 'the window is told its environment changed');
       assert.equal(lists.count, 1);
       assert.equal((await openWindow().active()).environment?.id, staging.id, 'a new window does not start in it');
     });
@@ -382,18 +393,22 @@ describe('environment store', () => {
       assert.equal(changes.count, 1, 'no change of its environment for a key of another');
     });
 
-    it('a window that fell back to WORKOS_API_KEY is told when its chosen environment gets a key again', async () => {
+    it('a window that fell back to WORKOS_API_KEY is told when Default gets a key again', async () => {
+      keyring.values.set(LEGACY_SECRET, LEGACY_KEY);
       const first = openWindow();
-      const staging = await first.add({ name: 'Staging', production: false }, STAGING_KEY);
-      await first.choose(staging.id);
-      await first.deleteKey(staging.id);
+      await first.list(); // migrated
+      await first.deleteKey(DEFAULT_ENVIRONMENT.id);
       const second = openWindow({ WORKOS_API_KEY: VARIABLE_KEY });
       assert.equal((await second.active()).environment?.id, VARIABLE_ENVIRONMENT.id);
 
       const changes = counted((listener) => second.onDidChangeActive(listener));
-      await first.storeKey(staging.id, STAGING_KEY);
+      await first.storeKey(DEFAULT_ENVIRONMENT.id, LEGACY_KEY);
       await waitFor(() => changes.count > 0, 'the other window is told');
-      assert.deepEqual((await second.active()).key, { value: STAGING_KEY, source: 'secret-storage' });
+      assert.deepEqual(await second.active(), {
+        environment: DEFAULT_ENVIRONMENT,
+        key: { value: LEGACY_KEY, source: 'secret-storage' },
+      });
+      assert.equal(changes.count, 1, 'once');
     });
 
     it('the first key set where no environment exists yet is told as a change of environment in every window', async () => {
@@ -416,8 +431,8 @@ describe('environment store', () => {
       assert.deepEqual((await first.active()).key, { value: LEGACY_KEY, source: 'secret-storage' });
       assert.deepEqual((await second.active()).key, { value: LEGACY_KEY, source: 'secret-storage' });
       // ...and each was told to ask: the view starts over with the stored key.
-      assert.ok(firstChanges.count >= 1, 'this window is told its environment changed');
-      assert.ok(secondChanges.count >= 1, 'the other window is told to leave WORKOS_API_KEY');
+      assert.equal(firstChanges.count, 1, 'this window is told its environment changed');
+      assert.equal(secondChanges.count, 1, 'the other window is told to leave WORKOS_API_KEY');
     });
   });
 
@@ -463,6 +478,8 @@ describe('environment store', () => {
       await store.active();
       const lists = counted((listener) => store.onDidChangeList(listener));
       const changes = counted((listener) => store.onDidChangeActive(listener));
+      const resolved: string[] = [];
+      store.onDidResolve(({ environment }) => resolved.push(environment?.name ?? ''));
       await store.rename(production.id, 'Production EU');
       assert.deepEqual(await store.list(), [
         { id: production.id, name: 'Production EU', production: true, apiBaseUrl: 'https://eu.workos.test' },
@@ -470,7 +487,8 @@ describe('environment store', () => {
       assert.deepEqual(await store.key(production.id), { value: PRODUCTION_KEY, source: 'secret-storage' });
       assert.equal((await store.active()).environment?.name, 'Production EU');
       assert.equal(lists.count, 1);
-      assert.equal(changes.count, 1, 'the window working in it is told');
+      assert.deepEqual(resolved, ['Production EU'], 'the status bar and the title learn the new name');
+      assert.equal(changes.count, 0, 'the same environment: nothing loaded is dropped');
       assert.deepEqual(keyring.writes, [`store ${LEGACY_SECRET}.${production.id}`], 'no secret written for a rename');
     });
   });
@@ -509,6 +527,36 @@ describe('environment store', () => {
   });
 
   describe('resolving', () => {
+    it('a switch while the keychain is slow wins: the resolution begun before it is done again', async () => {
+      keyring.values.set(LEGACY_SECRET, LEGACY_KEY);
+      const setup = openWindow();
+      const staging = await setup.add({ name: 'Staging', production: false }, STAGING_KEY);
+      const store = openWindow(); // a fresh window: nothing read yet
+      let unlock!: () => void;
+      keyring.held = new Promise((resolve) => (unlock = resolve));
+      keyring.reads = 0;
+      const early = store.active(); // the tree, asking before the switch
+      await waitFor(() => keyring.reads > 0, 'the early resolution is reading the key of Default');
+      const switched = store.choose(staging.id);
+      unlock();
+      keyring.held = undefined;
+      await switched;
+      assert.equal((await early).environment?.id, staging.id, 'the early answer is of the environment switched to');
+      assert.equal(store.resolved?.id, staging.id);
+    });
+
+    it('a window whose global state has not caught up still follows a key set in another window', async () => {
+      const first = openWindow();
+      // The second window's copy of global state lags: it holds none of what the first one writes.
+      const lagging = new EnvironmentStore(keyring.window(), new Memento(new Map()), {});
+      opened.push(lagging);
+      assert.deepEqual(await lagging.active(), { environment: undefined, key: undefined });
+      const changes = counted((listener) => lagging.onDidChangeActive(listener));
+      await first.storeKey((await first.keyTarget()).id, LEGACY_KEY);
+      await waitFor(() => changes.count > 0, 'the lagging window is told');
+      assert.deepEqual((await lagging.active()).key, { value: LEGACY_KEY, source: 'secret-storage' });
+    });
+
     it('onDidResolve fires when the environment is first resolved, not again for the same, and on a change', async () => {
       keyring.values.set(LEGACY_SECRET, LEGACY_KEY);
       const store = openWindow();
