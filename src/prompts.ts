@@ -1,13 +1,20 @@
 import * as vscode from 'vscode';
+import { noticeText } from './safe-text';
 import type { Session } from './session/session';
 import type { Sessions } from './session/sessions';
 import { describeKind, idProblem, normalizeId, type WorkOSObjectKind } from './workos';
 
-/** The session for the current key, or undefined after saying why there is none and what to do. */
-export async function requireSession(sessions: Sessions): Promise<Session | undefined> {
-  const state = await sessions.current();
+/**
+ * The session of the window's environment (or of `environmentId`, a document's own), or undefined
+ * after saying why there is none and what to do.
+ */
+export async function requireSession(sessions: Sessions, environmentId?: string): Promise<Session | undefined> {
+  const state = environmentId === undefined ? await sessions.current() : await sessions.of(environmentId);
   if ('session' in state) return state.session;
-  if ('problem' in state) return void vscode.window.showErrorMessage(state.problem);
+  if ('problem' in state) return void vscode.window.showErrorMessage(noticeText(state.problem));
+  if (environmentId !== undefined && !state.environment) {
+    return void vscode.window.showErrorMessage('The WorkOS environment this came from was removed.');
+  }
   void vscode.window
     .showErrorMessage('No WorkOS API key is set.', 'Set API Key')
     .then((choice) => choice && vscode.commands.executeCommand('workos.setApiKey'));

@@ -28,8 +28,17 @@ export function registerDocuments(context: vscode.ExtensionContext, services: Se
     vscode.commands.registerCommand('workos.openUser', opener(['directory_user'], 'WorkOS: Open Directory User JSON')),
     vscode.commands.registerCommand(
       'workos.openById',
-      // Always what WorkOS says now: an ID only, never a listed copy.
-      (id?: unknown) => openObject(open, OPENABLE_KINDS, id, undefined, 'WorkOS: Open by ID'),
+      // Always what WorkOS says now: an ID only, never a listed copy; from a hover or link in one of our
+      // documents, of that document's environment.
+      (id?: unknown, environmentId?: unknown) =>
+        openObject(
+          open,
+          OPENABLE_KINDS,
+          id,
+          undefined,
+          'WorkOS: Open by ID',
+          typeof environmentId === 'string' ? environmentId : undefined,
+        ),
     ),
   );
   return documents;

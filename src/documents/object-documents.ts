@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { redact } from '../safe-text';
-import { DEFAULT_ENVIRONMENT, type EnvironmentStore } from '../environments/environment-store';
-import { environmentName } from '../environments/environment-text';
+import type { EnvironmentStore } from '../environments/environment-store';
+import { environmentLabel, environmentName } from '../environments/environment-text';
 import type { Sessions } from '../session/sessions';
 import type { Session, WorkOSObject } from '../session/session';
 import { fullFailure } from '../text';
@@ -51,14 +51,13 @@ export class ObjectDocuments implements vscode.TextDocumentContentProvider, vsco
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const target = objectOf(uri);
     if (!target) return `// ${uri.path} does not name a WorkOS object.\n`;
-    const state = await this.sessions.of(target.environmentId);
+    const environmentId = environmentOfDocument(uri);
+    // A tab from before environments (no authority) was of the one key: the window's environment now.
+    const state = environmentId === undefined ? await this.sessions.current() : await this.sessions.of(environmentId);
+    if ('problem' in state) return `// ${state.problem}\n`;
     if (!state.environment) return `// The WorkOS environment this document belongs to was removed.\n`;
     if (!('session' in state)) {
-      const problem =
-        'problem' in state
-          ? state.problem
-          : `No WorkOS API key is set for this document's environment "${environmentName(state.environment)}": set one, then reopen this.`;
-      return `// ${problem}\n`;
+      return `// No WorkOS API key is set for this document's environment ${environmentLabel(state.environment)}: set one, then reopen this.\n`;
     }
     // A tab restored after a reload, or one the session has not seen: fetch it again.
     const controller = new AbortController();
@@ -93,15 +92,16 @@ export function uriFor(
   });
 }
 
-/**
- * The environment, kind and ID a document's URI names; undefined for a path we did not make. A tab
- * restored from before environments existed has no authority: it belonged to the one key, now Default.
- */
-function objectOf(uri: vscode.Uri): { environmentId: string; kind: WorkOSObjectKind; id: string } | undefined {
+/** The environment one of our documents belongs to (its URI's authority); undefined for any other document. */
+export function environmentOfDocument(uri: vscode.Uri): string | undefined {
+  return uri.scheme === SCHEME && uri.authority !== '' ? uri.authority : undefined;
+}
+
+/** The kind and ID a document's URI names; undefined for a path we did not make. */
+function objectOf(uri: vscode.Uri): { kind: WorkOSObjectKind; id: string } | undefined {
   const [, collection, id = ''] = uri.path.split('/');
   const kind = (Object.keys(COLLECTIONS) as WorkOSObjectKind[]).find((k) => COLLECTIONS[k] === collection);
-  const environmentId = uri.authority || DEFAULT_ENVIRONMENT.id;
-  return kind && idProblem(id, kind) === undefined ? { environmentId, kind, id } : undefined;
+  return kind && idProblem(id, kind) === undefined ? { kind, id } : undefined;
 }
 
 /** Text that can stand in a path segment and a tab title. */

@@ -31,13 +31,15 @@ export async function openObject(
   idArgument: unknown,
   listed: unknown,
   title: string,
+  environmentId?: string,
 ): Promise<void> {
   // Ask for the key before the ID: typing an ID only to learn that no key is set wastes the typing.
-  const session = await requireSession(context.sessions);
+  const session = await requireSession(context.sessions, environmentId);
   if (!session) return;
   const kind = listedKind(listed, idArgument, kinds);
-  if (kind) {
-    session.remember(kind, listed as WorkOSObject);
+  // Only a copy this session listed: a row still on screen from before a switch is of another
+  // environment, and is asked of this one anew rather than shown (or cached) under its name.
+  if (kind && session.cached(kind, idArgument as string) === listed) {
     return void (await context.documents.open(session, kind, listed as WorkOSObject));
   }
   const id = await askForId(kinds, idArgument, title);

@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import { displayName } from '../safe-text';
 import type { Session, WorkOSObject } from '../session/session';
 import type { Sessions } from '../session/sessions';
+import { environmentOfDocument } from '../documents/object-documents';
 import { appendPlain, shortFailure } from '../text';
 import { stateLook, typeName } from '../tree/directory-words';
 import { userName } from '../user-names';
 import { describeKind, isWorkOSError, type Directory, type DirectoryGroup, type DirectoryUser } from '../workos';
+import { commandUri } from './command-links';
 import { idAt, type FoundId } from './id-scanner';
 
 /** The only commands a hover's links may run. */
@@ -32,7 +34,9 @@ export class IdHovers implements vscode.HoverProvider {
     if (!found) return undefined;
     const range = new vscode.Range(position.line, found.start, position.line, found.end);
     const hover = (markdown: vscode.MarkdownString) => new vscode.Hover(markdown, range);
-    const state = await this.sessions.current();
+    // In one of our documents, its own environment answers, whichever the window works in now.
+    const environmentId = environmentOfDocument(document.uri);
+    const state = environmentId === undefined ? await this.sessions.current() : await this.sessions.of(environmentId);
     if (!('session' in state)) {
       const markdown = trusted();
       if ('problem' in state) appendPlain(markdown, state.problem);
@@ -43,7 +47,7 @@ export class IdHovers implements vscode.HoverProvider {
     token.onCancellationRequested(() => controller.abort());
     try {
       const object = await state.session.get(found.kind, found.id, controller.signal);
-      return hover(await describe(found, object, state.session, controller.signal));
+      return hover(await describe(found, object, state.session, controller.signal, environmentId));
     } catch (error) {
       if (token.isCancellationRequested || isWorkOSError(error, 'cancelled')) return undefined;
       const markdown = trusted();
@@ -60,6 +64,7 @@ async function describe(
   object: WorkOSObject,
   session: Session,
   signal: AbortSignal,
+  environmentId: string | undefined,
 ): Promise<vscode.MarkdownString> {
   const markdown = trusted();
   const line = (label: string, value: string | undefined) => {
@@ -85,9 +90,11 @@ async function describe(
     line('Email', typeof user.email === 'string' ? user.email : undefined);
     line('State', typeof user.state === 'string' ? user.state : undefined);
   }
-  markdown.appendMarkdown(`\n${link('Open JSON', 'workos.openById', found.id)}`);
+  markdown.appendMarkdown(`\n${link('Open JSON', 'workos.openById', found.id, environmentId)}`);
   if (found.kind === 'directory_user') {
-    markdown.appendMarkdown(` · ${link('Show Groups of Directory User', 'workos.showUserGroups', found.id)}`);
+    markdown.appendMarkdown(
+      ` · ${link('Show Groups of Directory User', 'workos.showUserGroups', found.id, environmentId)}`,
+    );
   }
   return markdown;
 }
@@ -100,8 +107,7 @@ function trusted(): vscode.MarkdownString {
   return markdown;
 }
 
-/** `[title](command:…)` with the ID (already checked by the scanner) as the one argument. */
-function link(title: string, command: string, id?: string): string {
-  const query = id === undefined ? '' : `?${encodeURIComponent(JSON.stringify([id]))}`;
-  return `[${title}](command:${command}${query})`;
+/** `[title](command:…)` with the ID (already checked by the scanner), and the document's environment if any. */
+function link(title: string, command: string, id?: string, environmentId?: string): string {
+  return `[${title}](${commandUri(command, id, environmentId)})`;
 }

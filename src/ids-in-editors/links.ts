@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { describeKind } from '../workos';
+import { environmentOfDocument } from '../documents/object-documents';
+import { commandUri } from './command-links';
 import { findIds } from './id-scanner';
 
 /** Every WorkOS ID in a document is a link that opens its JSON. Computed from the text alone: no request. */
@@ -8,9 +10,11 @@ export class IdLinks implements vscode.DocumentLinkProvider {
 
   provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
     if (!this.enabled()) return [];
+    // In one of our documents, an ID opens from that document's environment.
+    const environmentId = environmentOfDocument(document.uri);
     return findIds(document.getText()).map(({ id, kind, start, end }) => {
       const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
-      const target = vscode.Uri.parse(`command:workos.openById?${encodeURIComponent(JSON.stringify([id]))}`);
+      const target = vscode.Uri.parse(commandUri('workos.openById', id, environmentId));
       const link = new vscode.DocumentLink(range, target);
       link.tooltip = `Open the ${describeKind(kind).label}'s JSON`;
       return link;

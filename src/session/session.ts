@@ -46,7 +46,7 @@ export class Session {
     readonly client: WorkOSClient,
     private readonly pageSize: () => number,
     /** The environment whose key the client sends: documents opened from this session name it. */
-    readonly environmentId = 'default',
+    readonly environmentId: string,
   ) {
     // Every request of the session listens on this signal; 20 directories at once exceed Node's default of 10.
     setMaxListeners(0, this.#controller.signal);

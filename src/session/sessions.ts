@@ -1,10 +1,12 @@
 import type * as vscode from 'vscode';
 import {
   KeyringError,
-  type EnvironmentStore,
+  type ApiKey,
   type Environment,
+  type EnvironmentStore,
   type KeySource,
 } from '../environments/environment-store';
+import { environmentLabel } from '../environments/environment-text';
 import type { Log } from '../log';
 import { apiBaseUrl } from '../settings';
 import { checkBaseUrl, WorkOSClient, type BaseUrlCheck, type WorkOSClientOptions } from '../workos';
@@ -31,13 +33,17 @@ export class Sessions implements vscode.Disposable {
   /** The environment this window worked in last. */
   #activeId: string | undefined;
   #timing: Timing = {};
+  readonly #keyChanges: { dispose(): void };
 
   constructor(
     private readonly environments: EnvironmentStore,
     private readonly log: Log,
     private readonly userAgent: string,
     private readonly pageSize: () => number,
-  ) {}
+  ) {
+    // A key changed or removed in any window: nothing of this window may go on with the old one.
+    this.#keyChanges = environments.onDidChangeKey((id) => this.end(id));
+  }
 
   /** The session of the environment this window works in. */
   async current(): Promise<SessionState> {
@@ -48,17 +54,20 @@ export class Sessions implements vscode.Disposable {
       if (error instanceof KeyringError) return { environment: undefined, problem: error.message };
       throw error;
     }
+    // Whatever moved the window to another environment, the old one's session ends here, so no late
+    // answer of it reaches the tree.
+    if (this.#activeId !== undefined && this.#activeId !== active.environment?.id) this.end(this.#activeId);
     this.#activeId = active.environment?.id;
     return this.sessionOf(active.environment, active.key);
   }
 
   /** The session of environment `id` (a document's own), whichever environment the window works in. */
   async of(id: string): Promise<SessionState> {
-    const environment = (await this.environments.list()).find((candidate) => candidate.id === id);
     try {
+      const environment = (await this.environments.list()).find((candidate) => candidate.id === id);
       return this.sessionOf(environment, environment && (await this.environments.key(id)));
     } catch (error) {
-      if (error instanceof KeyringError) return { environment, problem: error.message };
+      if (error instanceof KeyringError) return { problem: error.message };
       throw error;
     }
   }
@@ -81,26 +90,26 @@ export class Sessions implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const id of [...this.#sessions.keys()]) this.end(id);
+    this.#keyChanges.dispose();
+    this.endAll();
   }
 
   /** For the extension's own tests, through its test API only. */
   setTiming(timing: Timing): void {
     this.#timing = timing;
     this.#clients.clear();
-    this.dispose();
+    this.endAll();
   }
 
-  private sessionOf(
-    environment: Environment | undefined,
-    key: { value: string; source: KeySource } | undefined,
-  ): SessionState {
-    if (!environment || !key) {
-      if (environment) this.end(environment.id);
-      return { environment, missingKey: true };
-    }
+  /** The address is checked before the key, so that a bad one is said even before a key is set. */
+  private sessionOf(environment: Environment | undefined, key: ApiKey | undefined): SessionState {
+    if (!environment) return { missingKey: true };
     const address = this.addressOf(environment);
     if ('problem' in address) return { environment, problem: address.problem };
+    if (!key) {
+      this.end(environment.id);
+      return { environment, missingKey: true };
+    }
     const { id } = environment;
     let client = this.#clients.get(id);
     if (client?.key !== key.value || client.origin !== address.origin) {
@@ -133,7 +142,13 @@ export class Sessions implements vscode.Disposable {
       return 'problem' in setting ? { problem: `workos.apiBaseUrl: ${setting.problem}` } : setting;
     }
     const own = checkBaseUrl(environment.apiBaseUrl);
-    return 'problem' in own ? { problem: `The API address of environment "${environment.name}": ${own.problem}` } : own;
+    return 'problem' in own
+      ? { problem: `The API address of environment ${environmentLabel(environment)}: ${own.problem}` }
+      : own;
+  }
+
+  private endAll(): void {
+    for (const id of [...this.#sessions.keys()]) this.end(id);
   }
 
   private end(id: string): void {

@@ -51,7 +51,7 @@ function listOf(node: ParentNode | undefined, search: string | undefined): { que
 export class TreeModel {
   /** Pages loaded per list key, kept across refreshes. */
   private readonly depth = new Map<string, number>();
-  /** One node object per row id for the life of the view: VS Code refreshes by object. */
+  /** One node object per row id until the view starts over: VS Code refreshes by object. */
   private readonly nodes = new Map<string, DirectoryNode | GroupNode | UserNode>();
   /** The last answer per list: VS Code asks for children often, and 10,000 rows should not be mapped each time. */
   private readonly answers = new WeakMap<PagedList<WorkOSObject>, { version: number; nodes: TreeNode[] }>();
@@ -82,9 +82,15 @@ export class TreeModel {
     this.host.changed(undefined);
   }
 
-  /** Forgets the key state and, for a new key or address, how deep each list was paged. */
+  /**
+   * Forgets the key state and, for a new key, address or environment, how deep each list was paged
+   * and its rows: the same ID in another environment is another object.
+   */
   reset({ keepDepth }: { keepDepth: boolean }): void {
-    if (!keepDepth) this.depth.clear();
+    if (!keepDepth) {
+      this.depth.clear();
+      this.nodes.clear();
+    }
     this.setState('unknown', undefined);
     this.host.changed(undefined);
   }

@@ -10,8 +10,12 @@ export function registerUserGroups(
   documents: ObjectDocuments,
 ): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('workos.showUserGroups', (argument?: unknown) =>
-      showUserGroups({ ...services, documents }, argument),
+    vscode.commands.registerCommand('workos.showUserGroups', (argument?: unknown, environmentId?: unknown) =>
+      showUserGroups(
+        { ...services, documents },
+        argument,
+        typeof environmentId === 'string' ? environmentId : undefined,
+      ),
     ),
   );
 }

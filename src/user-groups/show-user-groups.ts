@@ -17,14 +17,23 @@ export interface UserGroupsContext {
 
 /**
  * `workos.showUserGroups`: every group of one directory user, through `GET /directory_groups?user=`,
- * in a picker that opens the chosen group. The argument is a user row, a user ID, or nothing (ask).
+ * in a picker that opens the chosen group. The argument is a user row, a user ID, or nothing (ask);
+ * `environmentId` is that of the document whose hover asked, else the window's.
  */
-export async function showUserGroups(context: UserGroupsContext, argument?: unknown): Promise<void> {
-  const session = await requireSession(context.sessions);
+export async function showUserGroups(
+  context: UserGroupsContext,
+  argument?: unknown,
+  environmentId?: string,
+): Promise<void> {
+  const session = await requireSession(context.sessions, environmentId);
   if (!session) return;
   const row = objectOfRow(argument);
-  const listedUser = row?.kind === 'directory_user' ? (row.object as DirectoryUser) : undefined;
-  const id = await askForId(['directory_user'], listedUser?.id ?? argument, 'WorkOS: Show Groups of Directory User');
+  // The row's user names the picker only if this session listed it: not a row left from before a switch.
+  const listedUser =
+    row?.kind === 'directory_user' && session.cached('directory_user', row.object.id) === row.object
+      ? row.object
+      : undefined;
+  const id = await askForId(['directory_user'], row?.object.id ?? argument, 'WorkOS: Show Groups of Directory User');
   if (!id) return;
   let groups: DirectoryGroup[];
   let user: DirectoryUser | undefined;

@@ -38,7 +38,7 @@ class TimedClient extends WorkOSClient {
 
 /** The extension's tree model on one session, as the view has it, without VS Code. */
 function model(client: WorkOSClient): TreeModel {
-  const session = new Session(client, () => PAGE_SIZE);
+  const session = new Session(client, () => PAGE_SIZE, 'bench');
   const host: TreeModelHost = {
     session: async () => ({ session, keySource: 'secret-storage' }),
     activeSession: () => session,
@@ -240,7 +240,7 @@ let hover: { session: Session; groups: DirectoryGroup[] } | undefined;
 let coldHovers = 0;
 
 async function prepareHover(): Promise<void> {
-  const session = new Session(new WorkOSClient({ apiKey: args.apiKey, baseUrl: args.url }), () => PAGE_SIZE);
+  const session = new Session(new WorkOSClient({ apiKey: args.apiKey, baseUrl: args.url }), () => PAGE_SIZE, 'bench');
   const list = session.list({ of: 'groups', directory: args.directory });
   await list.loadNext();
   if (list.items.length === 0) throw new Error(`No groups loaded: ${String(list.error)}`);
@@ -270,7 +270,7 @@ async function cachedHover(): Promise<CachedHover> {
 async function coldHover(): Promise<ColdHover> {
   const { groups } = hover!;
   const id = groups[groups.length - 1 - (coldHovers++ % groups.length)].id;
-  const session = new Session(new WorkOSClient({ apiKey: args.apiKey, baseUrl: args.url }), () => PAGE_SIZE);
+  const session = new Session(new WorkOSClient({ apiKey: args.apiKey, baseUrl: args.url }), () => PAGE_SIZE, 'bench');
   const started = performance.now();
   const object = await session.get('directory_group', id, new AbortController().signal);
   const ms = performance.now() - started;

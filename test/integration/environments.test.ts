@@ -5,7 +5,7 @@ import type { TestApi } from '../../src/extension';
 import { isDirectoryNode, type TreeNode } from '../../src/tree/nodes';
 import { generatedDataset, sampleDataset } from '../fake-workos/dataset';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
-import { KEY, STAGING_KEY, tooltipText, useSuite, waitFor } from './helpers';
+import { KEY, listedDirectory, STAGING_KEY, tooltipText, useSuite, waitFor } from './helpers';
 
 describe('Environments', () => {
   let api: TestApi;
@@ -59,10 +59,6 @@ describe('Environments', () => {
     await waitFor(() => api.view.model.state.keyState === 'unknown', 'the view started over');
     const stagingNames = directoryNames(await api.view.getChildren(undefined));
     assert.deepEqual(stagingNames, namesIn(staging));
-    assert.ok(
-      stagingNames.every((name) => !productionNames.includes(name)),
-      'none of the other’s rows stayed',
-    );
     assert.equal(api.view.view.title, 'Directories · Staging', 'the title line names the environment');
 
     await switchTo(DEFAULT_ENVIRONMENT.name);
@@ -109,6 +105,52 @@ describe('Environments', () => {
     assert.equal(production.requests.length, 1);
     assert.deepEqual([...keysSeen(production)], [`Bearer ${KEY}`]);
     assert.deepEqual([...keysSeen(staging)], [`Bearer ${STAGING_KEY}`]);
+  });
+
+  it('a row still on screen from before a switch is asked of the new environment, not shown under its name', async () => {
+    const productionRow = await listedDirectory(api, shared.id);
+    assert.equal(productionRow.directory.name, shared.name);
+    await switchTo('Staging');
+    await vscode.commands.executeCommand('workos.openDirectory', productionRow);
+    const document = vscode.window.activeTextEditor!.document;
+    assert.equal(document.uri.authority, stagingEnvironment.id);
+    assert.equal((JSON.parse(document.getText()) as { name: string }).name, 'Staging copy', 'what Staging holds');
+    assert.equal(api.sessions.active?.cached('directory', shared.id)?.name, 'Staging copy', 'its cache is its own');
+    assert.deepEqual([...keysSeen(staging)], [`Bearer ${STAGING_KEY}`]);
+  });
+
+  it('in a document of another environment, hovers and links answer from that document’s environment', async () => {
+    await switchTo('Staging');
+    await vscode.commands.executeCommand('workos.openById', shared.id);
+    const document = vscode.window.activeTextEditor!.document;
+    await switchTo(DEFAULT_ENVIRONMENT.name);
+    const line = document
+      .getText()
+      .split('\n')
+      .findIndex((text) => text.includes(`"id": "${shared.id}"`));
+    const position = new vscode.Position(line, document.lineAt(line).text.indexOf(shared.id) + 3);
+
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      position,
+    );
+    const text = hovers
+      .flatMap((hover) => hover.contents)
+      .map((content) => (typeof content === 'string' ? content : content.value))
+      .join('\n')
+      .replace(/&nbsp;/g, ' '); // escaped hover text keeps its spaces as non-breaking ones
+    assert.ok(text.includes('Staging copy'), `the hover names Staging's directory: ${text}`);
+    assert.ok(!text.includes(shared.name), 'not the one of the window’s environment');
+
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>(
+      'vscode.executeLinkProvider',
+      document.uri,
+    );
+    const link = links.find((candidate) => candidate.range.contains(position));
+    assert.ok(link?.target, 'the ID is a link');
+    assert.deepEqual(JSON.parse(decodeURIComponent(link.target.query)), [shared.id, stagingEnvironment.id]);
+    assert.equal(production.requests.length, 0, 'the window’s environment was not asked');
   });
 
   it('a key changed in another window reaches this one: the tree starts over with it', async () => {
@@ -168,7 +210,7 @@ describe('Environments', () => {
       const rows = await api.view.getChildren(undefined);
       assert.equal(rows.length, 1);
       assert.equal(rows[0].kind, 'message');
-      assert.match(tooltipText(api, rows[0]), /The API address of environment "Bad": The API address must use https/);
+      assert.match(tooltipText(api, rows[0]), /The API address of environment “Bad”: The API address must use https/);
       assert.equal(staging.requests.length + production.requests.length, 0);
     } finally {
       await api.environments.remove(bad.id);

@@ -49,8 +49,8 @@ export async function setUserBaseUrl(url: string | undefined): Promise<void> {
 }
 
 /**
- * Puts the key of the Default environment in SecretStorage and waits for the change event that resets
- * the view, so the reset cannot land in the middle of the test. Storing the key already there changes
+ * Puts the key of the Default environment in SecretStorage and waits until the view has been reset
+ * for it, so the reset cannot land in the middle of the test. Storing the key already there changes
  * nothing: no event.
  */
 export async function useKey(api: TestApi, key: string | undefined): Promise<void> {
@@ -67,6 +67,9 @@ export async function useKey(api: TestApi, key: string | undefined): Promise<voi
   if (key === undefined) await environments.deleteKey(DEFAULT_ENVIRONMENT.id);
   else await environments.storeKey(DEFAULT_ENVIRONMENT.id, key);
   await changed;
+  // The window resolves its environment again on the change, and the view starts over when that
+  // tells it so; resolving here as well returns only after that, whichever of the two ends first.
+  await environments.active();
 }
 
 export function label(api: TestApi, node: TreeNode): string {

@@ -17,7 +17,7 @@ describe('session', () => {
     fake.clearFaults();
     fake.clearRequests();
     fake.setLatency(0);
-    session = new Session(new WorkOSClient({ apiKey: SAMPLE.apiKey, baseUrl: fake.url }), () => 100);
+    session = new Session(new WorkOSClient({ apiKey: SAMPLE.apiKey, baseUrl: fake.url }), () => 100, 'test');
   });
   afterEach(() => session.end());
 

@@ -41,7 +41,7 @@ describe('tree model', () => {
         if (!session || session.ended || sessionKey !== key) {
           session?.end();
           const client = new WorkOSClient({ apiKey: key, baseUrl: fake.url, backoffMs: () => 1 });
-          session = new Session(client, () => 100);
+          session = new Session(client, () => 100, 'test');
           sessionKey = key;
         }
         return { session, keySource: 'secret-storage' };
