@@ -74,10 +74,10 @@ export async function switchEnvironment(context: EnvironmentContext, argument?: 
 
 export async function renameEnvironment(context: EnvironmentContext): Promise<void> {
   const { environments, log } = context;
-  const target = await pickEnvironment(context, await renamable(environments), 'WorkOS: Rename Environment');
+  const target = await pickEnvironment(context, await editableEnvironments(environments), 'WorkOS: Rename Environment');
   if (!target || target === 'add') return;
   const name = await vscode.window.showInputBox({
-    title: `WorkOS: Rename ${environmentLabel(target)}`,
+    title: pickText(`WorkOS: Rename ${environmentLabel(target)}`),
     value: target.name,
     ignoreFocusOut: true,
     validateInput: (value) => environments.nameProblem(value, target.id),
@@ -90,7 +90,7 @@ export async function renameEnvironment(context: EnvironmentContext): Promise<vo
 /** Removes an environment and its key, after a confirmation; a window working in it moves to another. */
 export async function removeEnvironment(context: EnvironmentContext): Promise<void> {
   const { environments, sessions, log } = context;
-  const target = await pickEnvironment(context, await renamable(environments), 'WorkOS: Remove Environment');
+  const target = await pickEnvironment(context, await editableEnvironments(environments), 'WorkOS: Remove Environment');
   if (!target || target === 'add') return;
   const choice = await vscode.window.showWarningMessage(
     `Remove the WorkOS environment ${environmentLabel(target)} and its API key?`,
@@ -112,8 +112,8 @@ export async function removeEnvironment(context: EnvironmentContext): Promise<vo
   }
 }
 
-/** The environments a person can rename or remove: not the one from WORKOS_API_KEY. */
-async function renamable(environments: EnvironmentStore): Promise<Environment[]> {
+/** The environments a person can rename or remove (not the one from WORKOS_API_KEY); with none, says so. */
+async function editableEnvironments(environments: EnvironmentStore): Promise<Environment[]> {
   const stored = (await environments.list()).filter((environment) => !environment.readOnly);
   if (stored.length === 0) {
     void vscode.window

@@ -1,18 +1,16 @@
 // How an environment is named on screen. Names are the person's own, but still pass through the
 // same masking as server text: a key pasted into the wrong box must not show.
 import { displayText, pickText } from '../safe-text';
-import { ENVIRONMENT_VARIABLE, type Environment } from './environment-store';
-
-const MAX_NAME_SHOWN = 40;
+import { ENVIRONMENT_VARIABLE, MAX_NAME_LENGTH, type Environment } from './environment-store';
 
 /** The name in quotes, for sentences: Remove the API key of “staging”? */
 export function environmentLabel(environment: Environment): string {
-  return `“${displayText(environment.name, MAX_NAME_SHOWN)}”`;
+  return `“${environmentName(environment)}”`;
 }
 
 /** The name alone, for a tab title, the view's title line or a quick pick row. */
 export function environmentName(environment: Environment): string {
-  return displayText(environment.name, MAX_NAME_SHOWN);
+  return displayText(environment.name, MAX_NAME_LENGTH);
 }
 
 /**
@@ -34,7 +32,7 @@ export function environmentFacts(
     environment.production ? 'production' : '',
     environment.readOnly ? `from ${ENVIRONMENT_VARIABLE}, read-only` : '',
     hasKey ? '' : 'no API key',
-    environment.apiBaseUrl ? displayText(environment.apiBaseUrl, 80) : '',
+    environment.apiBaseUrl ? pickText(displayText(environment.apiBaseUrl, 80)) : '',
   ];
   return facts.filter(Boolean).join(' · ');
 }

@@ -13,7 +13,6 @@ export function registerEnvironments(context: vscode.ExtensionContext, services:
   context.subscriptions.push(
     statusBar,
     environments.onDidResolve((active) => statusBar.show(active)),
-    environments.onDidChangeActive(update),
     environments.onDidChangeList(update),
     // Another window may have renamed or removed one: global state has no change event.
     vscode.window.onDidChangeWindowState((state) => state.focused && update()),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Log } from '../log';
+import { pickText } from '../safe-text';
 import { keyWarning, normalizeKey } from '../workos';
 import { ENVIRONMENT_VARIABLE, type EnvironmentStore } from './environment-store';
 import { environmentLabel } from './environment-text';
@@ -35,7 +36,9 @@ export async function askForKey(
 export async function setApiKey(environments: EnvironmentStore, log: Log): Promise<void> {
   const target = await environments.keyTarget();
   const several = (await environments.list()).length > 1;
-  const key = await askForKey(several ? `WorkOS: Set API Key of ${environmentLabel(target)}` : 'WorkOS: Set API Key');
+  const key = await askForKey(
+    several ? pickText(`WorkOS: Set API Key of ${environmentLabel(target)}`) : 'WorkOS: Set API Key',
+  );
   if (!key) return;
   try {
     await environments.storeKey(target.id, key);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ActiveEnvironment, EnvironmentStore } from './environment-store';
-import { environmentLabel, statusBarText } from './environment-text';
+import { environmentLabel, environmentName, statusBarText } from './environment-text';
 
 /**
  * Names the window's environment, with the warning background for one marked production; a click
@@ -23,7 +23,7 @@ export class EnvironmentStatusBar implements vscode.Disposable {
       ? new vscode.ThemeColor('statusBarItem.warningBackground')
       : undefined;
     this.item.accessibilityInformation = {
-      label: `WorkOS environment ${environment.name}${environment.production ? ', production' : ''}`,
+      label: `WorkOS environment ${environmentName(environment)}${environment.production ? ', production' : ''}`,
     };
     this.item.show();
   }

@@ -503,7 +503,7 @@ async function main(): Promise<void> {
     ],
 
     [
-      'Add Environment from the palette; the status bar names it with the warning background; clicking it switches back',
+      'Add Environment from the palette; the status bar names it with the warning background; clicking it switches back; Remove Environment takes it away',
       async () => {
         const second = production!;
         const environment = (text: string) => page.locator('.part.statusbar .statusbar-item', { hasText: text });
@@ -549,7 +549,24 @@ async function main(): Promise<void> {
         await environment('Default').waitFor();
         await page.locator('.part.sidebar > .composite.title', { hasText: 'Directories · Default' }).waitFor();
         assert.equal(await page.locator('.part.statusbar .statusbar-item.warning-kind').count(), 0);
+        assert.ok(api.requests.length > 0, 'the tree was loaded again from the first environment');
         assert.ok(api.requests.every((r) => r.headers.authorization === `Bearer ${SAMPLE.apiKey}`));
+
+        // Removed after a confirmation: the switcher no longer offers it, and the title names no environment.
+        await ui.runCommand('WorkOS: Remove Environment...');
+        await ui.quickInput.locator('.quick-input-title', { hasText: 'WorkOS: Remove Environment' }).waitFor();
+        await ui.quickInputRows.filter({ hasText: 'Production' }).first().click();
+        const dialog = page.locator('.monaco-dialog-box');
+        await dialog.getByText('Remove the WorkOS environment “Production” and its API key?').waitFor();
+        await dialog.getByRole('button', { name: 'Remove Environment' }).click();
+        const title = page.locator('.part.sidebar > .composite.title');
+        await until('the title names no environment', async () => !(await title.innerText()).includes('·'));
+        await item.waitFor({ state: 'detached' }); // no production mark left in the status bar
+        await environment('Default').click();
+        await ui.quickInput.locator('.quick-input-title', { hasText: 'WorkOS: Switch Environment' }).waitFor();
+        const offered = await ui.quickInputRows.locator('.label-name').allInnerTexts();
+        assert.ok(!offered.some((name) => name.includes('Production')), `offered: ${offered.join(' | ')}`);
+        await page.keyboard.press('Escape');
       },
     ],
 
