@@ -32,7 +32,10 @@ export async function askForKey(
   return key;
 }
 
-/** Sets the key of the window's environment (with none yet, of the environment "Default"). */
+/**
+ * Sets the key of the window's environment; with none yet, or on the read-only one from
+ * WORKOS_API_KEY, of the environment "Default".
+ */
 export async function setApiKey(environments: EnvironmentStore, log: Log): Promise<void> {
   const target = await environments.keyTarget();
   const several = (await environments.list()).length > 1;
@@ -42,6 +45,8 @@ export async function setApiKey(environments: EnvironmentStore, log: Log): Promi
   if (!key) return;
   try {
     await environments.storeKey(target.id, key);
+    // A window on the read-only environment moves to the one that now has the key it was given.
+    if (environments.resolved?.readOnly) await environments.choose(target.id);
     log.info(
       several ? `API key of ${environmentLabel(target)} saved in secret storage.` : 'API key saved in secret storage.',
     );
