@@ -31,6 +31,11 @@ const UPDATE_SCREENSHOTS = process.argv.includes('--update-screenshots') || proc
 // Small pages keep the directories, a page of groups and "Load more" on one screen (and in tree.png).
 const PAGE_SIZE = 20;
 const STEP_TIMEOUT_MS = 90_000;
+/**
+ * In code-server each window keeps its storage in the browser, and another window learned of a
+ * removed environment only after ~50 s in our runs (when that storage was written through).
+ */
+const OTHER_WINDOW_MS = 120_000;
 // The first view after a page load waits for code-server to start an extension host: ~12 s on 2 cores.
 const EXTENSION_HOST_MS = 60_000;
 
@@ -80,7 +85,9 @@ async function main(): Promise<void> {
   const browserEnv = isolatedEnv(path.join(ROOT, 'browser'));
   process.env.TMPDIR = browserEnv.TMPDIR; // playwright's own temp profile
   browser = await chromium.launch({ executablePath: vscode.chromium, args: CHROMIUM_ARGS, env: browserEnv });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // One browser profile; a second window (a tab of it) joins in the two-windows step.
+  const profile = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await profile.newPage();
   page.setDefaultTimeout(15_000);
   const ui = new Workbench(page);
   const api = fake;
@@ -116,7 +123,7 @@ async function main(): Promise<void> {
   };
   let opened = { name: '', id: '' };
 
-  const steps: Array<[string, () => Promise<void>]> = [
+  const steps: Array<[string, () => Promise<void>, number?]> = [
     [
       'a fresh profile shows the welcome state; Set API Key from the palette fills the tree',
       async () => {
@@ -503,7 +510,7 @@ async function main(): Promise<void> {
     ],
 
     [
-      'Add Environment from the palette; the status bar names it with the warning background; clicking it switches back; Remove Environment takes it away',
+      'Add Environment from the palette; the status bar names it with the warning background; clicking it switches back',
       async () => {
         const second = production!;
         const environment = (text: string) => page.locator('.part.statusbar .statusbar-item', { hasText: text });
@@ -551,23 +558,64 @@ async function main(): Promise<void> {
         assert.equal(await page.locator('.part.statusbar .statusbar-item.warning-kind').count(), 0);
         assert.ok(api.requests.length > 0, 'the tree was loaded again from the first environment');
         assert.ok(api.requests.every((r) => r.headers.authorization === `Bearer ${SAMPLE.apiKey}`));
+      },
+    ],
 
-        // Removed after a confirmation: the switcher no longer offers it, and the title names no environment.
-        await ui.runCommand('WorkOS: Remove Environment...');
-        await ui.quickInput.locator('.quick-input-title', { hasText: 'WorkOS: Remove Environment' }).waitFor();
+    [
+      'two windows, two environments side by side; one removes the other’s environment, and the other moves to Default',
+      async () => {
+        const statusItem = (on: typeof page, text: string) =>
+          on.locator('.part.statusbar .statusbar-item', { hasText: text });
+        const productionItem = (on: typeof page) =>
+          on.locator('.part.statusbar .statusbar-item.warning-kind', { hasText: 'Production' });
+        // This window works in Production again, so that a new window starts with it.
+        await statusItem(page, 'Default').click();
         await ui.quickInputRows.filter({ hasText: 'Production' }).first().click();
-        const dialog = page.locator('.monaco-dialog-box');
-        await dialog.getByText('Remove the WorkOS environment “Production” and its API key?').waitFor();
-        await dialog.getByRole('button', { name: 'Remove Environment' }).click();
+        await productionItem(page).waitFor();
+
+        // Another tab of the same browser profile: its own window and extension host, the same storage.
+        const other = await profile.newPage();
+        other.setDefaultTimeout(15_000);
+        const second = new Workbench(other);
+        try {
+          await second.open(server!.url);
+          for (const directory of production!.dataset.directories) {
+            await second.treeItem(directory.name).waitFor({ timeout: EXTENSION_HOST_MS });
+          }
+          await productionItem(other).waitFor(); // a new window starts with the one chosen last
+
+          await productionItem(other).click();
+          await second.quickInputRows.filter({ hasText: 'Default' }).first().click();
+          await second.treeItem(LARGE).waitFor();
+          await statusItem(other, 'Default').waitFor();
+          await shot('two-windows');
+          // The first window still works in Production.
+          await productionItem(page).waitFor();
+          assert.equal(await ui.treeItem(LARGE).count(), 0, 'the first window shows no directory of Default');
+
+          await second.runCommand('WorkOS: Remove Environment...');
+          await second.quickInput.locator('.quick-input-title', { hasText: 'WorkOS: Remove Environment' }).waitFor();
+          await second.quickInputRows.filter({ hasText: 'Production' }).first().click();
+          const dialog = other.locator('.monaco-dialog-box');
+          await dialog.getByText('Remove the WorkOS environment “Production” and its API key?').waitFor();
+          await dialog.getByRole('button', { name: 'Remove Environment' }).click();
+          // The first window learns it from the key's deletion: it moves to Default and starts over.
+          await statusItem(page, 'Default').waitFor({ timeout: OTHER_WINDOW_MS });
+          await productionItem(page).waitFor({ state: 'detached' });
+        } finally {
+          await second.screenshot(path.join(RESULTS, `${String(step).padStart(2, '0')}-second-window.png`));
+          await other.close();
+        }
+        await ui.treeItem(LARGE).waitFor();
         const title = page.locator('.part.sidebar > .composite.title');
         await until('the title names no environment', async () => !(await title.innerText()).includes('·'));
-        await item.waitFor({ state: 'detached' }); // no production mark left in the status bar
-        await environment('Default').click();
+        await statusItem(page, 'Default').click();
         await ui.quickInput.locator('.quick-input-title', { hasText: 'WorkOS: Switch Environment' }).waitFor();
         const offered = await ui.quickInputRows.locator('.label-name').allInnerTexts();
         assert.ok(!offered.some((name) => name.includes('Production')), `offered: ${offered.join(' | ')}`);
         await page.keyboard.press('Escape');
       },
+      OTHER_WINDOW_MS + STEP_TIMEOUT_MS,
     ],
 
     [
@@ -614,7 +662,7 @@ async function main(): Promise<void> {
     ],
   ];
 
-  for (const [name, run] of steps) {
+  for (const [name, run, timeoutMs = STEP_TIMEOUT_MS] of steps) {
     const label = `${++step}. ${name}`;
     if (failed > 0) {
       console.log(`  - ${label} (skipped)`);
@@ -625,10 +673,7 @@ async function main(): Promise<void> {
       await Promise.race([
         run(),
         new Promise((_, reject) =>
-          setTimeout(
-            () => reject(new Error(`step timed out after ${STEP_TIMEOUT_MS / 1000} s`)),
-            STEP_TIMEOUT_MS,
-          ).unref(),
+          setTimeout(() => reject(new Error(`step timed out after ${timeoutMs / 1000} s`)), timeoutMs).unref(),
         ),
       ]);
       passed++;
