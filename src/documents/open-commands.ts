@@ -39,7 +39,8 @@ export async function openObject(
   const kind = listedKind(listed, idArgument, kinds);
   // Only a copy this session listed: a row still on screen from before a switch is of another
   // environment, and is asked of this one anew rather than shown (or cached) under its name.
-  if (kind && session.cached(kind, idArgument as string) === listed) {
+  if (kind && session.received(listed)) {
+    session.remember(kind, listed as WorkOSObject); // the document shows the row's copy
     return void (await context.documents.open(session, kind, listed as WorkOSObject));
   }
   const id = await askForId(kinds, idArgument, title);

@@ -32,6 +32,8 @@ export type WorkOSObject = ObjectOfKind[WorkOSObjectKind];
 export class Session {
   readonly #controller = new AbortController();
   readonly #objects = new Map<string, WorkOSObject>();
+  /** Every object this session received, also copies since replaced in the cache by a newer one. */
+  readonly #received = new WeakSet<object>();
   readonly #lists = new Map<string, PagedList<WorkOSObject>>();
   /** By-ID requests in flight, shared by everyone who asks for the same object meanwhile. */
   readonly #fetching = new Map<
@@ -114,6 +116,12 @@ export class Session {
 
   remember(kind: WorkOSObjectKind, object: WorkOSObject): void {
     this.#objects.set(cacheKey(kind, object.id), object);
+    this.#received.add(object);
+  }
+
+  /** Whether `object` came from this session (a row of its lists), not from another environment's. */
+  received(object: unknown): boolean {
+    return typeof object === 'object' && object !== null && this.#received.has(object);
   }
 
   /**

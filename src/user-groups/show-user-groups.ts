@@ -30,9 +30,7 @@ export async function showUserGroups(
   const row = objectOfRow(argument);
   // The row's user names the picker only if this session listed it: not a row left from before a switch.
   const listedUser =
-    row?.kind === 'directory_user' && session.cached('directory_user', row.object.id) === row.object
-      ? row.object
-      : undefined;
+    row?.kind === 'directory_user' && session.received(row.object) ? (row.object as DirectoryUser) : undefined;
   const id = await askForId(['directory_user'], row?.object.id ?? argument, 'WorkOS: Show Groups of Directory User');
   if (!id) return;
   let groups: DirectoryGroup[];
