@@ -69,6 +69,8 @@ export class EnvironmentStore {
   #resolvedKey: string | undefined;
   /** Whether this window has resolved its environment yet: until then nothing is loaded, so nothing is told. */
   #used = false;
+  /** Whether the last try failed (the keychain): the view shows that, and must be told what follows. */
+  #failed = false;
   /** Bumped by a switch, a removal and any key change: a resolution begun before one is done again. */
   #generation = 0;
   readonly #resolveListeners = new Set<Listener<ActiveEnvironment>>();
@@ -92,7 +94,7 @@ export class EnvironmentStore {
       this.#keys.delete(id);
       this.#generation++;
       for (const listener of this.#keyListeners) listener(id);
-      if (this.#used) void this.resolveAgain();
+      if (this.#used || this.#failed) void this.resolveAgain();
     });
   }
 
@@ -110,7 +112,13 @@ export class EnvironmentStore {
   async active(): Promise<ActiveEnvironment> {
     for (;;) {
       const generation = this.#generation;
-      const active = await this.resolve();
+      let active;
+      try {
+        active = await this.resolve();
+      } catch (error) {
+        this.#failed = true;
+        throw error;
+      }
       if (generation === this.#generation) return this.settle(active);
     }
   }
@@ -185,7 +193,7 @@ export class EnvironmentStore {
     // Only when it is still the last choice: another window may have chosen since.
     if (this.state.get(LAST_CHOSEN_STATE) === id) await this.state.update(LAST_CHOSEN_STATE, undefined);
     this.fireList();
-    if (this.#used) await this.resolveAgain();
+    if (this.#used || this.#failed) await this.resolveAgain();
   }
 
   /**
@@ -317,8 +325,10 @@ export class EnvironmentStore {
       JSON.stringify(this.#resolved) !== JSON.stringify(active.environment) ||
       (this.#resolvedKey === undefined) !== (active.key === undefined);
     const changed =
-      this.#used && (this.#resolved?.id !== active.environment?.id || this.#resolvedKey !== active.key?.value);
+      (this.#used || this.#failed) &&
+      (this.#failed || this.#resolved?.id !== active.environment?.id || this.#resolvedKey !== active.key?.value);
     this.#used = true;
+    this.#failed = false;
     this.#resolved = active.environment;
     this.#resolvedKey = active.key?.value;
     if (shown) for (const listener of this.#resolveListeners) listener(active);

@@ -527,6 +527,18 @@ describe('environment store', () => {
   });
 
   describe('resolving', () => {
+    it('after a keychain that failed, the next key set is told, so the view leaves the failure', async () => {
+      const store = openWindow();
+      keyring.failure = new Error('no keyring');
+      await assert.rejects(store.active(), KeyringError);
+      keyring.failure = undefined;
+      const changes = counted((listener) => store.onDidChangeActive(listener));
+      await store.storeKey(DEFAULT_ENVIRONMENT.id, LEGACY_KEY);
+      await waitFor(() => changes.count > 0, 'the window is told');
+      assert.equal(changes.count, 1);
+      assert.equal((await store.active()).key?.value, LEGACY_KEY);
+    });
+
     it('a switch while the keychain is slow wins: the resolution begun before it is done again', async () => {
       keyring.values.set(LEGACY_SECRET, LEGACY_KEY);
       const setup = openWindow();
