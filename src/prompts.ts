@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { environmentLabel } from './environments/environment-text';
 import { noticeText } from './safe-text';
 import type { Session } from './session/session';
 import type { Sessions } from './session/sessions';
@@ -12,8 +13,18 @@ export async function requireSession(sessions: Sessions, environmentId?: string)
   const state = environmentId === undefined ? await sessions.current() : await sessions.of(environmentId);
   if ('session' in state) return state.session;
   if ('problem' in state) return void vscode.window.showErrorMessage(noticeText(state.problem));
-  if (environmentId !== undefined && !state.environment) {
-    return void vscode.window.showErrorMessage('The WorkOS environment this came from was removed.');
+  if (environmentId !== undefined) {
+    // Not Set API Key: that sets the key of the window's environment, which may be another one.
+    if (!state.environment)
+      return void vscode.window.showErrorMessage('The WorkOS environment this came from was removed.');
+    const environment = state.environment;
+    void vscode.window
+      .showErrorMessage(
+        noticeText(`WorkOS environment ${environmentLabel(environment)}, which this came from, has no API key.`),
+        'Switch to It',
+      )
+      .then((choice) => choice && vscode.commands.executeCommand('workos.switchEnvironment', environment.id));
+    return undefined;
   }
   void vscode.window
     .showErrorMessage('No WorkOS API key is set.', 'Set API Key')

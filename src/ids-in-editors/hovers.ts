@@ -3,6 +3,7 @@ import { displayName } from '../safe-text';
 import type { Session, WorkOSObject } from '../session/session';
 import type { Sessions } from '../session/sessions';
 import { environmentOfDocument } from '../documents/object-documents';
+import { environmentLabel } from '../environments/environment-text';
 import { appendPlain, shortFailure } from '../text';
 import { stateLook, typeName } from '../tree/directory-words';
 import { userName } from '../user-names';
@@ -11,7 +12,7 @@ import { commandUri } from './command-links';
 import { idAt, type FoundId } from './id-scanner';
 
 /** The only commands a hover's links may run. */
-const HOVER_COMMANDS = ['workos.openById', 'workos.showUserGroups', 'workos.setApiKey'];
+const HOVER_COMMANDS = ['workos.openById', 'workos.showUserGroups', 'workos.setApiKey', 'workos.switchEnvironment'];
 
 /**
  * What a WorkOS ID under the pointer is. The session's cache answers first (what the tree showed costs
@@ -40,7 +41,14 @@ export class IdHovers implements vscode.HoverProvider {
     if (!('session' in state)) {
       const markdown = trusted();
       if ('problem' in state) appendPlain(markdown, state.problem);
-      else markdown.appendMarkdown(`No WorkOS API key is set. ${link('Set API Key', 'workos.setApiKey')}`);
+      else if (environmentId === undefined) {
+        markdown.appendMarkdown(`No WorkOS API key is set. ${link('Set API Key', 'workos.setApiKey')}`);
+      } else if (!state.environment) appendPlain(markdown, 'The WorkOS environment of this document was removed.');
+      else {
+        // Set API Key would set the window's environment's key, which may be another one.
+        appendPlain(markdown, `Environment ${environmentLabel(state.environment)} of this document has no API key. `);
+        markdown.appendMarkdown(link('Switch to It', 'workos.switchEnvironment', state.environment.id));
+      }
       return hover(markdown);
     }
     const controller = new AbortController();

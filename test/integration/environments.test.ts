@@ -153,6 +153,32 @@ describe('Environments', () => {
     assert.equal(production.requests.length, 0, 'the window’s environment was not asked');
   });
 
+  it('a hover in a document whose environment has no key offers to switch to it, not to set the window’s key', async () => {
+    await switchTo('Staging');
+    await vscode.commands.executeCommand('workos.openById', shared.id);
+    const document = vscode.window.activeTextEditor!.document;
+    await switchTo(DEFAULT_ENVIRONMENT.name);
+    await api.environments.deleteKey(stagingEnvironment.id);
+    const line = document
+      .getText()
+      .split('\n')
+      .findIndex((text) => text.includes(`"id": "${shared.id}"`));
+    const position = new vscode.Position(line, document.lineAt(line).text.indexOf(shared.id) + 3);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      position,
+    );
+    const text = hovers
+      .flatMap((hover) => hover.contents)
+      .map((content) => (typeof content === 'string' ? content : content.value))
+      .join('\n')
+      .replace(/&nbsp;/g, ' ');
+    assert.match(text, /Environment “Staging” of this document has no API key/);
+    assert.ok(text.includes('command:workos.switchEnvironment'), text);
+    assert.ok(!text.includes('command:workos.setApiKey'), 'Set API Key would set Default’s key');
+  });
+
   it('a key changed in another window reaches this one: the tree starts over with it', async () => {
     await switchTo('Staging');
     await api.view.getChildren(undefined);
