@@ -562,7 +562,7 @@ async function main(): Promise<void> {
     ],
 
     [
-      'two windows, two environments side by side; one removes the other’s environment, and the other moves to Default',
+      'two windows, two environments side by side; one removes the other’s environment, and the other moves to Default; Rename',
       async () => {
         const statusItem = (on: typeof page, text: string) =>
           on.locator('.part.statusbar .statusbar-item', { hasText: text });
@@ -614,6 +614,17 @@ async function main(): Promise<void> {
         const offered = await ui.quickInputRows.locator('.label-name').allInnerTexts();
         assert.ok(!offered.some((name) => name.includes('Production')), `offered: ${offered.join(' | ')}`);
         await page.keyboard.press('Escape');
+
+        // Renamed: the status bar follows, the key stays (the tree still loads after a Refresh).
+        await ui.runCommand('WorkOS: Rename Environment...');
+        await ui.quickInputRows.filter({ hasText: 'Default' }).first().click();
+        const renamed = await ui.inputBox('WorkOS: Rename “Default”');
+        assert.equal(await renamed.inputValue(), 'Default', 'the box starts with the current name');
+        await renamed.fill('Sample organisation');
+        await page.keyboard.press('Enter');
+        await statusItem(page, 'Sample organisation').waitFor();
+        await ui.viewButton('Refresh').click();
+        await ui.treeItem(LARGE).waitFor();
       },
       OTHER_WINDOW_MS + STEP_TIMEOUT_MS,
     ],

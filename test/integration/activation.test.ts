@@ -14,6 +14,7 @@ describe('activation', () => {
     await waitFor(() => extension.isActive, 'the extension is active after start-up');
     const api = extension.exports;
     assert.equal(api.sessions.active, undefined, 'no session was made, so no key was read and no client exists');
+    assert.equal(api.environments.resolved, undefined, 'no environment resolved: the keychain was not read');
     const file = workosLogFile(api);
     const log = file ? fs.readFileSync(file, 'utf8') : '';
     const requests = log.split('\n').filter((line) => /\b(GET|POST|PUT|DELETE) \//.test(line)).length;
