@@ -82,6 +82,24 @@ describe('group members', () => {
     assert.deepEqual(byIdRequests(), [], 'shown as its page listed it');
   });
 
+  it('a user in two groups opens from the first group’s row without a request, after the second group listed it again', async () => {
+    const inLarge = new Set(
+      fake.dataset.groups.filter((g) => g.directory_id === SAMPLE.largeDirectoryId).map((g) => g.id),
+    );
+    const groupsOf = new Map<string, string[]>();
+    for (const [user, group] of fake.dataset.memberships) {
+      if (inLarge.has(group)) groupsOf.set(user, [...(groupsOf.get(user) ?? []), group]);
+    }
+    const [userId, [first, second]] = [...groupsOf].find(([, groups]) => groups.length >= 2)!;
+    const firstRow = users(await api.view.getChildren(await groupRow(first))).find((row) => row.user.id === userId)!;
+    await api.view.getChildren(await groupRow(second)); // caches a newer copy of the same user
+    fake.clearRequests();
+    const item = api.view.getTreeItem(firstRow);
+    await vscode.commands.executeCommand(item.command!.command, ...((item.command!.arguments ?? []) as unknown[]));
+    assert.equal(vscode.window.activeTextEditor?.document.uri.scheme, 'workos');
+    assert.deepEqual(byIdRequests(), [], 'the row is this session’s: shown as listed');
+  });
+
   it('Copy ID and Copy Email copy from a user row; Show Groups of Directory User takes the row', async () => {
     const row = users(await api.view.getChildren(await groupRow(SAMPLE.busyGroupId)))[0];
     await vscode.commands.executeCommand('workos.copyId', row);
