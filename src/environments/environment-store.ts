@@ -37,7 +37,8 @@ export class KeyringError extends Error {
 export const ENVIRONMENT_VARIABLE = 'WORKOS_API_KEY';
 /** The environment that holds the key stored before environments existed, under its old secret. */
 export const DEFAULT_ENVIRONMENT: Environment = { id: 'default', name: 'Default', production: false };
-const VARIABLE_ENVIRONMENT: Environment = {
+/** The read-only environment of the key in `WORKOS_API_KEY`, listed while it is set. */
+export const VARIABLE_ENVIRONMENT: Environment = {
   id: 'environment-variable',
   name: 'Environment variable',
   production: false,

@@ -3,8 +3,8 @@ import {
   DEFAULT_ENVIRONMENT,
   EnvironmentStore,
   KeyringError,
+  VARIABLE_ENVIRONMENT,
   type ActiveEnvironment,
-  type Environment,
 } from '../../src/environments/environment-store';
 import { waitFor } from '../wait-for';
 
@@ -14,16 +14,10 @@ type State = ConstructorParameters<typeof EnvironmentStore>[1];
 const LEGACY_SECRET = 'workos.apiKey';
 const LIST_STATE = 'workos.environments';
 const LAST_CHOSEN_STATE = 'workos.lastEnvironment';
-const VARIABLE_ENVIRONMENT: Environment = {
-  id: 'environment-variable',
-  name: 'Environment variable',
-  production: false,
-  readOnly: true,
-};
 
 const LEGACY_KEY = 'sk_test_legacy_key_0001';
 const STAGING_KEY = 'sk_test_staging_key_0002';
-const PRODUCTION_KEY = 'sk_live_production_key_0003';
+const PRODUCTION_KEY = 'sk_test_production_key_0003';
 const VARIABLE_KEY = 'sk_test_from_variable_0004';
 
 /**
@@ -279,6 +273,13 @@ describe('environment store', () => {
     });
 
     it('is listed last, and only when set to something other than blanks', async () => {
+      // What the issue names it: read-only, "Environment variable".
+      assert.deepEqual(VARIABLE_ENVIRONMENT, {
+        id: 'environment-variable',
+        name: 'Environment variable',
+        production: false,
+        readOnly: true,
+      });
       keyring.values.set(LEGACY_SECRET, LEGACY_KEY);
       assert.deepEqual(await openWindow({ WORKOS_API_KEY: VARIABLE_KEY }).list(), [
         DEFAULT_ENVIRONMENT,
@@ -387,7 +388,7 @@ describe('environment store', () => {
 
       // An environment the second window does not work in.
       const production = await first.add({ name: 'Production', production: true }, PRODUCTION_KEY);
-      await first.storeKey(production.id, 'sk_live_production_rotated_0007');
+      await first.storeKey(production.id, 'sk_test_production_rotated_0007');
       await first.deleteKey(production.id);
       await waitFor(() => keyChanges.filter((id) => id === production.id).length === 3, 'three key changes');
       assert.equal(changes.count, 1, 'no change of its environment for a key of another');
@@ -450,7 +451,7 @@ describe('environment store', () => {
         'tab\there',
         'evil\u202Eright-to-left',
         'sk_test_abcdef123456',
-        'my sk_live_0123456789',
+        'my sk_test_0123456789',
         'Environment variable',
         'ENVIRONMENT VARIABLE',
       ];
