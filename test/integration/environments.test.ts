@@ -5,7 +5,7 @@ import type { TestApi } from '../../src/extension';
 import { isDirectoryNode, type TreeNode } from '../../src/tree/nodes';
 import { generatedDataset, sampleDataset } from '../fake-workos/dataset';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
-import { KEY, listedDirectory, STAGING_KEY, tooltipText, useSuite, waitFor } from './helpers';
+import { hoverAt, KEY, listedDirectory, STAGING_KEY, tooltipText, useSuite, waitFor } from './helpers';
 
 describe('Environments', () => {
   let api: TestApi;
@@ -124,22 +124,7 @@ describe('Environments', () => {
     await vscode.commands.executeCommand('workos.openById', shared.id);
     const document = vscode.window.activeTextEditor!.document;
     await switchTo(DEFAULT_ENVIRONMENT.name);
-    const line = document
-      .getText()
-      .split('\n')
-      .findIndex((text) => text.includes(`"id": "${shared.id}"`));
-    const position = new vscode.Position(line, document.lineAt(line).text.indexOf(shared.id) + 3);
-
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider',
-      document.uri,
-      position,
-    );
-    const text = hovers
-      .flatMap((hover) => hover.contents)
-      .map((content) => (typeof content === 'string' ? content : content.value))
-      .join('\n')
-      .replace(/&nbsp;/g, ' '); // escaped hover text keeps its spaces as non-breaking ones
+    const text = await hoverAt(document, shared.id);
     assert.ok(text.includes('Staging copy'), `the hover names Staging's directory: ${text}`);
     assert.ok(!text.includes(shared.name), 'not the one of the window’s environment');
 
@@ -147,6 +132,7 @@ describe('Environments', () => {
       'vscode.executeLinkProvider',
       document.uri,
     );
+    const position = document.positionAt(document.getText().indexOf(shared.id) + 3);
     const link = links.find((candidate) => candidate.range.contains(position));
     assert.ok(link?.target, 'the ID is a link');
     assert.deepEqual(JSON.parse(decodeURIComponent(link.target.query)), [shared.id, stagingEnvironment.id]);
@@ -159,21 +145,7 @@ describe('Environments', () => {
     const document = vscode.window.activeTextEditor!.document;
     await switchTo(DEFAULT_ENVIRONMENT.name);
     await api.environments.deleteKey(stagingEnvironment.id);
-    const line = document
-      .getText()
-      .split('\n')
-      .findIndex((text) => text.includes(`"id": "${shared.id}"`));
-    const position = new vscode.Position(line, document.lineAt(line).text.indexOf(shared.id) + 3);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider',
-      document.uri,
-      position,
-    );
-    const text = hovers
-      .flatMap((hover) => hover.contents)
-      .map((content) => (typeof content === 'string' ? content : content.value))
-      .join('\n')
-      .replace(/&nbsp;/g, ' ');
+    const text = await hoverAt(document, shared.id);
     assert.match(text, /Environment “Staging” of this document has no API key/);
     assert.ok(text.includes('command:workos.switchEnvironment'), text);
     assert.ok(!text.includes('command:workos.setApiKey'), 'Set API Key would set Default’s key');

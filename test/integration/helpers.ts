@@ -184,3 +184,19 @@ export async function acceptQuickPick(running: Thenable<unknown>, what: string, 
   }
   await done;
 }
+
+/** The text of the hovers at `needle`'s first occurrence, as a person reads it (escapes undone). */
+export async function hoverAt(document: vscode.TextDocument, needle: string): Promise<string> {
+  const offset = document.getText().indexOf(needle) + 3;
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    document.uri,
+    document.positionAt(offset),
+  );
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : content.value))
+    .join('\n')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+}

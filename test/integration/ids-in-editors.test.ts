@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { SAMPLE } from '../fake-workos/dataset';
 import type { FakeWorkOS } from '../fake-workos/server';
-import { isGroupNode, KEY, listedDirectory, useKey, useSuite } from './helpers';
+import { hoverAt, isGroupNode, KEY, listedDirectory, useKey, useSuite } from './helpers';
 
 describe('WorkOS IDs in editors', () => {
   let api: TestApi;
@@ -18,20 +18,6 @@ describe('WorkOS IDs in editors', () => {
   const untitled = (content: string) => vscode.workspace.openTextDocument({ content, language: 'plaintext' });
   const byIdRequests = () => fake.requests.filter((r) => r.route.startsWith('get_'));
   /** The hover text a person reads at `needle` in `document`, and its links. */
-  async function hoverAt(document: vscode.TextDocument, needle: string): Promise<string> {
-    const offset = document.getText().indexOf(needle) + 3;
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider',
-      document.uri,
-      document.positionAt(offset),
-    );
-    return hovers
-      .flatMap((hover) => hover.contents)
-      .map((content) => (typeof content === 'string' ? content : content.value))
-      .join('\n')
-      .replace(/&nbsp;/g, ' ')
-      .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
-  }
   const links = (document: vscode.TextDocument) =>
     vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri);
 
