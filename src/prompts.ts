@@ -10,7 +10,7 @@ import { describeKind, idProblem, normalizeId, type WorkOSObjectKind } from './w
  * after saying why there is none and what to do.
  */
 export async function requireSession(sessions: Sessions, environmentId?: string): Promise<Session | undefined> {
-  const state = environmentId === undefined ? await sessions.current() : await sessions.of(environmentId);
+  const state = await sessions.of(environmentId);
   if ('session' in state) return state.session;
   if ('problem' in state) return void vscode.window.showErrorMessage(noticeText(state.problem));
   if (environmentId !== undefined) {

@@ -53,7 +53,7 @@ export class ObjectDocuments implements vscode.TextDocumentContentProvider, vsco
     if (!target) return `// ${uri.path} does not name a WorkOS object.\n`;
     const environmentId = environmentOfDocument(uri);
     // A tab from before environments (no authority) was of the one key: the window's environment now.
-    const state = environmentId === undefined ? await this.sessions.current() : await this.sessions.of(environmentId);
+    const state = await this.sessions.of(environmentId);
     if ('problem' in state) return `// ${state.problem}\n`;
     if (!state.environment) return `// The WorkOS environment this document belongs to was removed.\n`;
     if (!('session' in state)) {

@@ -37,7 +37,7 @@ export class IdHovers implements vscode.HoverProvider {
     const hover = (markdown: vscode.MarkdownString) => new vscode.Hover(markdown, range);
     // In one of our documents, its own environment answers, whichever the window works in now.
     const environmentId = environmentOfDocument(document.uri);
-    const state = environmentId === undefined ? await this.sessions.current() : await this.sessions.of(environmentId);
+    const state = await this.sessions.of(environmentId);
     if (!('session' in state)) {
       const markdown = trusted();
       if ('problem' in state) appendPlain(markdown, state.problem);

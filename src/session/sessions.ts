@@ -61,8 +61,12 @@ export class Sessions implements vscode.Disposable {
     return this.sessionOf(active.environment, active.key);
   }
 
-  /** The session of environment `id` (a document's own), whichever environment the window works in. */
-  async of(id: string): Promise<SessionState> {
+  /**
+   * The session of environment `id` (a document's own), whichever environment the window works in;
+   * with no `id` (not one of our documents, or a tab from before environments), the window's.
+   */
+  async of(id: string | undefined): Promise<SessionState> {
+    if (id === undefined) return this.current();
     try {
       const environment = (await this.environments.list()).find((candidate) => candidate.id === id);
       return this.sessionOf(environment, environment && (await this.environments.key(id)));
