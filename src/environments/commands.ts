@@ -150,7 +150,10 @@ async function pickEnvironment(
   }
   const picked = await vscode.window.showQuickPick(items, {
     title,
-    placeHolder: 'An environment is a name, its own API key and optionally its own API address.',
+    placeHolder:
+      candidates.length === 0
+        ? 'No environment yet: add one, with its own name and API key.'
+        : 'An environment is a name, its own API key and optionally its own API address.',
   });
   if (!picked) return undefined;
   return picked.environment ?? 'add';
