@@ -5,16 +5,12 @@
 // native module), and no file under the profile holds it. About 15 s with code-server cached. `npm test`
 // runs it after the UI tests (`npm run test:demo-login`); it uses the demo's own profile and port, so
 // it must not run beside a demo.
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
-import { signalGroup } from '../vscode/processes';
 import { cacheDir, repoRoot } from '../vscode/setup';
+import { startDemo } from './demo-process';
 
 const PROFILE = path.join(cacheDir, 'demo', 'real', 'code-server');
-const START_TIMEOUT_MS = 180_000;
-const STOP_TIMEOUT_MS = 20_000;
 
 let failed = 0;
 function check(what: string, seen: string, ok: boolean): void {
@@ -30,32 +26,11 @@ function filesUnder(dir: string): string[] {
 }
 
 async function main(): Promise<void> {
-  // Its own group, so the demo's npm, shell and node all get the Ctrl+C-like SIGTERM below.
-  const demo = spawn('npm', ['run', 'demo', '--', '--real', '--web'], {
-    cwd: repoRoot,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const pid = demo.pid!;
-  let output = '';
-  demo.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  demo.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const started = await new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => resolve(false), START_TIMEOUT_MS);
-    demo.stdout.on('data', () => {
-      if (output.includes('Press Ctrl+C')) {
-        clearTimeout(timer);
-        resolve(true);
-      }
-    });
-    demo.once('exit', () => resolve(false));
-  });
-  const url = /^VS Code\s+(http:\/\/\S+)/m.exec(output)?.[1];
-  const password = /^Password\s+(\S+)/m.exec(output)?.[1];
-  const hidden = (text: string): string => (password ? text.split(password).join('<password>') : text);
+  const demo = await startDemo(['--real', '--web'], repoRoot);
+  const { url, password } = demo;
+  const output = demo.output();
 
   try {
-    if (!started || !url) throw new Error(`the demo did not start:\n${hidden(output)}`);
     const printed = password ? output.split(password).length - 1 : 0;
     check('the demo printed a password', `${printed} time(s)`, printed === 1);
 
@@ -93,16 +68,13 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    signalGroup(pid, 'SIGTERM');
-    for (let waited = 0; signalGroup(pid, 0) && waited < STOP_TIMEOUT_MS; waited += 100) await delay(100);
+    await demo.stop('SIGTERM');
   }
-  if (url) {
-    const after = await fetch(url).then(
-      (response) => `still answers ${response.status}`,
-      () => 'refused',
-    );
-    check('after SIGTERM, the demo has stopped code-server', after, after === 'refused');
-  }
+  const after = await fetch(url).then(
+    (response) => `still answers ${response.status}`,
+    () => 'refused',
+  );
+  check('after SIGTERM, the demo has stopped code-server', after, after === 'refused');
   if (password) {
     const files = filesUnder(PROFILE);
     const holding = files.filter((file) => fs.readFileSync(file).includes(password));

@@ -13,9 +13,16 @@ import { SAMPLE } from '../fake-workos/dataset';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
 import { DEFAULT_USER_SETTINGS, randomPassword, startCodeServer, type CodeServer } from '../vscode/code-server';
 import { inheritedEnv, signalGroup } from '../vscode/processes';
-import { cacheDir, CODE_SERVER_VERSION, ensureRealVSCode, repoRoot, type RealVSCode } from '../vscode/setup';
+import {
+  cacheDir,
+  CODE_SERVER_VERSION,
+  ensureRealVSCode,
+  packageExtension,
+  repoRoot,
+  VSIX,
+  type RealVSCode,
+} from '../vscode/setup';
 
-const VSIX = path.join(cacheDir, 'workos-directory-explorer.vsix');
 const FAKE_PORT = 4100;
 
 const args = process.argv.slice(2);
@@ -121,12 +128,12 @@ async function stop(why: string, code: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: \`npm run demo\` packages it first`);
+  packageExtension();
   fs.mkdirSync(demoDir, { recursive: true });
   // `on`, not `once`: a second Ctrl+C must not cut the clean-up short.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(`${signal}.`, 0));
 
-  const vscode = !args.includes('--web') && hasDesktopCode() ? undefined : ensureRealVSCode();
+  const vscode = !args.includes('--web') && hasDesktopCode() ? undefined : await ensureRealVSCode();
   if (real) {
     show('WorkOS API', 'https://api.workos.com, your account: run "WorkOS: Set API Key" with your sk_… key');
   } else {

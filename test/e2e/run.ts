@@ -11,10 +11,9 @@ import { generatedDataset, SAMPLE } from '../fake-workos/dataset';
 import { listFiles, recordHygiene, type Place } from '../reliability/hygiene';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
 import { CHROMIUM_ARGS, isolatedEnv, startCodeServer, type CodeServer } from '../vscode/code-server';
-import { cacheDir, ensureRealVSCode, repoRoot } from '../vscode/setup';
+import { cacheDir, ensureRealVSCode, packageExtension, repoRoot, VSIX } from '../vscode/setup';
 import { until, Workbench } from './workbench';
 
-const VSIX = path.join(cacheDir, 'workos-directory-explorer.vsix');
 const ROOT = path.join(cacheDir, 'e2e');
 const RESULTS = path.join(repoRoot, 'test-results', 'e2e');
 const README_SHOTS = path.join(repoRoot, 'media', 'screenshots');
@@ -59,11 +58,11 @@ let passed = 0;
 let failed = 0;
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: \`npm run test:e2e\` packages it first`);
+  packageExtension();
   fs.rmSync(ROOT, { recursive: true, force: true });
   fs.rmSync(RESULTS, { recursive: true, force: true });
   fs.mkdirSync(RESULTS, { recursive: true });
-  const vscode = ensureRealVSCode();
+  const vscode = await ensureRealVSCode();
 
   const started = Date.now();
   fake = await startFakeWorkOS({ apiKeys: [SAMPLE.apiKey] });

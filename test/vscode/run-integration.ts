@@ -39,7 +39,7 @@ async function main(): Promise<void> {
       launchArgs: [folder, '--disable-extensions'],
     });
   } else {
-    ensureRealVSCode();
+    await ensureRealVSCode();
     await runTests({
       vscodeExecutablePath: writeLauncherScript(),
       extensionDevelopmentPath: repoRoot,
