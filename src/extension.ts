@@ -3,7 +3,7 @@ import { registerDocuments } from './documents';
 import { registerExport } from './export';
 import { registerFind } from './find';
 import { registerIdsInEditors } from './ids-in-editors';
-import type { ObjectDocuments } from './documents/object-documents';
+import { ObjectDocuments } from './documents/object-documents';
 import { registerEnvironments } from './environments';
 import { EnvironmentStore } from './environments/environment-store';
 import { Log } from './log';
@@ -36,15 +36,16 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const environments = new EnvironmentStore(context.secrets, context.globalState);
   const { version } = context.extension.packageJSON as { version?: string };
   const sessions = new Sessions(environments, log, `workos-directory-explorer/${version ?? '0.0.0'}`, pageSize);
-  context.subscriptions.push(log, environments, sessions);
-  const services: Services = { log, environments, sessions };
+  const documents = new ObjectDocuments(sessions, environments);
+  context.subscriptions.push(log, environments, sessions, documents);
+  const services: Services = { log, environments, sessions, documents };
 
   registerEnvironments(context, services);
-  const documents = registerDocuments(context, services);
+  registerDocuments(context, services);
   const view = registerDirectoriesView(context, services);
-  registerUserGroups(context, services, documents);
+  registerUserGroups(context, services);
   registerIdsInEditors(context, services);
-  registerFind(context, services, documents);
+  registerFind(context, services);
   registerExport(context, services);
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;

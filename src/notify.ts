@@ -33,6 +33,27 @@ export function showNotice(
     : vscode.window.showWarningMessage(message, ...actions);
 }
 
+/**
+ * Runs `work` under a cancellable notification whose title and messages went through noticeText (a
+ * progress notification renders links). Its signal aborts on Cancel, and when `until` aborts (the
+ * session's end), so no work outlives the key it started with.
+ */
+export function withProgress<T>(
+  title: string,
+  work: (signal: AbortSignal, report: (message: string) => void) => Promise<T>,
+  until?: AbortSignal,
+): Thenable<T> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: noticeText(title), cancellable: true },
+    (progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      const signal = until ? AbortSignal.any([controller.signal, until]) : controller.signal;
+      return work(signal, (message) => progress.report({ message: noticeText(message) }));
+    },
+  );
+}
+
 /** Runs `work` with a cancellable notification; cancelling aborts the requests. */
 export function withCancellableProgress<T>(title: string, work: (signal: AbortSignal) => Promise<T>): Thenable<T> {
   return vscode.window.withProgress(

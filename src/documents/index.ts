@@ -2,13 +2,11 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { objectOfRow } from '../tree/nodes';
 import type { WorkOSObjectKind } from '../workos';
-import { ObjectDocuments } from './object-documents';
-import { OPENABLE_KINDS, openObject, type OpenContext } from './open-commands';
+import { OPENABLE_KINDS, openObject } from './open-commands';
 
 /** Read-only JSON documents of WorkOS objects, and the commands that open them. */
-export function registerDocuments(context: vscode.ExtensionContext, services: Services): ObjectDocuments {
-  const documents = new ObjectDocuments(services.sessions, services.environments);
-  const open: OpenContext = { ...services, documents };
+export function registerDocuments(context: vscode.ExtensionContext, services: Services): void {
+  const open = services;
   /** From a tree row's menu the argument is the row; from anywhere else an ID (and maybe the listed object). */
   const opener =
     (kinds: readonly WorkOSObjectKind[], title: string) =>
@@ -19,7 +17,6 @@ export function registerDocuments(context: vscode.ExtensionContext, services: Se
         : openObject(open, kinds, argument, listed, title);
     };
   context.subscriptions.push(
-    documents,
     vscode.commands.registerCommand(
       'workos.openGroup',
       opener(['directory_group'], 'WorkOS: Open Directory Group by ID'),
@@ -41,5 +38,4 @@ export function registerDocuments(context: vscode.ExtensionContext, services: Se
         ),
     ),
   );
-  return documents;
 }

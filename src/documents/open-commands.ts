@@ -1,10 +1,8 @@
-import type { Log } from '../log';
 import { showFailure, withCancellableProgress } from '../notify';
 import { askForId, requireSession } from '../prompts';
 import type { WorkOSObject } from '../session/session';
-import type { Sessions } from '../session/sessions';
+import type { Services } from '../services';
 import { describeKind, idProblem, kindOfId, type WorkOSObjectKind } from '../workos';
-import type { ObjectDocuments } from './object-documents';
 
 /** What Open by ID accepts: the prefix says which it is. */
 export const OPENABLE_KINDS: readonly WorkOSObjectKind[] = [
@@ -14,19 +12,13 @@ export const OPENABLE_KINDS: readonly WorkOSObjectKind[] = [
   'organization',
 ];
 
-export interface OpenContext {
-  sessions: Sessions;
-  documents: ObjectDocuments;
-  log: Log;
-}
-
 /**
  * Opens one object's JSON. A tree row passes the object its page listed, shown as listed without a
  * request; an ID alone (the palette, a keybinding, another extension) is always asked of the API
  * anew, since the person wants what WorkOS says now. Both leave the object in the session's cache.
  */
 export async function openObject(
-  context: OpenContext,
+  context: Services,
   kinds: readonly WorkOSObjectKind[],
   idArgument: unknown,
   listed: unknown,

@@ -89,7 +89,7 @@ export async function renameEnvironment(context: EnvironmentContext): Promise<vo
 
 /** Removes an environment and its key, after a confirmation; a window working in it moves to another. */
 export async function removeEnvironment(context: EnvironmentContext): Promise<void> {
-  const { environments, sessions, log } = context;
+  const { environments, log } = context;
   const target = await pickEnvironment(context, await editableEnvironments(environments), 'WorkOS: Remove Environment');
   if (!target || target === 'add') return;
   const choice = await vscode.window.showWarningMessage(
@@ -104,7 +104,6 @@ export async function removeEnvironment(context: EnvironmentContext): Promise<vo
   if (choice !== 'Remove Environment') return;
   try {
     await environments.remove(target.id);
-    sessions.forget(target.id);
     log.info(`Environment ${environmentLabel(target)} removed, with its key.`);
   } catch (error) {
     log.error('Removing the environment failed', error);

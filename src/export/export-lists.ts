@@ -1,106 +1,106 @@
 import * as vscode from 'vscode';
 import { toCsv } from '../csv';
-import type { Log } from '../log';
-import { showFailure } from '../notify';
-import { requireSession } from '../prompts';
-import { displayName, redact } from '../safe-text';
-import type { Sessions } from '../session/sessions';
-import { isDirectoryNode, isGroupNode } from '../tree/nodes';
-import type { WorkOSObject } from '../session/session';
-import { collectAll, followPages } from '../workos';
-
-export interface ExportContext {
-  sessions: Sessions;
-  log: Log;
-}
+import { pickDirectory } from '../find/pick-directory';
+import { showFailure, showNotice, withProgress } from '../notify';
+import { askForId, requireSession } from '../prompts';
+import { displayName, pickText, redact } from '../safe-text';
+import type { Services } from '../services';
+import type { Collection } from '../session/collection';
+import type { Session, WorkOSObject } from '../session/session';
+import { objectOfRow } from '../tree/nodes';
+import type { DirectoryGroup } from '../workos';
 
 const GROUP_COLUMNS = ['id', 'name', 'idp_id', 'created_at', 'updated_at'] as const;
 const MEMBER_COLUMNS = ['id', 'email', 'first_name', 'last_name', 'state'] as const;
 
-/** `workos.exportGroups`, from a directory row: every group, read from both ends at once. */
-export async function exportGroups(context: ExportContext, row: unknown): Promise<void> {
-  if (!isDirectoryNode(row)) return;
-  const session = await requireSession(context.sessions);
+/**
+ * `workos.exportGroups`, from a directory row or the palette (which asks for the directory): every group,
+ * read from both ends at once, written newest first.
+ */
+export async function exportGroups(services: Services, argument?: unknown): Promise<void> {
+  const session = await requireSession(services.sessions);
   if (!session) return;
-  const { directory } = row;
-  await exportList(context, `the groups of ${displayName(directory)}`, GROUP_COLUMNS, async (signal, report) => {
-    const scan = session.groupScan(directory.id, (reason) => context.log.info(`Export of ${directory.id}: ${reason}`));
-    const unsubscribe = scan.subscribe(() => report(`${scan.items.length.toLocaleString('en-US')} groups read`));
-    const stop = () => scan.stop();
-    signal.addEventListener('abort', stop, { once: true });
-    try {
-      return await scan.all();
-    } finally {
-      unsubscribe();
-      signal.removeEventListener('abort', stop);
-    }
-  });
-}
-
-/** `workos.exportMembers`, from a group row: every member, page by page at the pace WorkOS allows. */
-export async function exportMembers(context: ExportContext, row: unknown): Promise<void> {
-  if (!isGroupNode(row)) return;
-  const session = await requireSession(context.sessions);
-  if (!session) return;
-  const { group } = row;
-  await exportList(context, `the members of ${displayName(group)}`, MEMBER_COLUMNS, async (signal, report) => {
-    let read = 0;
-    const pages = followPages((after) =>
-      session.client
-        .listUsers(
-          { group: group.id, limit: 100, after },
-          AbortSignal.any([signal, session.signal]),
-          group.directory_id,
-        )
-        .then((page) => {
-          read += page.data.length;
-          report(`${read.toLocaleString('en-US')} members read`);
-          return page;
-        }),
-    );
-    // Every member: a group of 50,000 is 500 pages, past the caps the user-groups picker keeps.
-    return collectAll(pages, { maxItems: Number.MAX_SAFE_INTEGER, maxPages: Number.MAX_SAFE_INTEGER });
-  });
+  const directory = await pickDirectory(session, services.log, 'WorkOS: Export Groups', argument);
+  if (!directory) return;
+  const scan = session.collection({ of: 'groupScan', directory: directory.id });
+  // The scan gives the order its two ends met in; a file compared across runs wants the same order each time.
+  const order = (groups: DirectoryGroup[]) => [...groups].sort(newestFirst);
+  await exportList(services, session, `the groups of ${displayName(directory)}`, GROUP_COLUMNS, scan, 'groups', order);
 }
 
 /**
- * Asks CSV or JSON, reads every item under a cancellable notification, and opens the result in an
+ * `workos.exportMembers`, from a group row or the palette (which asks for the group's ID): every member,
+ * page by page at the pace WorkOS allows.
+ */
+export async function exportMembers(services: Services, argument?: unknown): Promise<void> {
+  const session = await requireSession(services.sessions);
+  if (!session) return;
+  const row = objectOfRow(argument);
+  const listed =
+    row?.kind === 'directory_group' && session.received(row.object) ? (row.object as DirectoryGroup) : undefined;
+  const id = listed?.id ?? (await askForId(['directory_group'], row?.object.id ?? argument, 'WorkOS: Export Members'));
+  if (!id) return;
+  let group: DirectoryGroup;
+  try {
+    // The members' route needs the group's directory.
+    group =
+      listed ??
+      (await withProgress(`Fetching ${id}…`, (signal) => session.get('directory_group', id, signal), session.signal));
+  } catch (error) {
+    return showFailure(services.log, `Could not read group ${id}`, error);
+  }
+  const members = session.collection({ of: 'members', group: group.id, directory: group.directory_id });
+  await exportList(services, session, `the members of ${displayName(group)}`, MEMBER_COLUMNS, members, 'members');
+}
+
+/** "2026-…" strings compare in time order; ties (and odd values) by ID, so the order is the same every run. */
+function newestFirst(a: DirectoryGroup, b: DirectoryGroup): number {
+  const time = (group: DirectoryGroup) => (typeof group.created_at === 'string' ? group.created_at : '');
+  return time(b).localeCompare(time(a)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Asks CSV or JSON, reads the whole collection (joined: a picker reading the same scan may close without
+ * ending the export) under a cancellable notification tied to the session, and opens the result in an
  * untitled editor: nothing is written to disk unless the person saves.
  */
-async function exportList(
-  context: ExportContext,
+async function exportList<T extends WorkOSObject>(
+  services: Services,
+  session: Session,
   what: string,
   columns: readonly string[],
-  read: (signal: AbortSignal, report: (message: string) => void) => Promise<WorkOSObject[]>,
+  collection: Collection<T>,
+  noun: string,
+  order: (items: T[]) => T[] = (items) => items,
 ): Promise<void> {
   const format = await vscode.window.showQuickPick(
     [
       { label: 'CSV', description: columns.join(', '), format: 'csv' as const },
       { label: 'JSON', description: 'an array of the objects exactly as the API sent them', format: 'json' as const },
     ],
-    { title: `WorkOS: Export ${what}`, placeHolder: 'Export as' },
+    { title: pickText(`WorkOS: Export ${what}`), placeHolder: 'Export as' },
   );
   if (!format) return;
-  let items: WorkOSObject[];
+  let items: T[];
   try {
-    items = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Exporting ${what}…`, cancellable: true },
-      (progress, token) => {
-        const controller = new AbortController();
-        token.onCancellationRequested(() => controller.abort());
-        return read(controller.signal, (message) => progress.report({ message }));
-      },
+    items = await withProgress(
+      `Exporting ${what}…`,
+      (signal, report) =>
+        collection.all(signal, () => report(`${collection.items.length.toLocaleString('en-US')} ${noun} read`)),
+      session.signal,
     );
   } catch (error) {
-    return showFailure(context.log, `Could not export ${what}`, error);
+    return showFailure(services.log, `Could not export ${what}`, error);
   }
+  if (collection.warning) void showNotice('warning', `Export of ${what}: ${collection.warning}`);
+  const rows = order(items);
   const content =
     format.format === 'csv'
       ? toCsv(
           columns,
-          items.map((item) => columns.map((column) => item[column])),
+          rows.map((item) => columns.map((column) => item[column])),
         )
-      : `${JSON.stringify(items, null, 2)}\n`;
+      : `${JSON.stringify(rows, null, 2)}\n`;
   // A key the server echoed into an object is masked here as in every other document.
   const document = await vscode.workspace.openTextDocument({
     content: redact(content),

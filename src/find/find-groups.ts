@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { displayName, displayText, pickText } from '../safe-text';
 import { requireSession } from '../prompts';
-import type { GroupScan } from '../session/group-scan';
+import type { Collection } from '../session/collection';
+import type { Services } from '../services';
 import type { DirectoryGroup } from '../workos';
-import type { FindContext } from './find-user';
 import { pickDirectory } from './pick-directory';
 
 const TITLE = 'WorkOS: Find Groups in Directory';
@@ -20,14 +20,12 @@ interface GroupItem extends vscode.QuickPickItem {
  * them (the API has no name filter for groups). It matches the name (substring, case and accents
  * ignored) and the ID. Closing it stops the scan at once; a second search in the session reuses it.
  */
-export async function findGroups(context: FindContext, argument?: unknown, text?: unknown): Promise<void> {
-  const session = await requireSession(context.sessions);
+export async function findGroups(services: Services, argument?: unknown, text?: unknown): Promise<void> {
+  const session = await requireSession(services.sessions);
   if (!session) return;
-  const directory = await pickDirectory(session, context.log, TITLE, argument);
+  const directory = await pickDirectory(session, services.log, TITLE, argument);
   if (!directory) return;
-  const scan = session.groupScan(directory.id, (reason) =>
-    context.log.info(`Find Groups in ${directory.id}: ${reason}`),
-  );
+  const scan = session.collection({ of: 'groupScan', directory: directory.id });
   const total = typeof directory.metadata?.groups === 'number' ? directory.metadata.groups : undefined;
   const picker = vscode.window.createQuickPick<GroupItem>();
   picker.title = TITLE;
@@ -54,13 +52,17 @@ export async function findGroups(context: FindContext, argument?: unknown, text?
     const matched = picker.value.trim() === '' ? '' : ` · ${matches.length.toLocaleString('en-US')} match`;
     const cut = matches.length > MAX_SHOWN ? ` (the first ${MAX_SHOWN} shown)` : '';
     picker.title = `${TITLE}: ${progressText(scan, total)}${matched}${cut}`;
-    if (scan.error !== undefined)
-      picker.placeholder = 'The scan stopped; see the WorkOS log. Close and search again to retry.';
+    if (scan.error !== undefined) {
+      picker.placeholder = `The scan stopped: ${displayText(scan.error.message, 200)} Close and search again to retry.`;
+    } else if (scan.warning !== undefined) {
+      picker.placeholder = displayText(scan.warning, 200);
+    }
   };
-  const unsubscribe = scan.subscribe(show);
+  // Joined, not owned: another picker or an export may read the same scan, which goes on until the last leaves.
+  const leave = scan.join(show);
   picker.onDidChangeValue(show);
   void scan.finished.then(() => {
-    if (scan.error !== undefined) context.log.error(`Could not read every group of ${directory.id}`, scan.error);
+    if (scan.error !== undefined) services.log.error(`Could not read every group of ${directory.id}`, scan.error);
   });
   const picked = await new Promise<DirectoryGroup | undefined>((resolve) => {
     // Enter before anything matches keeps the picker open: the scan may still bring the group.
@@ -72,15 +74,14 @@ export async function findGroups(context: FindContext, argument?: unknown, text?
     show();
     picker.show();
   });
-  unsubscribe();
-  // Closing the picker (or picking) before the end stops the scan: no further request.
-  scan.stop();
+  // Closing the picker (or picking) before the end stops the scan unless someone else still reads it.
+  leave();
   picker.dispose();
-  if (picked) await context.documents.open(session, 'directory_group', picked);
+  if (picked && !session.ended) await services.documents.open(session, 'directory_group', picked);
 }
 
 /** Groups whose name contains the text (case and accents ignored), or whose ID does. */
-function matching(scan: GroupScan, text: string): DirectoryGroup[] {
+function matching(scan: Collection<DirectoryGroup>, text: string): DirectoryGroup[] {
   const wanted = fold(text.trim());
   if (wanted === '') return scan.items;
   return scan.items.filter(
@@ -94,7 +95,7 @@ function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-function progressText(scan: GroupScan, total: number | undefined): string {
+function progressText(scan: Collection<DirectoryGroup>, total: number | undefined): string {
   const read = scan.items.length.toLocaleString('en-US');
   if (scan.done) return `${read} groups`;
   return total === undefined ? `${read} groups so far` : `${read} of ~${total.toLocaleString('en-US')} groups`;

@@ -1,39 +1,33 @@
 import * as vscode from 'vscode';
-import type { ObjectDocuments } from '../documents/object-documents';
-import type { Log } from '../log';
-import { showFailure, showNotice } from '../notify';
+import { showFailure, showNotice, withProgress } from '../notify';
 import { requireSession } from '../prompts';
 import { displayName, displayText, pickText } from '../safe-text';
+import type { Services } from '../services';
 import type { Session } from '../session/session';
-import type { Sessions } from '../session/sessions';
 import { userName } from '../user-names';
-import { collectAll, followPages, isWorkOSError, type Directory, type DirectoryUser } from '../workos';
+import { isWorkOSError, type Directory, type DirectoryUser } from '../workos';
 import { pickDirectory } from './pick-directory';
-
-export interface FindContext {
-  sessions: Sessions;
-  documents: ObjectDocuments;
-  log: Log;
-}
 
 const TITLE = 'WorkOS: Find Directory User by Email';
 
 /**
- * `workos.findUser`: a directory, an email, then `GET /directory_users?directory=…&email=…` (the
- * API's filter on the primary email). One match opens its JSON, several are listed, none says so. A
- * server that refuses the filter (an older API, an emulator) is offered a paced scan instead.
+ * `workos.findUser`: a directory, an email, then the users of that directory with that primary email
+ * (the API's filter). One match opens its JSON, several are listed, none says so. The client keeps only
+ * users whose email matches: a server that ignored the filter is said so, and one that refuses it (an
+ * older API, an emulator) is offered a paced scan instead. Everything runs in the session it started
+ * in: a switch or a new key stops it, and nothing opens under another environment.
  */
-export async function findUser(context: FindContext, argument?: unknown, emailArgument?: unknown): Promise<void> {
-  const session = await requireSession(context.sessions);
+export async function findUser(services: Services, argument?: unknown, emailArgument?: unknown): Promise<void> {
+  const session = await requireSession(services.sessions);
   if (!session) return;
-  const directory = await pickDirectory(session, context.log, TITLE, argument);
+  const directory = await pickDirectory(session, services.log, TITLE, argument);
   if (!directory) return;
   const email =
     typeof emailArgument === 'string'
       ? emailArgument
       : await vscode.window.showInputBox({
           title: TITLE,
-          prompt: `The user's primary email, in ${displayName(directory)}`,
+          prompt: `The user's primary email, in ${pickText(displayName(directory))}`,
           placeHolder: 'jane@example.com',
           ignoreFocusOut: true,
           validateInput: emailProblem,
@@ -42,52 +36,76 @@ export async function findUser(context: FindContext, argument?: unknown, emailAr
   const problem = emailProblem(email);
   if (problem) return void vscode.window.showErrorMessage(problem);
   const wanted = email.trim();
+  const found = session.collection({ of: 'usersByEmail', directory: directory.id, email: wanted });
   let users: DirectoryUser[];
   try {
-    users = await progress(`Finding ${wanted}…`, (signal) =>
-      collectAll(
-        followPages((after) =>
-          session.client.listUsers({ directory: directory.id, email: wanted, limit: 100, after }, signal),
-        ),
-      ),
-    );
+    users = await withProgress(`Finding ${wanted}…`, (signal) => found.all(signal), session.signal);
   } catch (error) {
-    if (!isWorkOSError(error, 'invalid')) return showFailure(context.log, `Could not find ${wanted}`, error);
-    context.log.error(`The email filter was refused for ${directory.id}`, error);
-    // Not awaited, like every message here: the command ends, and the scan runs if the person asks.
-    void showNotice(
-      'warning',
-      `WorkOS refused the email filter (${displayText(error.message, 160)}). Read every user of ${displayName(directory)} instead? It goes at 4 requests a second.`,
-      'Scan Users',
-    ).then(async (choice) => {
-      if (choice !== 'Scan Users') return;
-      try {
-        await showMatches(context, session, directory, wanted, await scanForEmail(session, directory, wanted));
-      } catch (scanError) {
-        showFailure(context.log, `Could not scan the users of ${directory.id}`, scanError);
-      }
-    });
+    if (!isWorkOSError(error, 'invalid')) return showFailure(services.log, `Could not find ${wanted}`, error);
+    services.log.error(`The email filter was refused for ${directory.id}`, error);
+    offerScan(
+      services,
+      session,
+      directory,
+      wanted,
+      `WorkOS refused the email filter (${displayText(error.message, 160)}).`,
+    );
     return;
   }
-  await showMatches(context, session, directory, wanted, users);
+  if (found.dropped > 0) {
+    const others = `${found.dropped.toLocaleString('en-US')} user${found.dropped === 1 ? '' : 's'}`;
+    services.log.info(
+      `Find User in ${directory.id}: the server ignored the email filter and sent ${others} with other emails`,
+    );
+    if (users.length === 0) {
+      return offerScan(
+        services,
+        session,
+        directory,
+        wanted,
+        `WorkOS ignored the email filter: it sent ${others} with other emails, none of them ${displayText(wanted, 120)}.`,
+      );
+    }
+    void showNotice(
+      'warning',
+      `WorkOS ignored the email filter and sent ${others} with other emails; they were left out.`,
+    );
+  }
+  await showMatches(services, session, directory, wanted, users);
+}
+
+/** Offers to read every user of the directory at the pace WorkOS allows; not awaited, like every message here. */
+function offerScan(services: Services, session: Session, directory: Directory, wanted: string, why: string): void {
+  void showNotice(
+    'warning',
+    `${why} Read every user of ${displayName(directory)} instead? It goes at 4 requests a second.`,
+    'Scan Users',
+  ).then(async (choice) => {
+    if (choice !== 'Scan Users') return;
+    try {
+      await showMatches(services, session, directory, wanted, await scanForEmail(session, directory, wanted));
+    } catch (scanError) {
+      showFailure(services.log, `Could not scan the users of ${directory.id}`, scanError);
+    }
+  });
 }
 
 /** One match opens its JSON, several are listed, none says so. */
 async function showMatches(
-  context: FindContext,
+  services: Services,
   session: Session,
   directory: Directory,
   wanted: string,
   users: DirectoryUser[],
 ): Promise<void> {
-  for (const user of users) session.remember('directory_user', user);
+  if (session.ended) return;
   if (users.length === 0) {
     return void showNotice(
       'info',
       `No user of ${displayName(directory)} has the primary email ${displayText(wanted, 120)}.`,
     );
   }
-  if (users.length === 1) return void (await context.documents.open(session, 'directory_user', users[0]));
+  if (users.length === 1) return void (await services.documents.open(session, 'directory_user', users[0]));
   const picked = await vscode.window.showQuickPick(
     users.map((user) => ({
       label: pickText(userName(user)),
@@ -100,37 +118,28 @@ async function showMatches(
       placeHolder: 'Pick one to open its JSON',
     },
   );
-  if (picked) await context.documents.open(session, 'directory_user', picked.user);
+  if (picked && !session.ended) await services.documents.open(session, 'directory_user', picked.user);
 }
 
-/** Every user of the directory, read page by page (the client paces them), kept when the email matches. */
+/** Every user of the directory, read through the session (paced as the API allows), kept when the email matches. */
 async function scanForEmail(session: Session, directory: Directory, email: string): Promise<DirectoryUser[]> {
   const wanted = email.toLowerCase();
-  return progress(`Reading the users of ${displayName(directory)}…`, async (signal, report) => {
-    const found: DirectoryUser[] = [];
-    let read = 0;
-    const pages = followPages((after) =>
-      session.client.listUsers({ directory: directory.id, limit: 100, after }, signal),
-    );
-    for await (const page of pages) {
-      read += page.data.length;
-      found.push(...page.data.filter((user) => typeof user.email === 'string' && user.email.toLowerCase() === wanted));
-      report(`${read.toLocaleString('en-US')} users read, ${found.length} found`);
-    }
-    return found;
-  });
+  const users = session.collection({ of: 'users', directory: directory.id });
+  return withProgress(
+    `Reading the users of ${displayName(directory)}…`,
+    async (signal, report) => {
+      const all = await users.all(signal, () => {
+        const found = users.items.filter((user) => sameEmail(user, wanted)).length;
+        report(`${users.items.length.toLocaleString('en-US')} users read, ${found} found`);
+      });
+      return all.filter((user) => sameEmail(user, wanted));
+    },
+    session.signal,
+  );
 }
 
-/** Runs `work` under a cancellable notification; cancelling aborts its requests. */
-function progress<T>(title: string, work: (signal: AbortSignal, report: (message: string) => void) => Promise<T>) {
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-    (reporter, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort());
-      return work(controller.signal, (message) => reporter.report({ message }));
-    },
-  );
+function sameEmail(user: DirectoryUser, wanted: string): boolean {
+  return typeof user.email === 'string' && user.email.trim().toLowerCase() === wanted;
 }
 
 function emailProblem(value: string): string | undefined {

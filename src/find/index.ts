@@ -1,18 +1,16 @@
 import * as vscode from 'vscode';
-import type { ObjectDocuments } from '../documents/object-documents';
 import type { Services } from '../services';
 import { findGroups } from './find-groups';
 import { findUser } from './find-user';
 
 /** Finding things in large directories: users by email (and, with the scan, groups by name). */
-export function registerFind(context: vscode.ExtensionContext, services: Services, documents: ObjectDocuments): void {
-  const find = { ...services, documents };
+export function registerFind(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('workos.findGroups', (directory?: unknown, text?: unknown) =>
-      findGroups(find, directory, text),
+      findGroups(services, directory, text),
     ),
     vscode.commands.registerCommand('workos.findUser', (directory?: unknown, email?: unknown) =>
-      findUser(find, directory, email),
+      findUser(services, directory, email),
     ),
   );
 }

@@ -1,16 +1,21 @@
 import { setMaxListeners } from 'node:events';
 import {
+  collectAll,
+  followPages,
   isWorkOSError,
+  scanBothEnds,
   WorkOSError,
+  type CollectLimits,
   type Directory,
   type DirectoryGroup,
   type DirectoryUser,
   type Organization,
+  type Page,
   type WorkOSClient,
   type WorkOSObjectKind,
 } from '../workos';
-import { GroupScan } from './group-scan';
-import { ITEM_KIND, listKey, type ItemOf, type ListQuery } from './lists';
+import { abortable, Collection, type CollectionSink } from './collection';
+import { fetchPage, itemKind, listKey, type ItemOf, type ListQuery } from './lists';
 import { PagedList } from './paged-list';
 
 /** What each kind of object is on the wire. */
@@ -23,6 +28,36 @@ export interface ObjectOfKind {
 
 export type WorkOSObject = ObjectOfKind[WorkOSObjectKind];
 
+/** Every group of a directory, read from both ends of the list at once (see scanBothEnds). */
+export interface GroupScanQuery {
+  readonly of: 'groupScan';
+  readonly directory: string;
+}
+
+/** A whole collection: every page of a list, or the two-ended group scan. */
+export type CollectionQuery = ListQuery | GroupScanQuery;
+type CollectionItem<Q extends CollectionQuery> = Q extends ListQuery ? ItemOf<Q> : DirectoryGroup;
+
+/**
+ * The same limits for every collection, whoever reads it: a list that goes on past them (or a server
+ * that keeps sending pages) stops with a plain message rather than filling the extension host.
+ */
+export const COLLECT_LIMITS: Required<CollectLimits> = { maxItems: 10_000, maxPages: 200 };
+
+/**
+ * The object cache's bounds. An answer larger than LARGE_OBJECT_CHARS is shown but not kept (only the
+ * newest such answer, so the document being opened finds it); the rest is kept newest-used first up to
+ * MAX_OBJECTS objects and MAX_CACHED_CHARS characters of JSON.
+ */
+export const CACHE_LIMITS = {
+  maxObjects: 20_000,
+  maxChars: 64 * 1024 * 1024,
+  largeObjectChars: 1024 * 1024,
+  maxNotFound: 1_000,
+  /** Finished collections kept for reuse; running ones are never dropped. */
+  maxCollections: 32,
+};
+
 /**
  * Everything one API key at one address has loaded: the client, one cancellation for all it started,
  * one cache of objects by (kind, ID) that every list page and every by-ID answer feeds, and the paged
@@ -31,16 +66,20 @@ export type WorkOSObject = ObjectOfKind[WorkOSObjectKind];
  */
 export class Session {
   readonly #controller = new AbortController();
-  readonly #objects = new Map<string, WorkOSObject>();
+  /** Newest-used last: a Map keeps insertion order, and a use moves an entry to the end. */
+  readonly #objects = new Map<string, { object: WorkOSObject; chars: number }>();
+  #cachedChars = 0;
+  /** The newest answer too large for the cache, so that the document opening it finds it. */
+  #large: { key: string; object: WorkOSObject } | undefined;
   /** Every object this session received, also copies since replaced in the cache by a newer one. */
   readonly #received = new WeakSet<object>();
   readonly #lists = new Map<string, PagedList<WorkOSObject>>();
+  readonly #collections = new Map<string, Collection<WorkOSObject>>();
   /** By-ID requests in flight, shared by everyone who asks for the same object meanwhile. */
   readonly #fetching = new Map<
     string,
     { promise: Promise<WorkOSObject>; controller: AbortController; waiting: number }
   >();
-  readonly #scans = new Map<string, GroupScan>();
   /** IDs WorkOS said it does not know, so asking from the cache again sends nothing. */
   readonly #notFound = new Map<string, WorkOSError>();
 
@@ -49,6 +88,8 @@ export class Session {
     private readonly pageSize: () => number,
     /** The environment whose key the client sends: documents opened from this session name it. */
     readonly environmentId: string,
+    /** Told what a reader should know but need not act on (a server that ignores `order`). */
+    private readonly onNotice: (text: string) => void = () => {},
   ) {
     // Every request of the session listens on this signal; 20 directories at once exceed Node's default of 10.
     setMaxListeners(0, this.#controller.signal);
@@ -68,14 +109,14 @@ export class Session {
     this.#controller.abort();
   }
 
-  /** The list for `query`, made on first ask and kept for the session's life. */
+  /** The list for `query`, paged on request, made on first ask and kept for the session's life. */
   list<Q extends ListQuery>(query: Q): PagedList<ItemOf<Q>> {
     const key = listKey(query);
     let list = this.#lists.get(key);
     if (!list) {
-      const kind = ITEM_KIND[query.of];
+      const kind = itemKind(query);
       list = new PagedList<WorkOSObject>(
-        (after) => this.fetchPage(query, after),
+        (after) => fetchPage(this.client, query, { limit: this.pageSize(), after }, this.signal),
         (items) => {
           for (const item of items) this.remember(kind, item);
         },
@@ -85,38 +126,85 @@ export class Session {
     return list as unknown as PagedList<ItemOf<Q>>;
   }
 
-  /**
-   * Every group of `directory`, scanned from both ends; the same scan for every caller of this session
-   * until it is stopped or fails. `onFallback` hears if the server ignores `order`.
-   */
-  groupScan(directory: string, onFallback: (reason: string) => void): GroupScan {
-    const existing = this.#scans.get(directory);
-    if (existing?.usable) return existing;
-    const scan = new GroupScan(
-      (order, after, signal) => this.client.listGroups({ directory, limit: 100, order, after }, signal),
-      this.signal,
-      (items) => {
-        for (const group of items) this.remember('directory_group', group);
-      },
-      onFallback,
-    );
-    this.#scans.set(directory, scan);
-    return scan;
-  }
-
   /** The list under `key` if it was asked for in this session. */
   existingList(key: string): PagedList<WorkOSObject> | undefined {
     return this.#lists.get(key);
   }
 
-  /** The object as this session last saw it, in a list page or a by-ID answer. */
-  cached<K extends WorkOSObjectKind>(kind: K, id: string): ObjectOfKind[K] | undefined {
-    return this.#objects.get(cacheKey(kind, id)) as ObjectOfKind[K] | undefined;
+  /**
+   * The whole collection for `query`, shared by every caller of this session who asks meanwhile (and
+   * kept once read, so asking again sends nothing) until it is stopped, fails or the session ends.
+   * Callers join it (see {@link Collection.join}); {@link collect} is the short way.
+   */
+  collection<Q extends CollectionQuery>(query: Q): Collection<CollectionItem<Q>> {
+    const key = collectionKey(query);
+    const existing = this.#collections.get(key);
+    if (existing?.usable) {
+      // Used again: the newest-used are the last to be dropped.
+      this.#collections.delete(key);
+      this.#collections.set(key, existing);
+      return existing as unknown as Collection<CollectionItem<Q>>;
+    }
+    const kind = query.of === 'groupScan' ? 'directory_group' : itemKind(query);
+    const collection = new Collection<WorkOSObject>(
+      (signal, sink) => this.read(query, signal, kind, sink),
+      this.signal,
+    );
+    this.#collections.set(key, collection);
+    this.dropFinishedCollections();
+    return collection as unknown as Collection<CollectionItem<Q>>;
   }
 
+  /**
+   * Every item of `query`'s list (de-duplicated, within {@link COLLECT_LIMITS}); `onProgress` hears the
+   * count as pages arrive. Ends with the caller's `signal` or the session, whichever comes first.
+   */
+  async collect<Q extends CollectionQuery>(
+    query: Q,
+    options: { signal?: AbortSignal; onProgress?: (read: number) => void } = {},
+  ): Promise<Array<CollectionItem<Q>>> {
+    const collection = this.collection(query);
+    const { onProgress } = options;
+    return collection.all(options.signal, onProgress && (() => onProgress(collection.items.length)));
+  }
+
+  /** The object as this session last saw it, in a list page or a by-ID answer. */
+  cached<K extends WorkOSObjectKind>(kind: K, id: string): ObjectOfKind[K] | undefined {
+    const key = cacheKey(kind, id);
+    const entry = this.#objects.get(key);
+    if (entry) {
+      this.#objects.delete(key);
+      this.#objects.set(key, entry);
+      return entry.object as ObjectOfKind[K];
+    }
+    return this.#large?.key === key ? (this.#large.object as ObjectOfKind[K]) : undefined;
+  }
+
+  /** Keeps `object` as the newest copy of its kind and ID, within {@link CACHE_LIMITS}. */
   remember(kind: WorkOSObjectKind, object: WorkOSObject): void {
-    this.#objects.set(cacheKey(kind, object.id), object);
     this.#received.add(object);
+    const key = cacheKey(kind, object.id);
+    this.forget(key);
+    const chars = JSON.stringify(object)?.length ?? 0;
+    if (chars > CACHE_LIMITS.largeObjectChars) {
+      this.#large = { key, object };
+      return;
+    }
+    if (this.#large?.key === key) this.#large = undefined;
+    this.#objects.set(key, { object, chars });
+    this.#cachedChars += chars;
+    for (const [oldest] of this.#objects) {
+      if (this.#objects.size <= CACHE_LIMITS.maxObjects && this.#cachedChars <= CACHE_LIMITS.maxChars) break;
+      this.forget(oldest);
+    }
+  }
+
+  /** What the object cache holds, for the benchmark's ceiling and the tests. */
+  get cacheSize(): { objects: number; chars: number } {
+    return {
+      objects: this.#objects.size + (this.#large ? 1 : 0),
+      chars: this.#cachedChars + (this.#large ? (JSON.stringify(this.#large.object)?.length ?? 0) : 0),
+    };
   }
 
   /** Whether `object` came from this session (a row of its lists), not from another environment's. */
@@ -143,14 +231,14 @@ export class Session {
     let pending = this.#fetching.get(key);
     if (!pending) {
       const controller = new AbortController();
-      const promise = this.fetchObject(kind, id, AbortSignal.any([this.signal, controller.signal])).then(
+      const promise = fetchObject(this.client, kind, id, AbortSignal.any([this.signal, controller.signal])).then(
         (object) => {
           if (!this.ended) this.remember(kind, object);
           this.#notFound.delete(key);
           return object;
         },
         (error: unknown) => {
-          if (isWorkOSError(error, 'not_found') && !this.ended) this.#notFound.set(key, error);
+          if (isWorkOSError(error, 'not_found') && !this.ended) this.rememberNotFound(key, error);
           throw error;
         },
       );
@@ -172,49 +260,104 @@ export class Session {
     }
   }
 
-  private fetchObject(kind: WorkOSObjectKind, id: string, signal: AbortSignal): Promise<WorkOSObject> {
-    switch (kind) {
-      case 'directory':
-        return this.client.getDirectory(id, signal);
-      case 'directory_group':
-        return this.client.getGroup(id, signal);
-      case 'directory_user':
-        return this.client.getUser(id, signal);
-      case 'organization':
-        return this.client.getOrganization(id, signal);
+  private forget(key: string): void {
+    const entry = this.#objects.get(key);
+    if (!entry) return;
+    this.#objects.delete(key);
+    this.#cachedChars -= entry.chars;
+  }
+
+  private rememberNotFound(key: string, error: WorkOSError): void {
+    this.#notFound.delete(key);
+    this.#notFound.set(key, error);
+    for (const [oldest] of this.#notFound) {
+      if (this.#notFound.size <= CACHE_LIMITS.maxNotFound) break;
+      this.#notFound.delete(oldest);
     }
   }
 
-  private fetchPage(query: ListQuery, after: string | undefined) {
-    const limit = this.pageSize();
-    const signal = this.signal;
-    switch (query.of) {
-      case 'directories':
-        return this.client.listDirectories({ limit, after, search: query.search }, signal);
-      case 'groups':
-        return this.client.listGroups({ directory: query.directory, limit, after }, signal);
-      case 'members':
-        return this.client.listUsers({ group: query.group, limit, after }, signal, query.directory);
+  /** Finished collections beyond the bound go, oldest-used first; one still being read stays. */
+  private dropFinishedCollections(): void {
+    let excess = this.#collections.size - CACHE_LIMITS.maxCollections;
+    for (const [key, collection] of this.#collections) {
+      if (excess <= 0) break;
+      if (collection.done || !collection.usable) {
+        this.#collections.delete(key);
+        excess--;
+      }
+    }
+  }
+
+  /** Reads every item of `query` into `sink` (and the cache), within the shared limits. */
+  private async read(
+    query: CollectionQuery,
+    signal: AbortSignal,
+    kind: WorkOSObjectKind,
+    sink: CollectionSink<WorkOSObject>,
+  ): Promise<void> {
+    const onItems = (items: readonly WorkOSObject[]) => {
+      for (const item of items) this.remember(kind, item);
+      sink.items(items);
+    };
+    const counted = <T>(page: Page<T>) => {
+      if (page.dropped) sink.dropped(page.dropped);
+      return page;
+    };
+    if (query.of !== 'groupScan') {
+      const pages = followPages((after) => fetchPage(this.client, query, { limit: 100, after }, signal).then(counted));
+      await collectAll(pages, { ...COLLECT_LIMITS, onPage: (added) => added.length > 0 && onItems(added) });
+      return;
+    }
+    const { directory } = query;
+    const groups = await scanBothEnds<DirectoryGroup>(
+      (order, after, pageSignal) =>
+        this.client.listGroups({ directory, limit: 100, order, after }, pageSignal ?? signal).then(counted),
+      {
+        signal,
+        onItems,
+        onFallback: (reason) => this.onNotice(`The groups of ${directory}: ${reason}`),
+        ...COLLECT_LIMITS,
+      },
+    );
+    const warning = countMismatch(groups.length, this.cached('directory', directory)?.metadata?.groups);
+    if (warning) {
+      sink.warn(warning);
+      this.onNotice(`The groups of ${directory}: ${warning}`);
     }
   }
 }
+
+/**
+ * A sentence when a scan's total is far from the directory's own count (`metadata.groups`): more than 5%
+ * off, and by more than 2, since groups come and go during a scan and the count is refreshed on a schedule.
+ */
+export function countMismatch(read: number, expected: unknown): string | undefined {
+  if (typeof expected !== 'number' || !Number.isFinite(expected)) return undefined;
+  const off = Math.abs(read - expected);
+  if (off <= 2 || off <= expected * 0.05) return undefined;
+  const count = (n: number) => n.toLocaleString('en-US');
+  return `Read ${count(read)} groups, but the directory reports ${count(expected)}: the server may have skipped or repeated some.`;
+}
+
+/** The key a collection is remembered by: its query, as for lists. */
+function collectionKey(query: CollectionQuery): string {
+  return query.of === 'groupScan' ? `scan:groups?directory=${query.directory}` : `all:${listKey(query)}`;
+}
+
+/** One object by ID, by the route of its kind. */
+function fetchObject(client: WorkOSClient, kind: WorkOSObjectKind, id: string, signal: AbortSignal) {
+  return OBJECT_FETCHERS[kind](client, id, signal);
+}
+
+const OBJECT_FETCHERS: {
+  readonly [K in WorkOSObjectKind]: (client: WorkOSClient, id: string, signal: AbortSignal) => Promise<ObjectOfKind[K]>;
+} = {
+  directory: (client, id, signal) => client.getDirectory(id, signal),
+  directory_group: (client, id, signal) => client.getGroup(id, signal),
+  directory_user: (client, id, signal) => client.getUser(id, signal),
+  organization: (client, id, signal) => client.getOrganization(id, signal),
+};
 
 function cacheKey(kind: WorkOSObjectKind, id: string): string {
   return `${kind} ${id}`;
-}
-
-/** `promise`, or a rejection as soon as `signal` aborts. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      const onAbort = () => reject(new WorkOSError('cancelled', 'The request was cancelled.'));
-      if (signal.aborted) onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
-      // then(), not finally(): a rejection of `promise` is the caller's to handle, not a new unhandled one.
-      const stopListening = () => signal.removeEventListener('abort', onAbort);
-      promise.then(stopListening, stopListening);
-    }),
-  ]);
 }

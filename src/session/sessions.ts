@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import {
   KeyringError,
   type ApiKey,
@@ -8,7 +8,7 @@ import {
 } from '../environments/environment-store';
 import { environmentLabel } from '../environments/environment-text';
 import type { Log } from '../log';
-import { apiBaseUrl } from '../settings';
+import { affectsConnection, apiBaseUrl } from '../settings';
 import { checkBaseUrl, WorkOSClient, type BaseUrlCheck, type WorkOSClientOptions } from '../workos';
 import { Session } from './session';
 
@@ -22,8 +22,10 @@ export type Timing = Pick<WorkOSClientOptions, 'timeoutMs' | 'sleep' | 'backoffM
 
 /**
  * Hands out one session per environment, for its current key and API address, made on first use
- * (never at activation) and replaced when either changes, or on {@link restart}; the old one is ended
- * whole. A restart for the same key and address keeps the client: WorkOS's rate limits count per key,
+ * (never at activation) and replaced when either changes, or on {@link refresh}; the old one is ended
+ * whole. It alone decides when sessions end: a key changed or removed in any window, the window moved to
+ * another environment, an environment removed, the connection settings changed. Views hear it through
+ * {@link onDidReset}. A restart for the same key and address keeps the client: WorkOS's rate limits count per key,
  * so its pacing must outlive a Refresh. Nothing of one environment's session (its cache, its lists)
  * is ever handed out for another.
  */
@@ -33,7 +35,13 @@ export class Sessions implements vscode.Disposable {
   /** The environment this window worked in last. */
   #activeId: string | undefined;
   #timing: Timing = {};
-  readonly #keyChanges: { dispose(): void };
+  readonly #resets = new vscode.EventEmitter<{ keepDepth: boolean }>();
+  /**
+   * The window's session ended and a new one starts on next use: `keepDepth` after a Refresh (same key
+   * and address: lists may reload as deep as they were), not after a change of key, environment or address.
+   */
+  readonly onDidReset = this.#resets.event;
+  readonly #subscriptions: Array<{ dispose(): void }>;
 
   constructor(
     private readonly environments: EnvironmentStore,
@@ -41,8 +49,19 @@ export class Sessions implements vscode.Disposable {
     private readonly userAgent: string,
     private readonly pageSize: () => number,
   ) {
-    // A key changed or removed in any window: nothing of this window may go on with the old one.
-    this.#keyChanges = environments.onDidChangeKey((id) => this.end(id));
+    this.#subscriptions = [
+      this.#resets,
+      // A key changed or removed in any window: nothing of this window may go on with the old one.
+      environments.onDidChangeKey((id) => this.end(id)),
+      // The window's environment, or its key, changed.
+      environments.onDidChangeActive(() => this.startOver()),
+      environments.onDidChangeList(() => void this.forgetRemoved()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!affectsConnection(event)) return;
+        this.endAll();
+        this.#resets.fire({ keepDepth: false });
+      }),
+    ];
   }
 
   /** The session of the environment this window works in. */
@@ -82,20 +101,35 @@ export class Sessions implements vscode.Disposable {
     return session?.ended ? undefined : session;
   }
 
-  /** Ends the session of the window's environment: Refresh, a switch, a new key or address. */
-  restart(): void {
+  /** Refresh: a new session for the same key and client (its pacing must outlive a Refresh). */
+  refresh(): void {
     if (this.#activeId !== undefined) this.end(this.#activeId);
-  }
-
-  /** Ends an environment's session and drops its client: the environment was removed. */
-  forget(id: string): void {
-    this.end(id);
-    this.#clients.delete(id);
+    this.#resets.fire({ keepDepth: true });
   }
 
   dispose(): void {
-    this.#keyChanges.dispose();
+    for (const subscription of this.#subscriptions) subscription.dispose();
     this.endAll();
+  }
+
+  private startOver(): void {
+    if (this.#activeId !== undefined) this.end(this.#activeId);
+    this.#resets.fire({ keepDepth: false });
+  }
+
+  /** An environment removed in any window: its session ends and its client (with the old key) goes. */
+  private async forgetRemoved(): Promise<void> {
+    let listed: Set<string>;
+    try {
+      listed = new Set((await this.environments.list()).map(({ id }) => id));
+    } catch {
+      return; // a keychain that failed says nothing about removals
+    }
+    for (const id of [...this.#clients.keys(), ...this.#sessions.keys()]) {
+      if (listed.has(id)) continue;
+      this.end(id);
+      this.#clients.delete(id);
+    }
   }
 
   /** For the extension's own tests, through its test API only. */
@@ -133,7 +167,7 @@ export class Sessions implements vscode.Disposable {
     }
     let session = this.#sessions.get(id);
     if (!session || session.ended) {
-      session = new Session(client.client, this.pageSize, id);
+      session = new Session(client.client, this.pageSize, id, (text) => this.log.info(text));
       this.#sessions.set(id, session);
     }
     return { environment, session, keySource: key.source };

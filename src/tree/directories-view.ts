@@ -22,6 +22,7 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
   readonly view: vscode.TreeView<TreeNode>;
   /** What the title line names besides the view: the environment (when there are several) and the search. */
   private readonly titleParts: { environment?: string; search?: string } = {};
+  private readonly resets: vscode.Disposable;
   /** Organisations asked for per session, so each is asked once however often the roots are shown. */
   private readonly organizationsAsked = new WeakMap<Session, Set<string>>();
 
@@ -45,6 +46,8 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
       directoriesShown: (session, directories) => this.fetchOrganizations(session, directories),
     });
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    // The sessions decide when what was loaded no longer applies; the view only shows it.
+    this.resets = sessions.onDidReset(({ keepDepth }) => this.model.reset({ keepDepth }));
   }
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> {
@@ -83,8 +86,7 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
 
   /** The Refresh button: a new session for the same key, keeping how many pages each list had. */
   refresh(): void {
-    this.sessions.restart();
-    this.model.reset({ keepDepth: true });
+    this.sessions.refresh();
   }
 
   /** “staging” in the title line while the window works in it, when there is more than one to choose from. */
@@ -94,13 +96,8 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
     this.showTitle();
   }
 
-  /** A new key, API address or environment: nothing loaded so far applies any more. */
-  startOver(): void {
-    this.sessions.restart();
-    this.model.reset({ keepDepth: false });
-  }
-
   dispose(): void {
+    this.resets.dispose();
     this.view.dispose();
     this.changes.dispose();
   }

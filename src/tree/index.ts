@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { displayText } from '../safe-text';
 import type { Services } from '../services';
-import { affectsConnection } from '../settings';
 import { DirectoriesView } from './directories-view';
 import { isUserNode, objectOfRow, type LoadMoreNode, type MessageNode, type ParentNode } from './nodes';
 
@@ -20,10 +19,8 @@ export function registerDirectoriesView(context: vscode.ExtensionContext, servic
     vscode.commands.registerCommand('workos.copyEmail', (row?: unknown) =>
       copy(isUserNode(row) ? row.user.email : undefined, 'email'),
     ),
-    services.environments.onDidChangeActive(() => view.startOver()),
     services.environments.onDidResolve(() => void showEnvironment(view, services)),
     services.environments.onDidChangeList(() => void showEnvironment(view, services)),
-    vscode.workspace.onDidChangeConfiguration((event) => affectsConnection(event) && view.startOver()),
   );
   return view;
 }

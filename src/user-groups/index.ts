@@ -1,21 +1,12 @@
 import * as vscode from 'vscode';
-import type { ObjectDocuments } from '../documents/object-documents';
 import type { Services } from '../services';
 import { showUserGroups } from './show-user-groups';
 
 /** "Show Groups of Directory User": from the palette, a user row's menu, or another command. */
-export function registerUserGroups(
-  context: vscode.ExtensionContext,
-  services: Services,
-  documents: ObjectDocuments,
-): void {
+export function registerUserGroups(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('workos.showUserGroups', (argument?: unknown, environmentId?: unknown) =>
-      showUserGroups(
-        { ...services, documents },
-        argument,
-        typeof environmentId === 'string' ? environmentId : undefined,
-      ),
+      showUserGroups(services, argument, typeof environmentId === 'string' ? environmentId : undefined),
     ),
   );
 }

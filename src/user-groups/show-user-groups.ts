@@ -1,30 +1,19 @@
 import * as vscode from 'vscode';
-import type { ObjectDocuments } from '../documents/object-documents';
-import type { Log } from '../log';
-import { showFailure, showNotice, withCancellableProgress } from '../notify';
+import { showFailure, showNotice, withProgress } from '../notify';
 import { askForId, requireSession } from '../prompts';
 import { displayName, displayText, pickText } from '../safe-text';
-import type { Sessions } from '../session/sessions';
+import type { Services } from '../services';
 import { objectOfRow } from '../tree/nodes';
 import { userTitle } from '../user-names';
-import { collectAll, type DirectoryGroup, type DirectoryUser } from '../workos';
-
-export interface UserGroupsContext {
-  sessions: Sessions;
-  documents: ObjectDocuments;
-  log: Log;
-}
+import type { DirectoryGroup, DirectoryUser } from '../workos';
 
 /**
- * `workos.showUserGroups`: every group of one directory user, through `GET /directory_groups?user=`,
+ * `workos.showUserGroups`: every group of one directory user (through the user's directory when the
+ * session knows it, else the flat `GET /directory_groups?user=`),
  * in a picker that opens the chosen group. The argument is a user row, a user ID, or nothing (ask);
  * `environmentId` is that of the document whose hover asked, else the window's.
  */
-export async function showUserGroups(
-  context: UserGroupsContext,
-  argument?: unknown,
-  environmentId?: string,
-): Promise<void> {
+export async function showUserGroups(context: Services, argument?: unknown, environmentId?: string): Promise<void> {
   const session = await requireSession(context.sessions, environmentId);
   if (!session) return;
   const row = objectOfRow(argument);
@@ -36,19 +25,20 @@ export async function showUserGroups(
   let groups: DirectoryGroup[];
   let user: DirectoryUser | undefined;
   try {
-    [groups, user] = await withCancellableProgress(`Fetching the groups of ${id}…`, async (cancelled) => {
-      const signal = AbortSignal.any([cancelled, session.signal]);
-      // The user only titles the picker, so it may fail quietly.
-      const title = listedUser ?? session.cached('directory_user', id) ?? session.get('directory_user', id, signal);
-      return Promise.all([
-        collectAll(session.client.allGroups({ user: id, limit: 100 }, signal)),
-        Promise.resolve(title).catch(() => undefined),
-      ]);
-    });
+    [groups, user] = await withProgress(
+      `Fetching the groups of ${id}…`,
+      async (signal) => {
+        const known = listedUser ?? session.cached('directory_user', id);
+        // The user only titles the picker, so it may fail quietly; fetched beside the groups, not before them.
+        const title = known ?? session.get('directory_user', id, signal).catch(() => undefined);
+        const directory = typeof known?.directory_id === 'string' ? known.directory_id : undefined;
+        return Promise.all([session.collect({ of: 'userGroups', user: id, directory }, { signal }), title]);
+      },
+      session.signal,
+    );
   } catch (error) {
     return showFailure(context.log, `Could not list the groups of ${id}`, error);
   }
-  for (const group of groups) session.remember('directory_group', group);
   const who = user ? displayText(userTitle(user), 80) : id;
   const title = pickText(who);
   if (groups.length === 0) return void showNotice('info', `${who} belongs to no groups.`);

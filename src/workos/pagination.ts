@@ -44,6 +44,11 @@ export interface CollectLimits {
   maxPages?: number;
 }
 
+export interface CollectOptions<T> extends CollectLimits {
+  /** Each page as it arrives, with the items it added (those not on an earlier page). */
+  onPage?: (added: readonly T[], page: Page<T>) => void;
+}
+
 /**
  * Every item of every page, in order, each ID once: a cursor can restart a list (WorkOS's emulator
  * answers a deleted cursor with page 1 and a new `after`), so a page may repeat items. A page with
@@ -51,18 +56,21 @@ export interface CollectLimits {
  */
 export async function collectAll<T extends { id: string }>(
   pages: AsyncIterable<Page<T>>,
-  { maxItems = 10_000, maxPages = 200 }: CollectLimits = {},
+  { maxItems = 10_000, maxPages = 200, onPage }: CollectOptions<T> = {},
 ): Promise<T[]> {
   const items = new Map<string, T>();
   let pageCount = 0;
   for await (const page of pages) {
     pageCount++;
     const known = items.size;
+    const added: T[] = [];
     for (const item of page.data) {
       if (items.has(item.id)) continue;
       if (items.size === maxItems) throw limitReached(`${maxItems.toLocaleString('en')} items`, items.size, page);
       items.set(item.id, item);
+      added.push(item);
     }
+    onPage?.(added, page);
     if (page.data.length > 0 && items.size === known) {
       throw new WorkOSError(
         'invalid_response',

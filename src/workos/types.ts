@@ -68,6 +68,8 @@ export interface Page<T> {
   after: string | null;
   /** The `X-Request-ID` of the response, for error reports about this page. */
   requestId?: string;
+  /** Items the server sent that the request's filters excluded (dropped by the client). */
+  dropped?: number;
 }
 
 export type Order = 'asc' | 'desc' | 'normal';

@@ -46,7 +46,6 @@ describe('Environments', () => {
   afterEach(async () => {
     // Removing the environment the window works in sends the window back to Default, as for a person.
     await api.environments.remove(stagingEnvironment.id);
-    api.sessions.forget(stagingEnvironment.id);
   });
   after(() => staging.close());
 
@@ -167,7 +166,6 @@ describe('Environments', () => {
     await switchTo('Staging');
     await api.view.getChildren(undefined);
     await api.environments.remove(stagingEnvironment.id);
-    api.sessions.forget(stagingEnvironment.id);
     assert.equal(await api.environments.key(stagingEnvironment.id), undefined, 'its key is gone from secret storage');
     assert.deepEqual(
       (await api.environments.list()).map((environment) => environment.name),
