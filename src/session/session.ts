@@ -165,7 +165,13 @@ export class Session {
   ): Promise<Array<CollectionItem<Q>>> {
     const collection = this.collection(query);
     const { onProgress } = options;
-    return collection.all(options.signal, onProgress && (() => onProgress(collection.items.length)));
+    let reported = -1;
+    const report = () => {
+      if (collection.items.length === reported) return;
+      reported = collection.items.length;
+      onProgress?.(reported);
+    };
+    return collection.all(options.signal, onProgress && report);
   }
 
   /** The object as this session last saw it, in a list page or a by-ID answer. */
