@@ -7,7 +7,15 @@ import type { Session } from '../session/session';
 import type { Sessions } from '../session/sessions';
 import type { Directory } from '../workos';
 import { TreeModel, type KeyState } from './model';
-import { messageNode, type LoadMoreNode, type MessageNode, type ParentNode, type TreeNode } from './nodes';
+import { levelOf } from './levels';
+import {
+  isParentNode,
+  messageNode,
+  type LoadMoreNode,
+  type MessageNode,
+  type ParentNode,
+  type TreeNode,
+} from './nodes';
 import { tooltipOf, treeItem } from './rows';
 
 export const VIEW_ID = 'workos.directories';
@@ -42,7 +50,7 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
       activeSession: () => sessions.active,
       changed: (node) => this.changes.fire(node),
       stateChanged: (keyState, directoryCount) => this.setContext(keyState, directoryCount),
-      pageFailed: (parent, error) => log.error(failedListText(parent), error),
+      pageFailed: (parent, error) => log.error(levelOf(parent).failed(parent), error),
       directoriesShown: (session, directories) => this.fetchOrganizations(session, directories),
     });
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
@@ -53,12 +61,12 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
   getChildren(node?: TreeNode): Promise<TreeNode[]> {
     // Never throw: VS Code would turn it into a toast and an empty node.
     return this.withProgress(() => this.model.children(node)).catch((error: unknown): TreeNode[] => [
-      messageNode(node?.kind === 'directory' || node?.kind === 'group' ? node : undefined, undefined, error, false),
+      messageNode(isParentNode(node) ? node : undefined, undefined, error, false),
     ]);
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    return node.kind === 'directory' ? undefined : node.parent;
+    return node.parent;
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
@@ -138,11 +146,4 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
     void vscode.commands.executeCommand('setContext', 'workos.keyState', keyState);
     void vscode.commands.executeCommand('setContext', 'workos.directoryCount', directoryCount ?? -1);
   }
-}
-
-function failedListText(parent: ParentNode | undefined): string {
-  if (!parent) return 'Could not load the directories';
-  return parent.kind === 'directory'
-    ? `Could not load the groups of ${parent.directory.id}`
-    : `Could not load the members of ${parent.group.id}`;
 }

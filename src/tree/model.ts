@@ -1,19 +1,18 @@
-import { isWorkOSError, WorkOSError, type Directory, type DirectoryGroup, type DirectoryUser } from '../workos';
-import { listKey, type ListQuery } from '../session/lists';
+import { isWorkOSError, WorkOSError, type Directory } from '../workos';
+import { listKey } from '../session/lists';
 import type { PagedList } from '../session/paged-list';
 import type { Session, WorkOSObject } from '../session/session';
 import type { SessionState } from '../session/sessions';
+import { levelOf } from './levels';
 import {
-  directoryNodeId,
+  isParentNode,
   messageNode,
-  type DirectoryNode,
-  type GroupNode,
   type LoadMoreNode,
   type MessageNode,
+  type ObjectNode,
   type ParentNode,
   type PlaceholderNode,
   type TreeNode,
-  type UserNode,
 } from './nodes';
 
 export type KeyState = 'unknown' | 'missing' | 'rejected' | 'valid';
@@ -32,16 +31,6 @@ export interface TreeModelHost {
   directoriesShown(session: Session, directories: readonly Directory[]): void;
 }
 
-/** What each row with children lists, and the empty row it shows when that list has nothing. */
-function listOf(node: ParentNode | undefined, search: string | undefined): { query: ListQuery; empty?: string } {
-  if (!node) return { query: { of: 'directories', search } };
-  if (node.kind === 'directory') return { query: { of: 'groups', directory: node.directory.id }, empty: 'No groups' };
-  return {
-    query: { of: 'members', group: node.group.id, directory: node.group.directory_id },
-    empty: 'No members',
-  };
-}
-
 /**
  * The data behind the Directories view, free of VS Code so that it can be measured and tested in
  * plain Node. Every row with children maps to one of the session's paged lists, by key. Refresh (a
@@ -52,7 +41,7 @@ export class TreeModel {
   /** Pages loaded per list key, kept across refreshes. */
   private readonly depth = new Map<string, number>();
   /** One node object per row id until the view starts over: VS Code refreshes by object. */
-  private readonly nodes = new Map<string, DirectoryNode | GroupNode | UserNode>();
+  private readonly nodes = new Map<string, ObjectNode>();
   /** The last answer per list: VS Code asks for children often, and 10,000 rows should not be mapped each time. */
   private readonly answers = new WeakMap<PagedList<WorkOSObject>, { version: number; nodes: TreeNode[] }>();
   private keyState: KeyState = 'unknown';
@@ -96,7 +85,7 @@ export class TreeModel {
   }
 
   async children(node?: TreeNode): Promise<TreeNode[]> {
-    if (node !== undefined && node.kind !== 'directory' && node.kind !== 'group') return [];
+    if (node !== undefined && !isParentNode(node)) return [];
     if (this.isRejected()) return [];
     const state = await this.host.session();
     if ('missingKey' in state) {
@@ -108,7 +97,8 @@ export class TreeModel {
       return node ? [] : [messageNode(undefined, undefined, new WorkOSError('invalid', state.problem), false)];
     }
     const { session } = state;
-    const { query, empty } = listOf(node, this.searchText);
+    const level = levelOf(node);
+    const query = level.query(node, this.searchText);
     const list = session.list(query) as PagedList<WorkOSObject>;
     await this.firstLoad(list, listKey(query), node);
     // A refresh or a key change while this page loaded: answer from the new session, never the old one's.
@@ -118,7 +108,7 @@ export class TreeModel {
       this.setState('valid', list.items.length);
       this.host.directoriesShown(session, list.items as Directory[]);
     }
-    return this.answer(list, listKey(query), node, empty);
+    return this.answer(list, listKey(query), node, level.empty);
   }
 
   /**
@@ -129,7 +119,7 @@ export class TreeModel {
     const session = this.host.activeSession();
     const trailing = target?.kind === 'loadMore' || target?.kind === 'message';
     const parent = trailing ? target.parent : target;
-    const key = (trailing && target.listKey) || listKey(listOf(parent, this.searchText).query);
+    const key = (trailing && target.listKey) || listKey(levelOf(parent).query(parent, this.searchText));
     const list = session?.existingList(key);
     if (!session || !list || list.isLoading) return;
     const loading = list.loadNext();
@@ -193,19 +183,11 @@ export class TreeModel {
   }
 
   /** The row of one item, the same object each time, its item replaced by the newest copy. */
-  private node(parent: ParentNode | undefined, item: WorkOSObject): DirectoryNode | GroupNode | UserNode {
-    const id = !parent
-      ? directoryNodeId(item.id)
-      : parent.kind === 'directory'
-        ? `${parent.id}/group/${item.id}`
-        : `${parent.id}/user/${item.id}`;
-    const existing = this.nodes.get(id);
-    let node: DirectoryNode | GroupNode | UserNode;
-    if (!parent) node = { kind: 'directory', id, directory: item as Directory };
-    else if (parent.kind === 'directory') node = { kind: 'group', id, group: item as DirectoryGroup, parent };
-    else node = { kind: 'user', id, user: item as DirectoryUser, parent };
+  private node(parent: ParentNode | undefined, item: WorkOSObject): ObjectNode {
+    const node = levelOf(parent).child(parent, item);
+    const existing = this.nodes.get(node.id);
     if (existing) return Object.assign(existing, node);
-    this.nodes.set(id, node);
+    this.nodes.set(node.id, node);
     return node;
   }
 

@@ -1,16 +1,19 @@
 import type { WorkOSObject } from '../session/session';
 import type { Directory, DirectoryGroup, DirectoryUser, WorkOSObjectKind } from '../workos';
+import { LEVELS, ROW_OBJECTS } from './levels';
 
-// The kinds of row in the Directories view. `id` is the stable TreeItem id (parent path + WorkOS
-// ID), so expansion survives a refresh and overlapping refreshes never register one id twice. Rows
-// that hold a list (the root, a directory, a group) are kept one object per id for the view's life:
-// VS Code refreshes a row by its object. Trailing rows name the list they end by its key.
+// The kinds of row in the Directories view (what each level lists is in levels.ts). `id` is the
+// stable TreeItem id (parent path + WorkOS ID), so expansion survives a refresh and overlapping
+// refreshes never register one id twice. Rows that hold a list (the root, a directory, a group) are
+// kept one object per id for the view's life: VS Code refreshes a row by its object. Trailing rows
+// name the list they end by its key.
 
 export interface DirectoryNode {
   readonly kind: 'directory';
   readonly id: string;
   /** Replaced in place on refresh, so the node object (and VS Code's handle to it) stays the same. */
   directory: Directory;
+  readonly parent: undefined;
 }
 
 export interface GroupNode {
@@ -28,8 +31,11 @@ export interface UserNode {
   readonly parent: GroupNode;
 }
 
-/** A row whose children are a paged list. */
-export type ParentNode = DirectoryNode | GroupNode;
+/** A row that shows one WorkOS object. */
+export type ObjectNode = DirectoryNode | GroupNode | UserNode;
+
+/** A row whose children are a paged list: one with an entry in LEVELS. */
+export type ParentNode = Extract<ObjectNode, { kind: keyof typeof LEVELS }>;
 
 /** "Load more" while a cursor remains; "Loading…" while that page is on its way. */
 export interface LoadMoreNode {
@@ -59,10 +65,10 @@ export interface PlaceholderNode {
   readonly text: string;
 }
 
-export type TreeNode = DirectoryNode | GroupNode | UserNode | LoadMoreNode | MessageNode | PlaceholderNode;
+export type TreeNode = ObjectNode | LoadMoreNode | MessageNode | PlaceholderNode;
 
-export function directoryNodeId(directoryId: string): string {
-  return `directory/${directoryId}`;
+export function isParentNode(node: unknown): node is ParentNode {
+  return isNode(node) && node.kind !== 'root' && Object.hasOwn(LEVELS, node.kind);
 }
 
 /** `retry`: a failed page, retried by a click; otherwise a problem that a setting or a refresh fixes. */
@@ -75,22 +81,29 @@ export function messageNode(
   return { kind: 'message', id: `${parent?.id ?? 'root'}/message`, listKey, parent, error, retry };
 }
 
+function isNode(node: unknown): node is { kind: string } {
+  return typeof node === 'object' && node !== null && typeof (node as { kind?: unknown }).kind === 'string';
+}
+
 export function isDirectoryNode(node: unknown): node is DirectoryNode {
-  return typeof node === 'object' && node !== null && (node as TreeNode).kind === 'directory';
+  return isNode(node) && node.kind === 'directory';
 }
 
 export function isGroupNode(node: unknown): node is GroupNode {
-  return typeof node === 'object' && node !== null && (node as TreeNode).kind === 'group';
+  return isNode(node) && node.kind === 'group';
 }
 
 export function isUserNode(node: unknown): node is UserNode {
-  return typeof node === 'object' && node !== null && (node as TreeNode).kind === 'user';
+  return isNode(node) && node.kind === 'user';
+}
+
+export function isObjectNode(node: unknown): node is ObjectNode {
+  return isNode(node) && Object.hasOwn(ROW_OBJECTS, node.kind);
 }
 
 /** The WorkOS object a row shows, for the commands of its context menu. */
 export function objectOfRow(node: unknown): { kind: WorkOSObjectKind; object: WorkOSObject } | undefined {
-  if (isDirectoryNode(node)) return { kind: 'directory', object: node.directory };
-  if (isGroupNode(node)) return { kind: 'directory_group', object: node.group };
-  if (isUserNode(node)) return { kind: 'directory_user', object: node.user };
-  return undefined;
+  if (!isObjectNode(node)) return undefined;
+  const row = ROW_OBJECTS[node.kind];
+  return { kind: row.kind, object: row.object(node) };
 }

@@ -11,35 +11,31 @@ import type { DirectoryNode, GroupNode, LoadMoreNode, MessageNode, PlaceholderNo
 // detailsTooltip (tooltips, escaped), and unknown shapes get a fallback, so one odd row never takes
 // the others down.
 
-export function treeItem(node: TreeNode): vscode.TreeItem {
-  switch (node.kind) {
-    case 'directory':
-      return directoryItem(node);
-    case 'group':
-      return groupItem(node);
-    case 'user':
-      return userItem(node);
-    case 'loadMore':
-      return loadMoreItem(node);
-    case 'placeholder':
-      return placeholderItem(node);
-    case 'message':
-      return messageItem(node);
-  }
+interface Look {
+  item(node: TreeNode): vscode.TreeItem;
+  /** Built on hover: getTreeItem runs for every row, and a directory can have thousands. */
+  tooltip?(node: TreeNode, session: Session | undefined): vscode.MarkdownString;
 }
 
-/** Built on hover: getTreeItem runs for every row, and a directory can have thousands. */
+/** How each kind of row looks. */
+const LOOKS: Readonly<Record<TreeNode['kind'], Look>> = {
+  directory: {
+    item: (node) => directoryItem(node as DirectoryNode),
+    tooltip: (node, session) => directoryTooltip((node as DirectoryNode).directory, session),
+  },
+  group: { item: (node) => groupItem(node as GroupNode), tooltip: (node) => groupTooltip(node as GroupNode) },
+  user: { item: (node) => userItem(node as UserNode), tooltip: (node) => userTooltip((node as UserNode).user) },
+  loadMore: { item: (node) => loadMoreItem(node as LoadMoreNode) },
+  placeholder: { item: (node) => placeholderItem(node as PlaceholderNode) },
+  message: { item: (node) => messageItem(node as MessageNode) },
+};
+
+export function treeItem(node: TreeNode): vscode.TreeItem {
+  return LOOKS[node.kind].item(node);
+}
+
 export function tooltipOf(node: TreeNode, session: Session | undefined): vscode.MarkdownString | undefined {
-  switch (node.kind) {
-    case 'directory':
-      return directoryTooltip(node.directory, session);
-    case 'group':
-      return groupTooltip(node);
-    case 'user':
-      return userTooltip(node.user);
-    default:
-      return undefined;
-  }
+  return LOOKS[node.kind].tooltip?.(node, session);
 }
 
 function directoryItem(node: DirectoryNode): vscode.TreeItem {
