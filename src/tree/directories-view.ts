@@ -9,6 +9,7 @@ import type { Directory } from '../workos';
 import { TreeModel, type KeyState } from './model';
 import { levelOf } from './levels';
 import {
+  isDirectoryNode,
   isParentNode,
   messageNode,
   type LoadMoreNode,
@@ -31,8 +32,8 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
   /** What the title line names besides the view: the environment (when there are several) and the search. */
   private readonly titleParts: { environment?: string; search?: string } = {};
   private readonly resets: vscode.Disposable;
-  /** Organisations asked for per session, so each is asked once however often the roots are shown. */
-  private readonly organizationsAsked = new WeakMap<Session, Set<string>>();
+  /** Sessions whose organisation lookups already failed once: the log says so once, not per hover. */
+  private readonly organizationFailureLogged = new WeakSet<Session>();
 
   constructor(
     private readonly sessions: Sessions,
@@ -51,7 +52,6 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
       changed: (node) => this.changes.fire(node),
       stateChanged: (keyState, directoryCount) => this.setContext(keyState, directoryCount),
       pageFailed: (parent, error) => log.error(levelOf(parent).failed(parent), error),
-      directoriesShown: (session, directories) => this.fetchOrganizations(session, directories),
     });
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     // The sessions decide when what was loaded no longer applies; the view only shows it.
@@ -69,8 +69,18 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
     return node.parent;
   }
 
-  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
-    item.tooltip = tooltipOf(node, this.sessions.active) ?? item.tooltip;
+  /**
+   * The tooltip, built when the pointer rests on a row. A directory's names its organisation: asked then,
+   * once per session, never ahead of a person's clicks (1,000 directories would be 1,000 requests).
+   */
+  async resolveTreeItem(
+    item: vscode.TreeItem,
+    node: TreeNode,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.TreeItem> {
+    const session = this.sessions.active;
+    if (session && isDirectoryNode(node)) await this.organizationOf(session, node.directory, token);
+    item.tooltip = tooltipOf(node, session) ?? item.tooltip;
     return item;
   }
 
@@ -110,22 +120,20 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
     this.changes.dispose();
   }
 
-  /**
-   * Directory rows name their organisation (in the tooltip) once the session has it: asked after the
-   * directories are shown, never blocking them. A failure keeps the ID and is logged once per session.
-   */
-  private fetchOrganizations(session: Session, directories: readonly Directory[]): void {
-    let asked = this.organizationsAsked.get(session);
-    if (!asked) this.organizationsAsked.set(session, (asked = new Set()));
-    let logged = false;
-    for (const { organization_id: id } of directories) {
-      if (typeof id !== 'string' || asked.has(id)) continue;
-      asked.add(id);
-      session.fetch('organization', id).catch((error: unknown) => {
-        if (session.ended || logged) return;
-        logged = true;
-        this.log.error('Could not read organization names; directory rows show organization IDs', error);
-      });
+  /** The directory's organisation into the session's cache; a failure keeps the ID and is logged once per session. */
+  private async organizationOf(session: Session, directory: Directory, token: vscode.CancellationToken): Promise<void> {
+    const id = directory.organization_id;
+    if (typeof id !== 'string' || session.cached('organization', id)) return;
+    const controller = new AbortController();
+    const cancel = token.onCancellationRequested(() => controller.abort());
+    try {
+      await session.get('organization', id, controller.signal);
+    } catch (error) {
+      if (session.ended || controller.signal.aborted || this.organizationFailureLogged.has(session)) return;
+      this.organizationFailureLogged.add(session);
+      this.log.error('Could not read an organization name; directory tooltips show organization IDs', error);
+    } finally {
+      cancel.dispose();
     }
   }
 

@@ -1,4 +1,4 @@
-import { isWorkOSError, WorkOSError, type Directory } from '../workos';
+import { isWorkOSError, WorkOSError } from '../workos';
 import { listKey } from '../session/lists';
 import type { PagedList } from '../session/paged-list';
 import type { Session, WorkOSObject } from '../session/session';
@@ -27,8 +27,6 @@ export interface TreeModelHost {
   stateChanged(keyState: KeyState, directoryCount: number | undefined): void;
   /** A page failed (undefined: of the directory list); the view shows it, the log keeps it. */
   pageFailed(parent: ParentNode | undefined, error: unknown): void;
-  /** The directories are shown: a chance to fetch what their rows can show later (organisation names). */
-  directoriesShown(session: Session, directories: readonly Directory[]): void;
 }
 
 /**
@@ -106,7 +104,6 @@ export class TreeModel {
     if (this.isRejected()) return [];
     if (!node && list.error === undefined) {
       this.setState('valid', list.items.length);
-      this.host.directoriesShown(session, list.items as Directory[]);
     }
     return this.answer(list, listKey(query), node, level.empty);
   }

@@ -45,7 +45,6 @@ function model(client: WorkOSClient): TreeModel {
     changed: () => {},
     stateChanged: () => {},
     pageFailed: () => {},
-    directoriesShown: () => {},
   };
   return new TreeModel(host);
 }

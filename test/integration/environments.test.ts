@@ -206,7 +206,10 @@ describe('Environments', () => {
       const rows = await api.view.getChildren(undefined);
       assert.equal(rows.length, 1);
       assert.equal(rows[0].kind, 'message');
-      assert.match(tooltipText(api, rows[0]), /The API address of environment “Bad”: The API address must use https/);
+      assert.match(
+        await tooltipText(api, rows[0]),
+        /The API address of environment “Bad”: The API address must use https/,
+      );
       assert.equal(staging.requests.length + production.requests.length, 0);
     } finally {
       await api.environments.remove(bad.id);

@@ -78,13 +78,18 @@ export function label(api: TestApi, node: TreeNode): string {
 }
 
 /** The tooltip a hover shows: VS Code asks `resolveTreeItem` for it then. */
-export function tooltipOf(api: TestApi, node: TreeNode): vscode.TreeItem['tooltip'] {
-  return api.view.resolveTreeItem(api.view.getTreeItem(node), node).tooltip;
+export async function tooltipOf(api: TestApi, node: TreeNode): Promise<vscode.TreeItem['tooltip']> {
+  const hover = new vscode.CancellationTokenSource();
+  try {
+    return (await api.view.resolveTreeItem(api.view.getTreeItem(node), node, hover.token)).tooltip;
+  } finally {
+    hover.dispose();
+  }
 }
 
 /** The tooltip as a person reads it: Markdown escapes and non-breaking spaces undone. */
-export function tooltipText(api: TestApi, node: TreeNode): string {
-  const tooltip = tooltipOf(api, node);
+export async function tooltipText(api: TestApi, node: TreeNode): Promise<string> {
+  const tooltip = await tooltipOf(api, node);
   const markdown = typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '');
   return markdown.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
 }

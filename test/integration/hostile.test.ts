@@ -98,7 +98,7 @@ describe('hostile input', () => {
       await setUserBaseUrl(address);
       const roots = await api.view.getChildren(undefined);
       assert.equal(roots.length, 1);
-      assert.match(tooltipText(api, roots[0]), /workos\.apiBaseUrl/);
+      assert.match(await tooltipText(api, roots[0]), /workos\.apiBaseUrl/);
       assert.equal(fake.requests.length, 0);
       rows.push({ input: shown(address), where: 'workos.apiBaseUrl (user setting)', outcome: 'refused, key not sent' });
     });
@@ -139,7 +139,7 @@ describe('hostile input', () => {
         // Whole up to 1,024 characters, so the view's own find sees a name past an IdP's 255.
         const name = hostileNames[i];
         if (/^[LC]+$/.test(name)) assert.equal(text, name.length <= 1024 ? name : `${name.slice(0, 1023)}…`);
-        const tooltip = tooltipOf(api, node) as vscode.MarkdownString;
+        const tooltip = (await tooltipOf(api, node)) as vscode.MarkdownString;
         assert.equal(tooltip.isTrusted, false);
         assert.ok(!tooltip.supportHtml);
         assert.ok(!/\]\(command:/.test(tooltip.value), 'no live command link');
@@ -159,7 +159,7 @@ describe('hostile input', () => {
       });
       const [row] = await api.view.getChildren(roots[0]);
       assert.equal(label(api, row), hostileNames[0]);
-      assert.ok(!/\]\(command:/.test((tooltipOf(api, row) as vscode.MarkdownString).value));
+      assert.ok(!/\]\(command:/.test(((await tooltipOf(api, row)) as vscode.MarkdownString).value));
     });
   });
 
@@ -197,7 +197,7 @@ describe('hostile input', () => {
         const text = label(api, node);
         assert.ok(text.length > 0 && !text.includes('[object'), `a readable label: ${text}`);
         assert.ok(!String(item.description).includes('[object'), `a readable description: ${String(item.description)}`);
-        assert.ok(!tooltipText(api, node).includes('[object'), 'a readable tooltip');
+        assert.ok(!(await tooltipText(api, node)).includes('[object'), 'a readable tooltip');
         if (i < odd.length) {
           rows.push({
             input: odd[i][0],
@@ -224,7 +224,7 @@ describe('hostile input', () => {
       api.view.refresh();
       const [row] = await api.view.getChildren(await listedDirectory(api, SAMPLE.smallDirectoryId));
       assert.equal(label(api, row), 'leak [redacted]');
-      assert.ok(!tooltipText(api, row).includes(KEY));
+      assert.ok(!(await tooltipText(api, row)).includes(KEY));
       const command = api.view.getTreeItem(row).command!;
       await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
       const text = vscode.window.activeTextEditor?.document.getText() ?? '';
@@ -286,7 +286,7 @@ describe('hostile input', () => {
       fake.clearFaults();
       const trailer = rows.at(-1)!;
       assert.equal(trailer.kind, 'message', 'the page becomes an error row');
-      return { label: label(api, trailer), tooltip: tooltipText(api, trailer) };
+      return { label: label(api, trailer), tooltip: await tooltipText(api, trailer) };
     }
 
     it('a gzip bomb (a small download that decodes past 32 MB) is refused as too large', async () => {

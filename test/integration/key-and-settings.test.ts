@@ -61,7 +61,7 @@ describe('API key and settings', () => {
       const rows = await api.view.getChildren(undefined);
       assert.equal(rows.length, 1, bad);
       assert.equal(rows[0].kind, 'message');
-      assert.match(tooltipText(api, rows[0]), /workos\.apiBaseUrl: The API address/);
+      assert.match(await tooltipText(api, rows[0]), /workos\.apiBaseUrl: The API address/);
     }
     assert.equal(fake.requests.length + decoy.requests.length, 0);
   });

@@ -73,12 +73,12 @@ describe('reliability matrix, through the extension: every fault × every operat
   const groupCount = (rows: TreeNode[]) => rows.filter(isGroupNode).length;
 
   /** How the tree shows a list: rows, an error row, or the "key rejected" welcome. */
-  function seenInTree(rows: TreeNode[], grew: boolean): Seen {
+  async function seenInTree(rows: TreeNode[], grew: boolean): Promise<Seen> {
     assert.equal(new Set(rows.map((row) => row.id)).size, rows.length, 'no duplicate rows');
     assert.ok(!rows.some((row) => row.kind === 'loadMore' && row.loading), 'no row stuck on "Loading…"');
     const trailer = rows.at(-1);
     if (trailer?.kind === 'message')
-      return { recovered: false, failure: `${label(api, trailer)} — ${tooltipText(api, trailer)}` };
+      return { recovered: false, failure: `${label(api, trailer)} — ${await tooltipText(api, trailer)}` };
     if (api.view.model.state.keyState === 'rejected')
       return { recovered: false, failure: 'welcome: the API key was rejected' };
     return { recovered: grew };
@@ -88,14 +88,14 @@ describe('reliability matrix, through the extension: every fault × every operat
     'list directories': async (inject) => {
       inject({ path: '/directories', list: true });
       const rows = await api.view.getChildren(undefined);
-      return seenInTree(rows, rows.length > 0);
+      return await seenInTree(rows, rows.length > 0);
     },
     'list a directory’s groups': async (inject) => {
       // The small directory: 'load more' below deepens the large one, and a refresh reloads that depth.
       const directory = await listedDirectory(api, SAMPLE.smallDirectoryId);
       inject({ path: '/directory_groups', list: true });
       const rows = await api.view.getChildren(directory);
-      return seenInTree(rows, groupCount(rows) > 0);
+      return await seenInTree(rows, groupCount(rows) > 0);
     },
     'load more': async (inject) => {
       const directory = await listedDirectory(api, SAMPLE.largeDirectoryId);
@@ -105,7 +105,7 @@ describe('reliability matrix, through the extension: every fault × every operat
       const rows = await api.view.getChildren(directory);
       if (api.view.model.state.keyState !== 'rejected')
         assert.ok(groupCount(rows) >= before, 'rows already shown stay');
-      return seenInTree(rows, groupCount(rows) > before);
+      return await seenInTree(rows, groupCount(rows) > before);
     },
     'open group by ID': async (inject) => {
       const id = SAMPLE.busyGroupId;

@@ -38,7 +38,7 @@ describe('Directories view', () => {
     assert.match(String(invalid.description), / · Invalid credentials · /);
     assert.equal(item.id, `directory/${SAMPLE.largeDirectoryId}`);
     assert.equal(item.contextValue, 'workos.directory');
-    const tooltip = tooltipText(api, large);
+    const tooltip = await tooltipText(api, large);
     for (const value of [large.directory.id, large.directory.organization_id as string, 'Okta SCIM (okta scim v2.0)'])
       assert.ok(tooltip.includes(value), `tooltip shows ${value}`);
     assert.match(tooltip, /State: Linked \(linked\)/);
@@ -125,7 +125,7 @@ describe('Directories view', () => {
     assert.equal(error.kind, 'message');
     assert.equal(label(api, error), 'WorkOS server error (500)');
     const failed = groupsRequests().at(-1)!;
-    assert.ok(tooltipText(api, error).includes(failed.requestId), 'the tooltip carries the request ID');
+    assert.ok((await tooltipText(api, error)).includes(failed.requestId), 'the tooltip carries the request ID');
     assert.equal(api.view.getTreeItem(error).command?.command, 'workos.loadMore');
 
     const small = await directory(SAMPLE.smallDirectoryId);

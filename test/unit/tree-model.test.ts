@@ -50,7 +50,6 @@ describe('tree model', () => {
       changed: () => {},
       stateChanged: () => {},
       pageFailed: (_parent, error) => failures.push(error),
-      directoriesShown: () => {},
     });
   });
 
