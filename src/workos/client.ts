@@ -1,6 +1,7 @@
 import { ofetch, type $Fetch } from 'ofetch';
 import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url';
 import { errorFromResponse, WorkOSError } from './errors';
+import { eventsQuery, parseEventsPage, type ListEventsParams, type WorkOSEvent } from './events';
 import { idProblem, isIdShaped, type WorkOSObjectKind } from './ids';
 import { normalizeKey } from './keys';
 import { Pacer, type Clock } from './pacer';
@@ -156,6 +157,12 @@ export class WorkOSClient {
 
   async getOrganization(id: string, signal?: AbortSignal): Promise<Organization> {
     return this.getObject<Organization>('/organizations', id, 'organization', signal);
+  }
+
+  /** `GET /events`: oldest first whatever `order` says; see events.ts for how to find the newest. */
+  async listEvents(params: ListEventsParams, signal?: AbortSignal): Promise<Page<WorkOSEvent>> {
+    const { body, requestId } = await this.send('/events', eventsQuery(params), signal);
+    return parseEventsPage(body, requestId, params.events);
   }
 
   private usersPacer(directory: string): Pacer {

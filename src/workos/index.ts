@@ -8,3 +8,4 @@ export * from './pacer';
 export * from './pagination';
 export * from './scan';
 export * from './types';
+export * from './events';

@@ -3,6 +3,8 @@
 // https://workos.com/docs/reference/directory-sync/directory-group and
 // https://workos.com/docs/reference/directory-sync/directory-user), deterministic generators, and the
 // sorted indexes the server pages from.
+import { monthOfEvents, oldestFirst, recentSampleEvents, type FakeEvent } from './event-data';
+import { Rng, ulid } from './random';
 
 export type DirectoryState = 'linked' | 'unlinked' | 'validating' | 'invalid_credentials' | 'deleting';
 
@@ -90,6 +92,8 @@ export interface Dataset {
   organizations?: Organization[];
   /** Teams created before May 2026 still get users' `groups` populated; newer ones get `[]`. */
   embedUserGroups?: boolean;
+  /** Served by /events, oldest first; none when absent. */
+  events?: FakeEvent[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,44 +220,8 @@ export function deleteDirectory(dataset: Dataset, directoryId: string): boolean 
 // ---------------------------------------------------------------------------------------------
 // Deterministic generation.
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const HEX = '0123456789abcdef';
-
-/** mulberry32 seeded from an FNV-1a hash of a string: one independent stream per seed. */
-class Rng {
-  private state: number;
-  constructor(seed: string) {
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < seed.length; i++) hash = Math.imul(hash ^ seed.charCodeAt(i), 0x01000193);
-    this.state = hash >>> 0;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(below: number): number {
-    return Math.floor(this.next() * below);
-  }
-  pick<T>(values: readonly T[]): T {
-    return values[this.int(values.length)];
-  }
-  chars(alphabet: string, length: number): string {
-    let out = '';
-    for (let i = 0; i < length; i++) out += alphabet[this.int(alphabet.length)];
-    return out;
-  }
-}
-
-/** `<prefix>_` + a ULID whose time part is `timeMs`, so IDs sort like their creation times. */
-function ulid(prefix: string, timeMs: number, rng: Rng): string {
-  let time = '';
-  for (let t = timeMs, i = 0; i < 10; i++, t = Math.floor(t / 32)) time = CROCKFORD[t % 32] + time;
-  return `${prefix}_${time}${rng.chars(CROCKFORD, 16)}`;
-}
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const MINUTE = 60_000;
@@ -716,6 +684,8 @@ export interface SampleOptions {
   /** Groups in the largest directory; default 2,600. */
   largeDirectoryGroups?: number;
   embedUserGroups?: boolean;
+  /** The time the sample's month of events leads up to; default now. */
+  now?: number;
 }
 
 const SAMPLE_API_KEY = 'sk_test_demo';
@@ -963,6 +933,9 @@ function buildSample(options: SampleOptions) {
     raw_attributes: { userName: 'svc-build-runner', active: service.state === 'active' },
     custom_attributes: {},
   } satisfies Partial<DirectoryUser>);
+
+  const now = options.now ?? Date.now();
+  dataset.events = [...monthOfEvents(dataset, { now }), ...recentSampleEvents(now, large, small)].sort(oldestFirst);
 
   return {
     dataset,

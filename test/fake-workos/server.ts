@@ -28,6 +28,7 @@ import {
   sampleDataset,
   sortedList,
 } from './dataset';
+import { listEvents } from './events';
 
 export interface FakeWorkOSOptions {
   host?: string;
@@ -776,6 +777,10 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
   function respond(req: http.IncomingMessage, route: Route, params: URLSearchParams, path: string): ApiResponse {
     const match = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '');
     if (!match || !apiKeys.has(match[1])) return apiError(401, 'Unauthorized', 'unauthorized');
+    // Events live in their own file: they page by time windows, not by the directory routes' rules.
+    if (route.name === 'unknown' && req.method === 'GET' && path === '/events') {
+      return listEvents(dataset.events ?? [], params, Date.now());
+    }
     if (route.name === 'unknown') return pathNotFound(path);
     if (route.name === 'list_users' && rateLimitUsers) {
       const key = api.usersRateKey(params);
