@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { registerChanges } from './changes';
+import type { ChangesView } from './changes/changes-view';
 import { registerDocuments } from './documents';
 import { registerExport } from './export';
 import { registerFind } from './find';
@@ -17,6 +19,7 @@ import { registerUserGroups } from './user-groups';
 /** What the extension exposes in its own test runs only: the key store must never reach other extensions. */
 export interface TestApi {
   view: DirectoriesView;
+  changes: ChangesView;
   environments: EnvironmentStore;
   documents: ObjectDocuments;
   sessions: Sessions;
@@ -47,11 +50,13 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerIdsInEditors(context, services);
   registerFind(context, services);
   registerExport(context, services);
+  const changes = registerChanges(context, services, view);
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const mementos = [context.globalState, context.workspaceState];
   return {
     view,
+    changes,
     environments,
     documents,
     sessions,

@@ -112,9 +112,10 @@ function fileNamePart(text: string): string {
     .slice(0, 80);
 }
 
-function format(object: WorkOSObject): string {
+/** JSON as the user indents it, a key the server echoed into it masked: for every read-only document. */
+export function format(object: unknown): string {
   const editor = vscode.workspace.getConfiguration('editor', { languageId: 'json' });
   const indent = editor.get<boolean>('insertSpaces', true) ? ' '.repeat(editor.get<number>('tabSize', 2)) : '\t';
   // Verbatim, except that a key the server echoed into the object is masked.
-  return `${redact(JSON.stringify(object, null, indent))}\n`;
+  return `${redact(JSON.stringify(object, null, indent) ?? 'null')}\n`;
 }

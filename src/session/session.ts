@@ -15,6 +15,7 @@ import {
   type WorkOSObjectKind,
 } from '../workos';
 import { abortable, Collection, type CollectionSink } from './collection';
+import { SessionChanges } from './events';
 import { fetchPage, itemKind, listKey, type ItemOf, type ListQuery } from './lists';
 import { PagedList } from './paged-list';
 
@@ -82,6 +83,7 @@ export class Session {
   >();
   /** IDs WorkOS said it does not know, so asking from the cache again sends nothing. */
   readonly #notFound = new Map<string, WorkOSError>();
+  #changes: SessionChanges | undefined;
 
   constructor(
     readonly client: WorkOSClient,
@@ -124,6 +126,16 @@ export class Session {
       this.#lists.set(key, list);
     }
     return list as unknown as PagedList<ItemOf<Q>>;
+  }
+
+  /** The Directory Sync changes read in this session; made on first ask, so nothing is requested before. */
+  get changes(): SessionChanges {
+    return (this.#changes ??= new SessionChanges(this.client, this.signal));
+  }
+
+  /** Forgets the list under `key` (its items changed on the server): the next ask reads it anew. */
+  forgetList(key: string): void {
+    this.#lists.delete(key);
   }
 
   /** The list under `key` if it was asked for in this session. */

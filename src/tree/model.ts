@@ -82,6 +82,13 @@ export class TreeModel {
     this.host.changed(undefined);
   }
 
+  /** A group's members changed on the server: its rows ask again (VS Code does at once where one is expanded). */
+  membersChanged(groupId: string): void {
+    for (const node of this.nodes.values()) {
+      if (node.kind === 'group' && node.group.id === groupId) this.host.changed(node);
+    }
+  }
+
   async children(node?: TreeNode): Promise<TreeNode[]> {
     if (node !== undefined && !isParentNode(node)) return [];
     if (this.isRejected()) return [];

@@ -1,0 +1,250 @@
+import * as vscode from 'vscode';
+import type { Log } from '../log';
+import { displayName, displayText } from '../safe-text';
+import type { ChangeFeed } from '../session/events';
+import type { Session } from '../session/session';
+import type { Sessions } from '../session/sessions';
+import { appendPlain, detailsTooltip, fullFailure, shortFailure } from '../text';
+import { eventDirectoryId, type Directory, type WorkOSEvent } from '../workos';
+import { describeEvent, eventActor, eventSubjects, isUpdate, timeAgo, type ChangeKind } from './event-words';
+
+export const CHANGES_VIEW_ID = 'workos.changes';
+
+/** One change; the trailing rows: Load older, nothing in 30 days, a failed read (click retries), no key. */
+export type ChangeRow =
+  | { readonly kind: 'event'; readonly id: string; readonly event: WorkOSEvent; readonly session: Session }
+  | { readonly kind: 'older'; readonly id: string; readonly loading: boolean }
+  | { readonly kind: 'empty'; readonly id: string }
+  | { readonly kind: 'failed'; readonly id: string; readonly error: unknown }
+  | { readonly kind: 'notice'; readonly id: string; readonly text: string; readonly command?: vscode.Command };
+
+export type EventRow = Extract<ChangeRow, { kind: 'event' }>;
+
+const ICONS: Readonly<Record<ChangeKind, vscode.ThemeIcon>> = {
+  added: new vscode.ThemeIcon('add', new vscode.ThemeColor('charts.green')),
+  removed: new vscode.ThemeIcon('remove', new vscode.ThemeColor('charts.orange')),
+  created: new vscode.ThemeIcon('sparkle', new vscode.ThemeColor('charts.green')),
+  updated: new vscode.ThemeIcon('edit', new vscode.ThemeColor('charts.blue')),
+  deleted: new vscode.ThemeIcon('trash', new vscode.ThemeColor('charts.red')),
+  linked: new vscode.ThemeIcon('plug', new vscode.ThemeColor('charts.green')),
+  unlinked: new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('charts.red')),
+  other: new vscode.ThemeIcon('question'),
+};
+
+/** Directories named in descriptions at most per session: each unknown one is one request. */
+const MAX_NAMED_DIRECTORIES = 20;
+
+/**
+ * Recent Changes: the Directory Sync events of the window's environment, newest first, from the
+ * session's change feed (all directories, or one). Nothing is asked until VS Code asks for rows, which
+ * it does only once the view is expanded.
+ */
+export class ChangesView implements vscode.TreeDataProvider<ChangeRow>, vscode.Disposable {
+  private readonly changes = new vscode.EventEmitter<ChangeRow | undefined>();
+  readonly onDidChangeTreeData = this.changes.event;
+  readonly view: vscode.TreeView<ChangeRow>;
+  /** The one directory shown, or undefined for all of them. */
+  private directory: Directory | undefined;
+  /** Directory IDs whose names were asked for, per session. */
+  private readonly named = new WeakMap<Session, Set<string>>();
+  private readonly subscriptions: vscode.Disposable[];
+  /** Told about each change a poll found (a membership changed: the tree reloads that group's members). */
+  onPolled: (session: Session, events: readonly WorkOSEvent[]) => void = () => {};
+
+  constructor(
+    private readonly sessions: Sessions,
+    private readonly log: Log,
+  ) {
+    this.view = vscode.window.createTreeView(CHANGES_VIEW_ID, { treeDataProvider: this });
+    this.subscriptions = [
+      this.view,
+      this.changes,
+      // The window's environment, key or address changed: its changes go, and a directory of the old one too.
+      sessions.onDidReset(({ keepDepth }) => {
+        if (!keepDepth) this.show(undefined);
+        else this.changes.fire(undefined);
+      }),
+    ];
+  }
+
+  /** The directory shown, or undefined for every directory. */
+  get scope(): Directory | undefined {
+    return this.directory;
+  }
+
+  /** Shows `directory`'s changes only (undefined: every directory's). */
+  show(directory: Directory | undefined): void {
+    this.directory = directory;
+    this.view.description = directory ? displayName(directory) : undefined;
+    void vscode.commands.executeCommand('setContext', 'workos.changesFiltered', directory !== undefined);
+    this.changes.fire(undefined);
+  }
+
+  /** The feed on screen, if the window has a session and the view has asked for it. */
+  feed(): ChangeFeed | undefined {
+    const session = this.sessions.active;
+    return session && session.changes.feed(this.scopeOf());
+  }
+
+  async getChildren(row?: ChangeRow): Promise<ChangeRow[]> {
+    if (row) return [];
+    try {
+      return await this.rows();
+    } catch (error) {
+      // Never throw: VS Code would turn it into a toast and an empty view.
+      return [{ kind: 'failed', id: 'failed', error }];
+    }
+  }
+
+  getTreeItem(row: ChangeRow): vscode.TreeItem {
+    switch (row.kind) {
+      case 'event':
+        return this.eventItem(row);
+      case 'older': {
+        const item = new vscode.TreeItem(row.loading ? 'Loading…' : 'Load older');
+        item.id = row.id;
+        item.iconPath = new vscode.ThemeIcon(row.loading ? 'loading~spin' : 'ellipsis');
+        if (!row.loading) item.command = { command: 'workos.loadOlderChanges', title: 'Load Older' };
+        return item;
+      }
+      case 'empty': {
+        const item = new vscode.TreeItem('No changes in the last 30 days');
+        item.id = row.id;
+        item.tooltip = 'WorkOS keeps events for 30 days. A quiet directory is not a broken one.';
+        return item;
+      }
+      case 'failed': {
+        const item = new vscode.TreeItem(shortFailure(row.error));
+        item.id = row.id;
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+        item.description = 'click to retry';
+        item.command = { command: 'workos.loadOlderChanges', title: 'Retry' };
+        item.tooltip = appendPlain(new vscode.MarkdownString(), fullFailure(row.error));
+        return item;
+      }
+      case 'notice': {
+        const item = new vscode.TreeItem(row.text);
+        item.id = row.id;
+        item.command = row.command;
+        return item;
+      }
+    }
+  }
+
+  /** The next screen of older changes, or the retry of a failed read. */
+  async loadOlder(): Promise<void> {
+    const feed = this.feed();
+    if (!feed || feed.isLoading) return;
+    const loading = feed.loadOlder();
+    this.changes.fire(undefined);
+    await loading;
+    this.afterRead(feed);
+  }
+
+  /** Asks for what is newer than the newest row (the poll); says whether anything new came. */
+  async poll(): Promise<boolean> {
+    const session = this.sessions.active;
+    const feed = session?.changes.feed(this.scopeOf());
+    if (!session || !feed || feed.isPristine || feed.isLoading) return false;
+    const found = await feed.poll();
+    if (found.length > 0) this.onPolled(session, found);
+    if (found.length > 0 || feed.error !== undefined) this.changes.fire(undefined);
+    return found.length > 0;
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+
+  private scopeOf() {
+    return this.directory && { directory: this.directory };
+  }
+
+  private async rows(): Promise<ChangeRow[]> {
+    const state = await this.sessions.current();
+    if ('problem' in state) return [{ kind: 'notice', id: 'problem', text: displayText(state.problem) }];
+    if (!('session' in state)) {
+      const command = { command: 'workos.setApiKey', title: 'Set API Key' };
+      return [{ kind: 'notice', id: 'no-key', text: 'Set a WorkOS API key to see recent changes', command }];
+    }
+    const { session } = state;
+    const feed = session.changes.feed(this.scopeOf());
+    if (feed.isPristine || (feed.isLoading && feed.events.length === 0)) {
+      await vscode.window.withProgress({ location: { viewId: CHANGES_VIEW_ID } }, () => feed.loadOlder());
+      this.afterRead(feed);
+    }
+    // A switch or a refresh while this loaded: answer from the new session, never the old one's.
+    if (session.ended) return this.rows();
+    this.nameDirectories(session, feed);
+    const rows: ChangeRow[] = feed.events.map((event) => ({ kind: 'event', id: `event/${event.id}`, event, session }));
+    if (feed.error !== undefined) rows.push({ kind: 'failed', id: 'failed', error: feed.error });
+    else if (feed.isLoading || feed.hasOlder) rows.push({ kind: 'older', id: 'older', loading: feed.isLoading });
+    else if (feed.events.length === 0) rows.push({ kind: 'empty', id: 'empty' });
+    return rows;
+  }
+
+  private afterRead(feed: ChangeFeed): void {
+    if (feed.error !== undefined) this.log.error('Could not load the recent changes', feed.error);
+    this.changes.fire(undefined);
+  }
+
+  /** Descriptions name each directory: from the session's cache, else asked once (a few at most). */
+  private nameDirectories(session: Session, feed: ChangeFeed): void {
+    if (this.directory) return;
+    let asked = this.named.get(session);
+    if (!asked) this.named.set(session, (asked = new Set()));
+    const missing = new Set<string>();
+    for (const event of feed.events) {
+      const id = eventDirectoryId(event);
+      if (id && eventSubjects(event).directory === id && !asked.has(id)) missing.add(id);
+    }
+    for (const id of missing) {
+      if (asked.size >= MAX_NAMED_DIRECTORIES) break;
+      asked.add(id);
+      // A deleted directory stays an ID; its name shows in its own events.
+      session.get('directory', id, session.signal).then(
+        () => !session.ended && this.changes.fire(undefined),
+        () => undefined,
+      );
+    }
+  }
+
+  private eventItem(row: EventRow): vscode.TreeItem {
+    const { event, session } = row;
+    const { sentence, kind } = describeEvent(event);
+    const item = new vscode.TreeItem(sentence);
+    item.id = row.id;
+    item.iconPath = ICONS[kind];
+    const time = Date.parse(event.created_at);
+    const directoryId = eventSubjects(event).directory;
+    const directory = directoryId ? session.cached('directory', directoryId) : undefined;
+    const where = this.directory ? undefined : directory ? displayName(directory) : directoryId;
+    item.description = [where, timeAgo(time, Date.now())].filter(Boolean).join(' · ');
+    item.tooltip = detailsTooltip(sentence, [
+      ['Time', new Date(time).toString()],
+      ['Event', event.event],
+      ['ID', event.id],
+      ['Directory', directory ? `${displayName(directory)} (${directory.id})` : directoryId],
+      ['Actor', eventActor(event)],
+    ]);
+    const subjects = eventSubjects(event);
+    // Which menu entries apply: Compare for updates, Open User / Group / Directory for what it names.
+    item.contextValue = [
+      'workos.event',
+      isUpdate(event) ? 'updated' : undefined,
+      subjects.user && 'user',
+      subjects.group && 'group',
+      subjects.directory && 'directory',
+    ]
+      .filter(Boolean)
+      .join('.');
+    item.command = { command: 'workos.openEvent', title: 'Open Event JSON', arguments: [row] };
+    return item;
+  }
+}
+
+export function isEventRow(value: unknown): value is EventRow {
+  return (
+    typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'event' && 'event' in value
+  );
+}

@@ -1,0 +1,126 @@
+import { displayName, displayText } from '../safe-text';
+import { userName } from '../user-names';
+import { kindOfId, type DirectoryUser, type WorkOSEvent } from '../workos';
+
+// What an event says, in words a person takes in at a glance. Free of VS Code, so every type and
+// every missing field is tested in plain Node; every value from the server passes displayText.
+
+/** The kind of change, for the row's icon and the report's counts. */
+export type ChangeKind = 'added' | 'removed' | 'created' | 'updated' | 'deleted' | 'linked' | 'unlinked' | 'other';
+
+/** What an event is about: the IDs a row offers to open (each checked to be an ID of its kind). */
+export interface EventSubjects {
+  user?: string;
+  group?: string;
+  directory?: string;
+}
+
+const MAX_SENTENCE = 200;
+
+type Phrase = (data: Record<string, unknown>) => string;
+
+const user = (value: unknown) => (isObject(value) && userName(value as DirectoryUser)) || 'A user';
+const group = (value: unknown, fallback = 'a group') =>
+  (isObject(value) && displayName(value as { id: string })) || fallback;
+const named = (data: Record<string, unknown>, fallback: string) => displayName(data as { id: string }) || fallback;
+
+const TYPES: Readonly<Record<string, { kind: ChangeKind; phrase: Phrase }>> = {
+  'dsync.activated': { kind: 'linked', phrase: (data) => `${named(data, 'A directory')} linked` },
+  'dsync.deleted': { kind: 'unlinked', phrase: (data) => `${named(data, 'A directory')} deleted` },
+  'dsync.group.created': { kind: 'created', phrase: (data) => `${group(data, 'A group')} created` },
+  'dsync.group.updated': { kind: 'updated', phrase: (data) => `${group(data, 'A group')} updated${fields(data)}` },
+  'dsync.group.deleted': { kind: 'deleted', phrase: (data) => `${group(data, 'A group')} deleted` },
+  'dsync.group.user_added': {
+    kind: 'added',
+    phrase: (data) => `${user(data.user)} added to ${group(data.group)}`,
+  },
+  'dsync.group.user_removed': {
+    kind: 'removed',
+    phrase: (data) => `${user(data.user)} removed from ${group(data.group)}`,
+  },
+  'dsync.user.created': { kind: 'created', phrase: (data) => `${user(data)} created` },
+  'dsync.user.updated': { kind: 'updated', phrase: (data) => `${user(data)} updated${fields(data)}` },
+  'dsync.user.deleted': { kind: 'deleted', phrase: (data) => `${user(data)} deleted` },
+};
+
+/** The row's sentence and kind; an unknown type, or `data` that is not an object, still reads. */
+export function describeEvent(event: WorkOSEvent): { sentence: string; kind: ChangeKind } {
+  const type = Object.hasOwn(TYPES, event.event) ? TYPES[event.event] : undefined;
+  if (!type) return { sentence: `Other change (${displayText(event.event, 80)})`, kind: 'other' };
+  const data = isObject(event.data) ? (event.data as Record<string, unknown>) : {};
+  // Names may be 10 KB: a row reads at a glance, the JSON holds the rest.
+  return { sentence: displayText(type.phrase(data), MAX_SENTENCE), kind: type.kind };
+}
+
+/** Whether the event carries old values to compare with (`*.updated`). */
+export function isUpdate(event: WorkOSEvent): boolean {
+  return event.event === 'dsync.user.updated' || event.event === 'dsync.group.updated';
+}
+
+/** The user, group and directory the event is about, where the data names them with IDs of their kind. */
+export function eventSubjects(event: WorkOSEvent): EventSubjects {
+  if (!isObject(event.data)) return {};
+  const data = event.data as Record<string, unknown>;
+  const idOf = (value: unknown, kind: string) => {
+    const id = isObject(value) ? (value as { id?: unknown }).id : value;
+    return typeof id === 'string' && kindOfId(id) === kind ? id : undefined;
+  };
+  const subjects: EventSubjects = {
+    directory: idOf(data.directory_id, 'directory') ?? idOf(data, 'directory'),
+    user: idOf(data.user, 'directory_user') ?? idOf(data, 'directory_user'),
+    group: idOf(data.group, 'directory_group') ?? idOf(data, 'directory_group'),
+  };
+  return Object.fromEntries(Object.entries(subjects).filter(([, id]) => id !== undefined));
+}
+
+/** Who made the change, from `context.actor` (name, else ID, with its source), when the event says. */
+export function eventActor(event: WorkOSEvent): string | undefined {
+  const actor = isObject(event.context) ? (event.context as { actor?: unknown }).actor : undefined;
+  if (!isObject(actor)) return undefined;
+  const { name, id, source } = actor as Record<string, unknown>;
+  const who = displayText(name, 120) || displayText(id, 120);
+  if (!who) return undefined;
+  const from = displayText(source, 40);
+  return from ? `${who} (${from})` : who;
+}
+
+/** "just now", "12 min ago", "3 h ago", "4 d ago". */
+export function timeAgo(time: number, now: number): string {
+  const minutes = Math.floor((now - time) / 60_000);
+  if (!(minutes >= 1)) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? `${hours} h ago` : `${Math.floor(hours / 24)} d ago`;
+}
+
+/** The previous values (`data` with `previous_attributes` applied), without the attribute itself. */
+export function previousValues(event: WorkOSEvent): unknown {
+  if (!isObject(event.data)) return event.data;
+  const { previous_attributes: previous, ...current } = event.data as Record<string, unknown>;
+  return isObject(previous) ? { ...current, ...(previous as Record<string, unknown>) } : current;
+}
+
+/** The data now, without `previous_attributes`, so that the diff shows only what changed. */
+export function currentValues(event: WorkOSEvent): unknown {
+  if (!isObject(event.data)) return event.data;
+  const { previous_attributes: _previous, ...current } = event.data as Record<string, unknown>;
+  return current;
+}
+
+const MAX_FIELDS = 4;
+
+/** ": email, state" from `previous_attributes`; nothing when it names no field. */
+function fields(data: Record<string, unknown>): string {
+  const previous = data.previous_attributes;
+  if (!isObject(previous)) return '';
+  const names = Object.keys(previous)
+    .map((name) => displayText(name, 40))
+    .filter(Boolean);
+  if (names.length === 0) return '';
+  const shown = names.slice(0, MAX_FIELDS).join(', ');
+  return `: ${shown}${names.length > MAX_FIELDS ? ` and ${names.length - MAX_FIELDS} more` : ''}`;
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,117 @@
+import * as vscode from 'vscode';
+import { pickDirectory } from '../find/pick-directory';
+import { requireSession } from '../prompts';
+import type { Services } from '../services';
+import { listKey } from '../session/lists';
+import type { Session } from '../session/session';
+import type { DirectoriesView } from '../tree/directories-view';
+import type { WorkOSEvent } from '../workos';
+import { ChangesView, CHANGES_VIEW_ID, isEventRow, type EventRow } from './changes-view';
+import { EventDocuments } from './event-documents';
+import { describeEvent, eventSubjects } from './event-words';
+
+const POLL_SETTING = 'workos.changes.pollSeconds';
+/** The shortest interval between polls, whatever the setting says. */
+const MIN_POLL_SECONDS = 15;
+
+/** The Recent Changes view, its event documents and its commands. */
+export function registerChanges(
+  context: vscode.ExtensionContext,
+  services: Services,
+  tree: DirectoriesView,
+): ChangesView {
+  const view = new ChangesView(services.sessions, services.log);
+  const documents = new EventDocuments(services.sessions);
+  view.onPolled = (session, events) => membersChanged(session, events, tree);
+  const onRow =
+    (action: (row: EventRow) => unknown) =>
+    (row?: unknown): unknown =>
+      isEventRow(row) ? action(row) : undefined;
+  const openSubject = (pick: 'user' | 'group' | 'directory') =>
+    onRow((row) => {
+      const id = eventSubjects(row.event)[pick];
+      return id && vscode.commands.executeCommand('workos.openById', id, row.session.environmentId);
+    });
+  context.subscriptions.push(
+    view,
+    documents,
+    startPolling(view),
+    vscode.commands.registerCommand(
+      'workos.openEvent',
+      onRow((row) => documents.open(row.session.environmentId, row.event)),
+    ),
+    vscode.commands.registerCommand(
+      'workos.compareEvent',
+      onRow((row) =>
+        documents.compare(
+          row.session.environmentId,
+          row.event,
+          `${describeEvent(row.event).sentence.slice(0, 80)} (before ↔ after)`,
+        ),
+      ),
+    ),
+    vscode.commands.registerCommand(
+      'workos.copyEventId',
+      onRow(async (row) => {
+        // The page parser lets only `event_` and letters and digits through: nothing invisible to paste.
+        await vscode.env.clipboard.writeText(row.event.id);
+        vscode.window.setStatusBarMessage(`Copied ${row.event.id}`, 3000);
+      }),
+    ),
+    vscode.commands.registerCommand('workos.openEventUser', openSubject('user')),
+    vscode.commands.registerCommand('workos.openEventGroup', openSubject('group')),
+    vscode.commands.registerCommand('workos.openEventDirectory', openSubject('directory')),
+    vscode.commands.registerCommand('workos.loadOlderChanges', () => view.loadOlder()),
+    vscode.commands.registerCommand('workos.refreshChanges', () => {
+      services.sessions.active?.changes.restart(view.scope && { directory: view.scope });
+      view.show(view.scope);
+    }),
+    vscode.commands.registerCommand('workos.showChanges', async (argument?: unknown) => {
+      const session = await requireSession(services.sessions);
+      if (!session) return;
+      const directory = await pickDirectory(session, services.log, 'WorkOS: Show Recent Changes', argument);
+      if (!directory) return;
+      view.show(directory);
+      await vscode.commands.executeCommand(`${CHANGES_VIEW_ID}.focus`);
+    }),
+    vscode.commands.registerCommand('workos.showAllChanges', () => view.show(undefined)),
+  );
+  return view;
+}
+
+/** Membership changes a poll found: each group's member list is read anew, at once where it is expanded. */
+function membersChanged(session: Session, events: readonly WorkOSEvent[], tree: DirectoriesView): void {
+  for (const event of events) {
+    if (event.event !== 'dsync.group.user_added' && event.event !== 'dsync.group.user_removed') continue;
+    const { group, directory } = eventSubjects(event);
+    if (!group || !directory) continue;
+    session.forgetList(listKey({ of: 'members', group, directory }));
+    tree.model.membersChanged(group);
+  }
+}
+
+/** Polls while the view is visible, every `workos.changes.pollSeconds` (0, the default, is off). */
+function startPolling(view: ChangesView): vscode.Disposable {
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    clearInterval(timer);
+    timer = undefined;
+    const seconds = pollSeconds();
+    if (seconds > 0 && view.view.visible) timer = setInterval(() => void view.poll(), seconds * 1000);
+  };
+  schedule();
+  const subscriptions = [
+    view.view.onDidChangeVisibility(schedule),
+    vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration(POLL_SETTING) && schedule()),
+  ];
+  return new vscode.Disposable(() => {
+    clearInterval(timer);
+    for (const subscription of subscriptions) subscription.dispose();
+  });
+}
+
+function pollSeconds(): number {
+  const value = vscode.workspace.getConfiguration().get<unknown>(POLL_SETTING);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return 0;
+  return Math.max(MIN_POLL_SECONDS, value);
+}
