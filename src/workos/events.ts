@@ -65,8 +65,8 @@ export function eventsQuery(params: ListEventsParams): Record<string, string | n
 
 /**
  * A page of events, read leniently: one odd item (no `event_` ID, not an object) is left out and
- * counted in `dropped` instead of failing the page, and so is an event of a type not asked for (some
- * servers read only `events[]=` and send every type).
+ * counted in `dropped` instead of failing the page, and so is an event of another product than the
+ * types asked for (some servers read only `events[]=` and send every type).
  */
 export function parseEventsPage(
   body: unknown,
@@ -83,7 +83,11 @@ export function parseEventsPage(
     });
   }
   const asked = new Set(types);
-  const data = envelope.data.filter((item): item is WorkOSEvent => isEvent(item) && asked.has(item.event));
+  // A Directory Sync type not known yet (WorkOS adds types) is still a directory's change.
+  const family = new Set(types.map(familyOf));
+  const data = envelope.data.filter(
+    (item): item is WorkOSEvent => isEvent(item) && (asked.has(item.event) || family.has(familyOf(item.event))),
+  );
   const metadata = (
     typeof envelope.list_metadata === 'object' && envelope.list_metadata !== null ? envelope.list_metadata : {}
   ) as Record<string, unknown>;
@@ -97,6 +101,11 @@ export function parseEventsPage(
     );
   }
   return { data, before: cursor(metadata.before), after, requestId, dropped: envelope.data.length - data.length };
+}
+
+/** `dsync` of `dsync.user.created`. */
+function familyOf(type: string): string {
+  return type.split('.')[0] ?? type;
 }
 
 function isEvent(item: unknown): item is WorkOSEvent {

@@ -105,7 +105,7 @@ describe('Events: the newest first, by windows, from an API that lists oldest fi
     }
   });
 
-  it('an odd item (no event ID, not an object, another type) is left out and the rest of the page shows', async () => {
+  it('an odd item (no event ID, not an object, another product) is left out, a new dsync type kept, the rest shows', async () => {
     const good = {
       object: 'event',
       id: 'event_01GOOD',
@@ -122,6 +122,7 @@ describe('Events: the newest first, by windows, from an API that lists oldest fi
           { ...good, id: 'directory_user_01NOTANEVENT' },
           null,
           { ...good, id: 'event_01OTHER', event: 'user.created' },
+          { ...good, id: 'event_01NEWTYPE', event: 'dsync.user.suspended' },
           good,
         ],
         list_metadata: { before: null, after: null },
@@ -130,7 +131,7 @@ describe('Events: the newest first, by windows, from an API that lists oldest fi
     const page = await client.listEvents({ events: DSYNC_EVENT_TYPES, limit: 100 });
     assert.deepEqual(
       page.data.map((event) => event.id),
-      ['event_01GOOD'],
+      ['event_01NEWTYPE', 'event_01GOOD'],
     );
     assert.equal(page.dropped, 3);
   });
