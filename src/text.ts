@@ -16,12 +16,20 @@ export function detailsTooltip(title: string, rows: Array<[string, unknown]>): v
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;
   appendPlain(tooltip.appendMarkdown('**'), displayText(title)).appendMarkdown('**\n\n');
+  return appendRows(tooltip, rows);
+}
+
+/**
+ * Appends `label: value` lines, each value through {@link displayText} (not text or empty: no line)
+ * and escaped: the rows of a tree tooltip and of a hover.
+ */
+export function appendRows(markdown: vscode.MarkdownString, rows: Array<[string, unknown]>): vscode.MarkdownString {
   for (const [label, value] of rows) {
     const text = displayText(value);
     if (text === '') continue;
-    appendPlain(tooltip.appendMarkdown(`${label}: `), text).appendMarkdown('  \n');
+    appendPlain(markdown.appendMarkdown(`${label}: `), text).appendMarkdown('  \n');
   }
-  return tooltip;
+  return markdown;
 }
 
 /** A short phrase for a failure, for a tree row; the full message goes in the tooltip. */

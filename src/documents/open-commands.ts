@@ -1,4 +1,4 @@
-import { showFailure, withCancellableProgress } from '../notify';
+import { showFailure, withProgress } from '../notify';
 import { askForId, requireSession } from '../prompts';
 import type { WorkOSObject } from '../session/session';
 import type { Services } from '../services';
@@ -40,7 +40,7 @@ export async function openObject(
   const idKind = kindOfId(id)!;
   let object: WorkOSObject;
   try {
-    object = await withCancellableProgress(`Fetching ${id}…`, (signal) => session.fetch(idKind, id, signal));
+    object = await withProgress(`Fetching ${id}…`, (signal) => session.fetch(idKind, id, signal), session.signal);
   } catch (error) {
     return showFailure(context.log, `Could not open ${describeKind(idKind).label} ${id}`, error);
   }

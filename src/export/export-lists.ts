@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { toCsv } from '../csv';
 import { pickDirectory } from '../find/pick-directory';
-import { showFailure, showNotice, withProgress } from '../notify';
+import { pickOne, showFailure, showNotice, withProgress } from '../notify';
 import { askForId, requireSession } from '../prompts';
-import { displayName, pickText, redact } from '../safe-text';
+import { displayName, redact } from '../safe-text';
 import type { Services } from '../services';
 import type { Collection } from '../session/collection';
 import type { Session, WorkOSObject } from '../session/session';
@@ -74,12 +74,12 @@ async function exportList<T extends WorkOSObject>(
   noun: string,
   order: (items: T[]) => T[] = (items) => items,
 ): Promise<void> {
-  const format = await vscode.window.showQuickPick(
+  const format = await pickOne(
     [
       { label: 'CSV', description: columns.join(', '), format: 'csv' as const },
       { label: 'JSON', description: 'an array of the objects exactly as the API sent them', format: 'json' as const },
     ],
-    { title: pickText(`WorkOS: Export ${what}`), placeHolder: 'Export as' },
+    { title: `WorkOS: Export ${what}`, placeHolder: 'Export as' },
   );
   if (!format) return;
   const collection = collectionOf();
