@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { fileNameText, redact } from '../safe-text';
+import { fileNameText, redact } from '../text/safe-text';
 import type { EnvironmentStore } from '../environments/environment-store';
 import { environmentLabel, environmentName } from '../environments/environment-text';
 import type { Sessions } from '../session/sessions';
 import type { Session, WorkOSObject } from '../session/session';
-import { fullFailure } from '../text';
+import { fullFailure } from '../text/failure-text';
 import { idProblem, type WorkOSObjectKind } from '../workos';
 import { jsonIndent } from './json-indent';
 

@@ -1,5 +1,5 @@
-import { showFailure, withProgress } from '../notify';
-import { askForId, requireSession } from '../prompts';
+import { showFailure, withProgress } from '../ui/notify';
+import { askForId, requireSession } from '../ui/prompts';
 import type { WorkOSObject } from '../session/session';
 import type { Services } from '../services';
 import { describeKind, idProblem, kindOfId, type WorkOSObjectKind } from '../workos';

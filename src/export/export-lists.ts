@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { toCsv } from '../csv';
+import { toCsv } from '../text/csv';
 import { pickDirectory } from '../find/pick-directory';
-import { pickOne, showFailure, showNotice, withProgress } from '../notify';
-import { askForId, requireSession } from '../prompts';
-import { displayName, redact } from '../safe-text';
+import { pickOne, showFailure, showNotice, withProgress } from '../ui/notify';
+import { askForId, requireSession } from '../ui/prompts';
+import { displayName, redact } from '../text/safe-text';
 import type { Services } from '../services';
 import type { Collection } from '../session/collection';
 import type { Session, WorkOSObject } from '../session/session';

@@ -1,6 +1,6 @@
-import { Picker, type PickItem } from '../notify';
-import { displayName, displayText } from '../safe-text';
-import { requireSession } from '../prompts';
+import { Picker, type PickItem } from '../ui/notify';
+import { displayName, displayText } from '../text/safe-text';
+import { requireSession } from '../ui/prompts';
 import type { Collection } from '../session/collection';
 import type { Services } from '../services';
 import type { DirectoryGroup } from '../workos';

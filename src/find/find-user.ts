@@ -1,9 +1,9 @@
-import { askText, pickOne, showFailure, showNotice, withProgress } from '../notify';
-import { requireSession } from '../prompts';
-import { displayName, displayText } from '../safe-text';
+import { askText, pickOne, showFailure, showNotice, withProgress } from '../ui/notify';
+import { requireSession } from '../ui/prompts';
+import { displayName, displayText } from '../text/safe-text';
 import type { Services } from '../services';
 import type { Session } from '../session/session';
-import { userName } from '../user-names';
+import { userName } from '../text/user-names';
 import { isWorkOSError, type Directory, type DirectoryUser } from '../workos';
 import { pickDirectory } from './pick-directory';
 

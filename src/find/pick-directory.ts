@@ -1,6 +1,6 @@
-import type { Log } from '../log';
-import { pickOne, showFailure } from '../notify';
-import { displayName, displayText } from '../safe-text';
+import type { Log } from '../host/log';
+import { pickOne, showFailure } from '../ui/notify';
+import { displayName, displayText } from '../text/safe-text';
 import type { Session } from '../session/session';
 import { objectOfRow } from '../tree/nodes';
 import { kindOfId, type Directory } from '../workos';

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
-import { displayName, displayText } from '../safe-text';
+import { displayName, displayText } from '../text/safe-text';
 import type { Session, WorkOSObject } from '../session/session';
 import type { Sessions } from '../session/sessions';
 import { environmentOfDocument } from '../documents/object-documents';
 import { environmentLabel } from '../environments/environment-text';
-import { appendPlain, appendRows, shortFailure } from '../text';
+import { appendPlain, appendRows } from '../ui/markdown';
+import { shortFailure } from '../text/failure-text';
 import { stateLook, typeName } from '../tree/directory-words';
-import { userName } from '../user-names';
+import { userName } from '../text/user-names';
 import { describeKind, isWorkOSError, type Directory, type DirectoryGroup, type DirectoryUser } from '../workos';
 import { commandUri } from './command-links';
 import { idAt, type FoundId } from './id-scanner';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { askText, copyText } from '../notify';
+import { askText, copyText } from '../ui/notify';
 import type { Services } from '../services';
 import { DirectoriesView } from './directories-view';
 import { isUserNode, objectOfRow, type LoadMoreNode, type MessageNode, type ParentNode } from './nodes';

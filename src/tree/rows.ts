@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { Session } from '../session/session';
-import { displayName, displayText } from '../safe-text';
-import { appendPlain, detailsTooltip, fullFailure, shortFailure } from '../text';
-import { userName } from '../user-names';
+import { displayName, displayText } from '../text/safe-text';
+import { appendPlain, detailsTooltip } from '../ui/markdown';
+import { fullFailure, shortFailure } from '../text/failure-text';
+import { userName } from '../text/user-names';
 import type { Directory, DirectoryUser } from '../workos';
 import { COMMANDS, ROW_CONTEXTS } from '../ui/contributes';
 import { directorySummary, groupCount, stateLook, typeName } from './directory-words';

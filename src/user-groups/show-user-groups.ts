@@ -1,9 +1,9 @@
-import { pickOne, showFailure, showNotice, withProgress } from '../notify';
-import { askForId, requireSession } from '../prompts';
-import { displayName, displayText } from '../safe-text';
+import { pickOne, showFailure, showNotice, withProgress } from '../ui/notify';
+import { askForId, requireSession } from '../ui/prompts';
+import { displayName, displayText } from '../text/safe-text';
 import type { Services } from '../services';
 import { objectOfRow } from '../tree/nodes';
-import { userTitle } from '../user-names';
+import { userTitle } from '../text/user-names';
 import type { DirectoryGroup, DirectoryUser } from '../workos';
 
 /**

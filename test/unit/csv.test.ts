@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { csvField, toCsv } from '../../src/csv';
+import { csvField, toCsv } from '../../src/text/csv';
 
 /**
  * A strict RFC 4180 reader, written here so that the writer is checked against the grammar rather

@@ -1,4 +1,4 @@
-// A stand-in for the `vscode` module, for the one unit suite that tests src/notify.ts in plain Node:
+// A stand-in for the `vscode` module, for the one unit suite that tests src/ui/notify.ts in plain Node:
 // it records what each screen API was asked to show and answers as the test tells it. Imported
 // first, it is what `require('vscode')` returns in that bundle from then on.
 import Module from 'node:module';

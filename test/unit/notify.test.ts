@@ -1,7 +1,7 @@
-// Imported first: src/notify.ts then talks to the fake `vscode`, which records what it would show.
+// Imported first: src/ui/notify.ts then talks to the fake `vscode`, which records what it would show.
 import { screen } from './fake-vscode';
 import * as assert from 'node:assert/strict';
-import type { Log } from '../../src/log';
+import type { Log } from '../../src/host/log';
 import {
   askText,
   askToConfirm,
@@ -12,8 +12,8 @@ import {
   showNotice,
   withProgress,
   type PickItem,
-} from '../../src/notify';
-import { protectKey } from '../../src/safe-text';
+} from '../../src/ui/notify';
+import { protectKey } from '../../src/text/safe-text';
 import { WorkOSError } from '../../src/workos';
 
 const LINK = 'Legal [Open report](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%22%7D)';
@@ -26,7 +26,7 @@ const hasIcon = (text: unknown) => typeof text === 'string' && /(?<!\\)\$\(/.tes
 
 const log = { error: () => undefined, show: () => undefined } as unknown as Log;
 
-describe('the door (src/notify.ts) neutralises what it shows', () => {
+describe('the door (src/ui/notify.ts) neutralises what it shows', () => {
   beforeEach(() => screen.clear());
 
   it('a notification of each level shows no link, and returns the action chosen', async () => {

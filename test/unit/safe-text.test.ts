@@ -10,7 +10,7 @@ import {
   pickText,
   protectKey,
   redact,
-} from '../../src/safe-text';
+} from '../../src/text/safe-text';
 
 /** Each character a security review found shown or copied as if it were not there. */
 const INVISIBLES: Array<[name: string, char: string, escaped: string]> = [

@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { displayText, noticeText, pickText, promptText, quickInputText } from '../../src/safe-text';
+import { displayText, noticeText, pickText, promptText, quickInputText } from '../../src/text/safe-text';
 
-// src/notify.ts is the one door to the screen: every notification, progress, input box, quick pick,
+// src/ui/notify.ts is the one door to the screen: every notification, progress, input box, quick pick,
 // status bar message and clipboard write goes through it, and it neutralises the text. This walks
 // the source as text and names every call that goes around it.
 
-const DOOR = 'src/notify.ts';
+const DOOR = 'src/ui/notify.ts';
 
 /**
  * The VS Code calls that put text on the screen (or in the clipboard), found by name wherever they
@@ -60,7 +60,7 @@ describe('one door to the screen', () => {
     assert.ok(files.length > 20);
   });
 
-  it('no file but src/notify.ts calls a VS Code API that shows text or writes the clipboard', () => {
+  it('no file but src/ui/notify.ts calls a VS Code API that shows text or writes the clipboard', () => {
     const around = files
       .filter((file) => file !== DOOR)
       .flatMap((file) => callsAround(file, fs.readFileSync(path.join(ROOT, file), 'utf8')));

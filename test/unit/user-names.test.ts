@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { userName, userTitle } from '../../src/user-names';
+import { userName, userTitle } from '../../src/text/user-names';
 import type { DirectoryUser } from '../../src/workos';
 
 const user = (fields: Partial<Record<keyof DirectoryUser, unknown>>) =>

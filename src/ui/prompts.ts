@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { environmentLabel } from './environments/environment-text';
+import { environmentLabel } from '../environments/environment-text';
 import { askText, showNotice } from './notify';
-import type { Session } from './session/session';
-import type { Sessions } from './session/sessions';
-import { describeKind, idProblem, normalizeId, type WorkOSObjectKind } from './workos';
+import type { Session } from '../session/session';
+import type { Sessions } from '../session/sessions';
+import { describeKind, idProblem, normalizeId, type WorkOSObjectKind } from '../workos';
 
 /**
  * The session of the window's environment (or of `environmentId`, a document's own), or undefined

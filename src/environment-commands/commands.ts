@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { Log } from '../log';
-import { askText, askToConfirm, pickOne, showNotice, type PickItem } from '../notify';
-import { displayText } from '../safe-text';
+import type { Log } from '../host/log';
+import { askText, askToConfirm, pickOne, showNotice, type PickItem } from '../ui/notify';
+import { displayText } from '../text/safe-text';
 import type { Sessions } from '../session/sessions';
 import { checkBaseUrl } from '../workos';
-import type { Environment, EnvironmentStore } from './environment-store';
-import { environmentFacts, environmentLabel, environmentName } from './environment-text';
+import type { Environment, EnvironmentStore } from '../environments/environment-store';
+import { environmentFacts, environmentLabel, environmentName } from '../environments/environment-text';
 import { askForKey } from './key-commands';
 
 export interface EnvironmentContext {

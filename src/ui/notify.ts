@@ -5,10 +5,10 @@
 // `[text](command:…)` as a link that runs a command, a title or a pick item renders `$(icon)`. The
 // text rules themselves live in safe-text.ts, where plain Node tests them.
 import * as vscode from 'vscode';
-import type { Log } from './log';
-import { hasInvisible, noticeText, promptText, quickInputText, redact } from './safe-text';
-import { fullFailure } from './text';
-import { isWorkOSError } from './workos';
+import type { Log } from '../host/log';
+import { hasInvisible, noticeText, promptText, quickInputText, redact } from '../text/safe-text';
+import { fullFailure } from '../text/failure-text';
+import { isWorkOSError } from '../workos';
 
 /**
  * One message for a failed command, with the one action that helps. It does not wait for the person

@@ -1,5 +1,5 @@
 import { displayText } from './safe-text';
-import type { DirectoryUser } from './workos';
+import type { DirectoryUser } from '../workos';
 
 /**
  * What a person is called: first and last name when either is set, else `name`, else the email,

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { loggedUrl, logLine } from './safe-text';
-import { fullFailure } from './text';
-import type { RequestRecord } from './workos';
+import { loggedUrl, logLine } from '../text/safe-text';
+import { fullFailure } from '../text/failure-text';
+import type { RequestRecord } from '../workos';
 
 /**
  * The "WorkOS" output channel. Every line passes through {@link logLine}; a request's query keeps

@@ -1,8 +1,8 @@
-import type { Log } from '../log';
-import { askText, askToConfirm, showNotice } from '../notify';
+import type { Log } from '../host/log';
+import { askText, askToConfirm, showNotice } from '../ui/notify';
 import { keyWarning, normalizeKey } from '../workos';
-import { ENVIRONMENT_VARIABLE, type EnvironmentStore } from './environment-store';
-import { environmentLabel } from './environment-text';
+import { ENVIRONMENT_VARIABLE, type EnvironmentStore } from '../environments/environment-store';
+import { environmentLabel } from '../environments/environment-text';
 
 /**
  * A key typed into a password box, confirmed when it does not look like a secret key; undefined when
