@@ -1,24 +1,17 @@
 import * as vscode from 'vscode';
-import type { Log } from '../host/log';
 import { askText, askToConfirm, pickOne, showNotice, type PickItem } from '../ui/notify';
 import { displayText } from '../text/safe-text';
-import type { Sessions } from '../session/sessions';
+import type { Services } from '../services';
 import { checkBaseUrl } from '../workos';
 import type { Environment, EnvironmentStore } from '../environments/environment-store';
 import { environmentFacts, environmentLabel, environmentName } from '../environments/environment-text';
 import { askForKey } from './key-commands';
 
-export interface EnvironmentContext {
-  environments: EnvironmentStore;
-  sessions: Sessions;
-  log: Log;
-}
-
 const ADD_TITLE = 'WorkOS: Add Environment';
 const ADD_STEPS = 4;
 
 /** Name, key, production or not, address; then the window switches to it. Nothing is saved if any step is cancelled. */
-export async function addEnvironment({ environments, log }: EnvironmentContext): Promise<void> {
+export async function addEnvironment({ environments, log }: Services): Promise<void> {
   const name = await askText({
     title: `${ADD_TITLE} (1/${ADD_STEPS})`,
     prompt: 'A name for the environment, such as staging, production or a customer’s sandbox.',
@@ -57,7 +50,7 @@ export async function addEnvironment({ environments, log }: EnvironmentContext):
  * Switches this window to another environment: picked, or named by an argument (its ID or name, for a
  * keybinding). The window's session ends, so no late answer of the old environment reaches the tree.
  */
-export async function switchEnvironment(context: EnvironmentContext, argument?: unknown): Promise<void> {
+export async function switchEnvironment(context: Services, argument?: unknown): Promise<void> {
   const { environments } = context;
   const all = await environments.list();
   let target: Environment | undefined;
@@ -72,7 +65,7 @@ export async function switchEnvironment(context: EnvironmentContext, argument?: 
   if (target) await environments.choose(target.id);
 }
 
-export async function renameEnvironment(context: EnvironmentContext): Promise<void> {
+export async function renameEnvironment(context: Services): Promise<void> {
   const { environments, log } = context;
   const target = await pickEnvironment(context, await editableEnvironments(environments), 'WorkOS: Rename Environment');
   if (!target || target === 'add') return;
@@ -88,7 +81,7 @@ export async function renameEnvironment(context: EnvironmentContext): Promise<vo
 }
 
 /** Removes an environment and its key, after a confirmation; a window working in it moves to another. */
-export async function removeEnvironment(context: EnvironmentContext): Promise<void> {
+export async function removeEnvironment(context: Services): Promise<void> {
   const { environments, log } = context;
   const target = await pickEnvironment(context, await editableEnvironments(environments), 'WorkOS: Remove Environment');
   if (!target || target === 'add') return;
@@ -123,7 +116,7 @@ interface EnvironmentItem extends PickItem {
 }
 
 async function pickEnvironment(
-  { environments }: EnvironmentContext,
+  { environments }: Services,
   candidates: readonly Environment[],
   title: string,
   { offerAdd = false } = {},
