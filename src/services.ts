@@ -1,6 +1,6 @@
 import type { ObjectDocuments } from './documents/object-documents';
 import type { EnvironmentStore } from './environments/environment-store';
-import type { Log } from './log';
+import type { Log } from './host/log';
 import type { Sessions } from './session/sessions';
 
 /** What every feature is handed: the log, the environments, the sessions and the JSON documents. */

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
-import type { Log } from '../log';
-import { displayName, displayText } from '../safe-text';
+import type { Log } from '../host/log';
+import { displayName, displayText } from '../text/safe-text';
 import type { ChangeFeed } from '../session/events';
 import type { Session } from '../session/session';
 import type { Sessions } from '../session/sessions';
-import { appendPlain, detailsTooltip, fullFailure, shortFailure } from '../text';
+import { fullFailure, shortFailure } from '../text/failure-text';
+import { COMMANDS, ROW_CONTEXTS, type RowContext } from '../ui/contributes';
+import { appendPlain, detailsTooltip } from '../ui/markdown';
 import { eventDirectoryId, type Directory, type WorkOSEvent } from '../workos';
-import { describeEvent, eventActor, eventSubjects, isUpdate, timeAgo, type ChangeKind } from './event-words';
+import { describeEvent, eventActor, eventSubjects, timeAgo, type ChangeKind } from './event-words';
 
 export const CHANGES_VIEW_ID = 'workos.changes';
 
@@ -104,7 +106,7 @@ export class ChangesView implements vscode.TreeDataProvider<ChangeRow>, vscode.D
         const item = new vscode.TreeItem(row.loading ? 'Loading…' : 'Load older');
         item.id = row.id;
         item.iconPath = new vscode.ThemeIcon(row.loading ? 'loading~spin' : 'ellipsis');
-        if (!row.loading) item.command = { command: 'workos.loadOlderChanges', title: 'Load Older' };
+        if (!row.loading) item.command = { command: COMMANDS.loadOlderChanges, title: 'Load Older' };
         return item;
       }
       case 'empty': {
@@ -118,7 +120,7 @@ export class ChangesView implements vscode.TreeDataProvider<ChangeRow>, vscode.D
         item.id = row.id;
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
         item.description = 'click to retry';
-        item.command = { command: 'workos.loadOlderChanges', title: 'Retry' };
+        item.command = { command: COMMANDS.loadOlderChanges, title: 'Retry' };
         item.tooltip = appendPlain(new vscode.MarkdownString(), fullFailure(row.error));
         return item;
       }
@@ -164,7 +166,7 @@ export class ChangesView implements vscode.TreeDataProvider<ChangeRow>, vscode.D
     const state = await this.sessions.current();
     if ('problem' in state) return [{ kind: 'notice', id: 'problem', text: displayText(state.problem) }];
     if (!('session' in state)) {
-      const command = { command: 'workos.setApiKey', title: 'Set API Key' };
+      const command = { command: COMMANDS.setApiKey, title: 'Set API Key' };
       return [{ kind: 'notice', id: 'no-key', text: 'Set a WorkOS API key to see recent changes', command }];
     }
     const { session } = state;
@@ -227,20 +229,21 @@ export class ChangesView implements vscode.TreeDataProvider<ChangeRow>, vscode.D
       ['Directory', directory ? `${displayName(directory)} (${directory.id})` : directoryId],
       ['Actor', eventActor(event)],
     ]);
-    const subjects = eventSubjects(event);
-    // Which menu entries apply: Compare for updates, Open User / Group / Directory for what it names.
-    item.contextValue = [
-      'workos.event',
-      isUpdate(event) ? 'updated' : undefined,
-      subjects.user && 'user',
-      subjects.group && 'group',
-      subjects.directory && 'directory',
-    ]
-      .filter(Boolean)
-      .join('.');
-    item.command = { command: 'workos.openEvent', title: 'Open Event JSON', arguments: [row] };
+    item.contextValue = rowContext(event);
+    item.command = { command: COMMANDS.openEvent, title: 'Open Event JSON', arguments: [row] };
     return item;
   }
+}
+
+/** Which menu entries apply: Compare for updates, Open User / Group / Directory by what the type is about. */
+function rowContext({ event: type }: WorkOSEvent): RowContext {
+  if (type === 'dsync.activated' || type === 'dsync.deleted') return ROW_CONTEXTS.directoryEvent;
+  if (type === 'dsync.user.updated') return ROW_CONTEXTS.userUpdatedEvent;
+  if (type === 'dsync.group.updated') return ROW_CONTEXTS.groupUpdatedEvent;
+  if (type.startsWith('dsync.group.user_')) return ROW_CONTEXTS.membershipEvent;
+  if (type.startsWith('dsync.user.')) return ROW_CONTEXTS.userEvent;
+  if (type.startsWith('dsync.group.')) return ROW_CONTEXTS.groupEvent;
+  return ROW_CONTEXTS.otherEvent;
 }
 
 export function isEventRow(value: unknown): value is EventRow {

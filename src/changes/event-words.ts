@@ -1,5 +1,5 @@
-import { displayName, displayText } from '../safe-text';
-import { userName } from '../user-names';
+import { displayName, displayText } from '../text/safe-text';
+import { userName } from '../text/user-names';
 import { kindOfId, type DirectoryUser, type WorkOSEvent } from '../workos';
 
 // What an event says, in words a person takes in at a glance. Free of VS Code, so every type and
@@ -50,11 +50,6 @@ export function describeEvent(event: WorkOSEvent): { sentence: string; kind: Cha
   const data = isObject(event.data) ? (event.data as Record<string, unknown>) : {};
   // Names may be 10 KB: a row reads at a glance, the JSON holds the rest.
   return { sentence: displayText(type.phrase(data), MAX_SENTENCE), kind: type.kind };
-}
-
-/** Whether the event carries old values to compare with (`*.updated`). */
-export function isUpdate(event: WorkOSEvent): boolean {
-  return event.event === 'dsync.user.updated' || event.event === 'dsync.group.updated';
 }
 
 /** The user, group and directory the event is about, where the data names them with IDs of their kind. */

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { pickDirectory } from '../find/pick-directory';
-import { requireSession } from '../prompts';
+import { COMMANDS } from '../ui/contributes';
+import { copyText, showNotice } from '../ui/notify';
+import { requireSession } from '../ui/prompts';
 import type { Services } from '../services';
 import { listKey } from '../session/lists';
 import type { Session } from '../session/session';
@@ -30,7 +32,9 @@ export function registerChanges(
   const openSubject = (pick: 'user' | 'group' | 'directory') =>
     onRow((row) => {
       const id = eventSubjects(row.event)[pick];
-      return id && vscode.commands.executeCommand('workos.openById', id, row.session.environmentId);
+      // A membership event may name a user or group that is null, or not by an ID of its kind.
+      if (!id) return showNotice('info', `This change names no ${pick} by ID.`);
+      return vscode.commands.executeCommand(COMMANDS.openById, id, row.session.environmentId);
     });
   context.subscriptions.push(
     view,
@@ -52,11 +56,7 @@ export function registerChanges(
     ),
     vscode.commands.registerCommand(
       'workos.copyEventId',
-      onRow(async (row) => {
-        // The page parser lets only `event_` and letters and digits through: nothing invisible to paste.
-        await vscode.env.clipboard.writeText(row.event.id);
-        vscode.window.setStatusBarMessage(`Copied ${row.event.id}`, 3000);
-      }),
+      onRow((row) => copyText(row.event.id, 'ID')),
     ),
     vscode.commands.registerCommand('workos.openEventUser', openSubject('user')),
     vscode.commands.registerCommand('workos.openEventGroup', openSubject('group')),

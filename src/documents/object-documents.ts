@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { redact } from '../safe-text';
+import { fileNameText, redact } from '../text/safe-text';
 import type { EnvironmentStore } from '../environments/environment-store';
 import { environmentLabel, environmentName } from '../environments/environment-text';
 import type { Sessions } from '../session/sessions';
 import type { Session, WorkOSObject } from '../session/session';
-import { fullFailure } from '../text';
+import { fullFailure } from '../text/failure-text';
 import { idProblem, type WorkOSObjectKind } from '../workos';
+import { jsonIndent } from './json-indent';
 
 export const SCHEME = 'workos';
 
@@ -82,9 +83,8 @@ export function uriFor(
 ): vscode.Uri {
   // The last segment becomes the tab title; the ID segment before it identifies the object.
   // Masked first: a key a server echoed into a name must not end up in a URI, a tab or the recent list.
-  const name = typeof object.name === 'string' ? redact(object.name) : '';
-  const title = fileNamePart(name) || object.id;
-  const suffix = environmentName ? ` (${fileNamePart(environmentName)})` : '';
+  const title = (typeof object.name === 'string' && fileNameText(object.name)) || object.id;
+  const suffix = environmentName ? ` (${fileNameText(environmentName)})` : '';
   return vscode.Uri.from({
     scheme: SCHEME,
     authority: environmentId,
@@ -104,18 +104,10 @@ function objectOf(uri: vscode.Uri): { kind: WorkOSObjectKind; id: string } | und
   return kind && idProblem(id, kind) === undefined ? { kind, id } : undefined;
 }
 
-/** Text that can stand in a path segment and a tab title. */
-function fileNamePart(text: string): string {
-  return text
-    .replace(/[\p{Cc}/\\:*?"<>|#%]+/gu, ' ')
-    .trim()
-    .slice(0, 80);
-}
-
 /** JSON as the user indents it, a key the server echoed into it masked: for every read-only document. */
 export function format(object: unknown): string {
   const editor = vscode.workspace.getConfiguration('editor', { languageId: 'json' });
-  const indent = editor.get<boolean>('insertSpaces', true) ? ' '.repeat(editor.get<number>('tabSize', 2)) : '\t';
+  const indent = jsonIndent(editor.get<unknown>('insertSpaces'), editor.get<unknown>('tabSize'));
   // Verbatim, except that a key the server echoed into the object is masked.
   return `${redact(JSON.stringify(object, null, indent) ?? 'null')}\n`;
 }

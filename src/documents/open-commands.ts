@@ -1,5 +1,5 @@
-import { showFailure, withCancellableProgress } from '../notify';
-import { askForId, requireSession } from '../prompts';
+import { showFailure, withProgress } from '../ui/notify';
+import { askForId, requireSession } from '../ui/prompts';
 import type { WorkOSObject } from '../session/session';
 import type { Services } from '../services';
 import { describeKind, idProblem, kindOfId, type WorkOSObjectKind } from '../workos';
@@ -40,7 +40,7 @@ export async function openObject(
   const idKind = kindOfId(id)!;
   let object: WorkOSObject;
   try {
-    object = await withCancellableProgress(`Fetching ${id}…`, (signal) => session.fetch(idKind, id, signal));
+    object = await withProgress(`Fetching ${id}…`, (signal) => session.fetch(idKind, id, signal), session.signal);
   } catch (error) {
     return showFailure(context.log, `Could not open ${describeKind(idKind).label} ${id}`, error);
   }

@@ -1,7 +1,7 @@
 // Free of VS Code at run time (types only), so the store and its migration are tested in plain Node
 // with an in-memory secret store.
 import type * as vscode from 'vscode';
-import { displayText, protectKey } from '../safe-text';
+import { displayText, protectKey } from '../text/safe-text';
 import { normalizeKey } from '../workos';
 
 /** A named WorkOS environment. Its key is in secret storage only; everything here is in global state. */

@@ -1,6 +1,6 @@
 // How an environment is named on screen. Names are the person's own, but still pass through the
 // same masking as server text: a key pasted into the wrong box must not show.
-import { displayText, pickText } from '../safe-text';
+import { displayText, pickText } from '../text/safe-text';
 import { ENVIRONMENT_VARIABLE, MAX_NAME_LENGTH, type Environment } from './environment-store';
 
 /** The name in quotes, for sentences: Remove the API key of “staging”? */

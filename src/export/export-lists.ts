@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { toCsv } from '../csv';
+import { toCsv } from '../text/csv';
 import { pickDirectory } from '../find/pick-directory';
-import { showFailure, showNotice, withProgress } from '../notify';
-import { askForId, requireSession } from '../prompts';
-import { displayName, pickText, redact } from '../safe-text';
+import { pickOne, showFailure, showNotice, withProgress } from '../ui/notify';
+import { askForId, requireSession } from '../ui/prompts';
+import { displayName, redact } from '../text/safe-text';
 import type { Services } from '../services';
 import type { Collection } from '../session/collection';
 import type { Session, WorkOSObject } from '../session/session';
@@ -22,7 +22,7 @@ export async function exportGroups(services: Services, argument?: unknown): Prom
   if (!session) return;
   const directory = await pickDirectory(session, services.log, 'WorkOS: Export Groups', argument);
   if (!directory) return;
-  const scan = session.collection({ of: 'groupScan', directory: directory.id });
+  const scan = () => session.collection({ of: 'groupScan', directory: directory.id });
   // The scan gives the order its two ends met in; a file compared across runs wants the same order each time.
   const order = (groups: DirectoryGroup[]) => [...groups].sort(newestFirst);
   await exportList(services, session, `the groups of ${displayName(directory)}`, GROUP_COLUMNS, scan, 'groups', order);
@@ -49,7 +49,7 @@ export async function exportMembers(services: Services, argument?: unknown): Pro
   } catch (error) {
     return showFailure(services.log, `Could not read group ${id}`, error);
   }
-  const members = session.collection({ of: 'members', group: group.id, directory: group.directory_id });
+  const members = () => session.collection({ of: 'members', group: group.id, directory: group.directory_id });
   await exportList(services, session, `the members of ${displayName(group)}`, MEMBER_COLUMNS, members, 'members');
 }
 
@@ -69,18 +69,20 @@ async function exportList<T extends WorkOSObject>(
   session: Session,
   what: string,
   columns: readonly string[],
-  collection: Collection<T>,
+  /** Asked for once the format is chosen: the reading starts then, not while the person decides. */
+  collectionOf: () => Collection<T>,
   noun: string,
   order: (items: T[]) => T[] = (items) => items,
 ): Promise<void> {
-  const format = await vscode.window.showQuickPick(
+  const format = await pickOne(
     [
       { label: 'CSV', description: columns.join(', '), format: 'csv' as const },
       { label: 'JSON', description: 'an array of the objects exactly as the API sent them', format: 'json' as const },
     ],
-    { title: pickText(`WorkOS: Export ${what}`), placeHolder: 'Export as' },
+    { title: `WorkOS: Export ${what}`, placeHolder: 'Export as' },
   );
   if (!format) return;
+  const collection = collectionOf();
   let items: T[];
   try {
     items = await withProgress(

@@ -1,6 +1,6 @@
-import * as vscode from 'vscode';
-import { displayName, displayText, pickText } from '../safe-text';
-import { requireSession } from '../prompts';
+import { Picker, type PickItem } from '../ui/notify';
+import { displayName, displayText } from '../text/safe-text';
+import { requireSession } from '../ui/prompts';
 import type { Collection } from '../session/collection';
 import type { Services } from '../services';
 import type { DirectoryGroup } from '../workos';
@@ -10,7 +10,7 @@ const TITLE = 'WorkOS: Find Groups in Directory';
 /** Rows shown at once: the picker is for finding, and the count says how many more match. */
 const MAX_SHOWN = 500;
 
-interface GroupItem extends vscode.QuickPickItem {
+interface GroupItem extends PickItem {
   /** Absent on the row that says nothing matched. */
   group?: DirectoryGroup;
 }
@@ -18,7 +18,8 @@ interface GroupItem extends vscode.QuickPickItem {
 /**
  * `workos.findGroups`: a picker over every group of a directory, filled as the two-ended scan reads
  * them (the API has no name filter for groups). It matches the name (substring, case and accents
- * ignored) and the ID. Closing it stops the scan at once; a second search in the session reuses it.
+ * ignored) and the ID. The picker joins the session's scan of that directory: closing it stops the scan
+ * unless another reader (a second picker, an export) still has it; a second search reuses what was read.
  */
 export async function findGroups(services: Services, argument?: unknown, text?: unknown): Promise<void> {
   const session = await requireSession(services.sessions);
@@ -27,16 +28,16 @@ export async function findGroups(services: Services, argument?: unknown, text?: 
   if (!directory) return;
   const scan = session.collection({ of: 'groupScan', directory: directory.id });
   const total = typeof directory.metadata?.groups === 'number' ? directory.metadata.groups : undefined;
-  const picker = vscode.window.createQuickPick<GroupItem>();
+  const picker = new Picker<GroupItem>();
   picker.title = TITLE;
-  picker.placeholder = `Part of a group name or ID, in ${pickText(displayName(directory))}`;
+  picker.placeholder = `Part of a group name or ID, in ${displayName(directory)}`;
   picker.matchOnDescription = true;
   if (typeof text === 'string') picker.value = text;
   const show = () => {
     const matches = matching(scan, picker.value);
     // Our own matching decides what shows, so every item is marked to bypass the picker's own filter.
     const items: GroupItem[] = matches.slice(0, MAX_SHOWN).map((group) => ({
-      label: pickText(displayName(group)),
+      label: displayName(group),
       description: displayText(group.id, 80),
       alwaysShow: true,
       group,

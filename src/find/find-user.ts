@@ -1,10 +1,9 @@
-import * as vscode from 'vscode';
-import { showFailure, showNotice, withProgress } from '../notify';
-import { requireSession } from '../prompts';
-import { displayName, displayText, pickText } from '../safe-text';
+import { askText, pickOne, showFailure, showNotice, withProgress } from '../ui/notify';
+import { requireSession } from '../ui/prompts';
+import { displayName, displayText } from '../text/safe-text';
 import type { Services } from '../services';
 import type { Session } from '../session/session';
-import { userName } from '../user-names';
+import { userName } from '../text/user-names';
 import { isWorkOSError, type Directory, type DirectoryUser } from '../workos';
 import { pickDirectory } from './pick-directory';
 
@@ -25,16 +24,16 @@ export async function findUser(services: Services, argument?: unknown, emailArgu
   const email =
     typeof emailArgument === 'string'
       ? emailArgument
-      : await vscode.window.showInputBox({
+      : await askText({
           title: TITLE,
-          prompt: `The user's primary email, in ${pickText(displayName(directory))}`,
+          prompt: `The user's primary email, in ${displayName(directory)}`,
           placeHolder: 'jane@example.com',
           ignoreFocusOut: true,
           validateInput: emailProblem,
         });
   if (email === undefined) return;
   const problem = emailProblem(email);
-  if (problem) return void vscode.window.showErrorMessage(problem);
+  if (problem) return void showNotice('error', problem);
   const wanted = email.trim();
   const found = session.collection({ of: 'usersByEmail', directory: directory.id, email: wanted });
   let users: DirectoryUser[];
@@ -106,17 +105,9 @@ async function showMatches(
     );
   }
   if (users.length === 1) return void (await services.documents.open(session, 'directory_user', users[0]));
-  const picked = await vscode.window.showQuickPick(
-    users.map((user) => ({
-      label: pickText(userName(user)),
-      description: pickText(displayText(user.email)),
-      detail: user.id,
-      user,
-    })),
-    {
-      title: `${users.length} users with ${pickText(displayText(wanted, 80))}`,
-      placeHolder: 'Pick one to open its JSON',
-    },
+  const picked = await pickOne(
+    users.map((user) => ({ label: userName(user), description: displayText(user.email), detail: user.id, user })),
+    { title: `${users.length} users with ${displayText(wanted, 80)}`, placeHolder: 'Pick one to open its JSON' },
   );
   if (picked && !session.ended) await services.documents.open(session, 'directory_user', picked.user);
 }

@@ -1,7 +1,6 @@
-import * as vscode from 'vscode';
-import type { Log } from '../log';
-import { showFailure } from '../notify';
-import { displayName, displayText, pickText } from '../safe-text';
+import type { Log } from '../host/log';
+import { pickOne, showFailure } from '../ui/notify';
+import { displayName, displayText } from '../text/safe-text';
 import type { Session } from '../session/session';
 import { objectOfRow } from '../tree/nodes';
 import { kindOfId, type Directory } from '../workos';
@@ -35,15 +34,15 @@ export async function pickDirectory(
   const items = list.loadPages(MAX_PAGES).then(() => {
     if (list.error instanceof Error) throw list.error;
     return list.items.map((directory) => ({
-      label: pickText(displayName(directory)),
-      description: pickText(directorySummary(directory)),
+      label: displayName(directory),
+      description: directorySummary(directory),
       detail: displayText(directory.id),
       directory,
     }));
   });
   try {
     const options = { title, placeHolder: 'Pick a directory', matchOnDescription: true, matchOnDetail: true };
-    return (await vscode.window.showQuickPick(items, options))?.directory;
+    return (await pickOne(items, options))?.directory;
   } catch (error) {
     showFailure(log, 'Could not list the directories', error);
     return undefined;

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
-import { displayName } from '../safe-text';
+import { displayName, displayText } from '../text/safe-text';
 import type { Session, WorkOSObject } from '../session/session';
 import type { Sessions } from '../session/sessions';
 import { environmentOfDocument } from '../documents/object-documents';
 import { environmentLabel } from '../environments/environment-text';
-import { appendPlain, shortFailure } from '../text';
+import { appendPlain, appendRows } from '../ui/markdown';
+import { shortFailure } from '../text/failure-text';
 import { stateLook, typeName } from '../tree/directory-words';
-import { userName } from '../user-names';
+import { userName } from '../text/user-names';
 import { describeKind, isWorkOSError, type Directory, type DirectoryGroup, type DirectoryUser } from '../workos';
 import { commandUri } from './command-links';
 import { idAt, type FoundId } from './id-scanner';
@@ -40,7 +41,7 @@ export class IdHovers implements vscode.HoverProvider {
     const state = await this.sessions.of(environmentId);
     if (!('session' in state)) {
       const markdown = trusted();
-      if ('problem' in state) appendPlain(markdown, state.problem);
+      if ('problem' in state) appendPlain(markdown, displayText(state.problem));
       else if (environmentId === undefined) {
         markdown.appendMarkdown(`No WorkOS API key is set. ${link('Set API Key', 'workos.setApiKey')}`);
       } else if (!state.environment) appendPlain(markdown, 'The WorkOS environment of this document was removed.');
@@ -75,9 +76,7 @@ async function describe(
   environmentId: string | undefined,
 ): Promise<vscode.MarkdownString> {
   const markdown = trusted();
-  const line = (label: string, value: string | undefined) => {
-    if (value) appendPlain(markdown.appendMarkdown(`${label}: `), value).appendMarkdown('  \n');
-  };
+  const line = (label: string, value: unknown) => appendRows(markdown, [[label, value]]);
   appendPlain(
     markdown.appendMarkdown('**'),
     found.kind === 'directory_user' ? userName(object as DirectoryUser) : displayName(object),
@@ -95,8 +94,8 @@ async function describe(
     line('Directory', directory ? displayName(directory) : directoryId);
   } else if (found.kind === 'directory_user') {
     const user = object as DirectoryUser;
-    line('Email', typeof user.email === 'string' ? user.email : undefined);
-    line('State', typeof user.state === 'string' ? user.state : undefined);
+    line('Email', user.email);
+    line('State', user.state);
   }
   markdown.appendMarkdown(`\n${link('Open JSON', 'workos.openById', found.id, environmentId)}`);
   if (found.kind === 'directory_user') {

@@ -36,6 +36,9 @@ export class Collection<T extends { id: string }> {
   readonly #listeners = new Set<() => void>();
   #members = 0;
 
+  /** Starts the reading on the first join: a collection nobody joined sends nothing. */
+  readonly #start: () => void;
+
   constructor(read: (signal: AbortSignal, sink: CollectionSink<T>) => Promise<unknown>, sessionSignal: AbortSignal) {
     const signal = AbortSignal.any([sessionSignal, this.#controller.signal]);
     const sink: CollectionSink<T> = {
@@ -46,18 +49,22 @@ export class Collection<T extends { id: string }> {
       dropped: (count) => (this.dropped += count),
       warn: (text) => (this.warning = text),
     };
-    this.finished = read(signal, sink).then(
-      () => {
-        this.done = true;
-        this.notify();
-      },
-      (error: unknown) => {
-        if (sessionSignal.aborted) this.error = new SessionEnded();
-        else if (error instanceof Error) this.error = error;
-        else this.error = new WorkOSError('invalid_response', 'The reading stopped.');
-        this.notify();
-      },
-    );
+    let started!: () => void;
+    this.#start = () => started();
+    this.finished = new Promise<void>((resolve) => (started = resolve))
+      .then(() => read(signal, sink))
+      .then(
+        () => {
+          this.done = true;
+          this.notify();
+        },
+        (error: unknown) => {
+          if (sessionSignal.aborted) this.error = new SessionEnded();
+          else if (error instanceof Error) this.error = error;
+          else this.error = new WorkOSError('invalid_response', 'The reading stopped.');
+          this.notify();
+        },
+      );
   }
 
   /** Neither stopped nor failed: the next asker may join it (a stopped or failed one starts over). */
@@ -72,6 +79,7 @@ export class Collection<T extends { id: string }> {
   join(listener: () => void = () => {}, signal?: AbortSignal): () => void {
     this.#members++;
     this.#listeners.add(listener);
+    this.#start();
     let left = false;
     const leave = () => {
       if (left) return;

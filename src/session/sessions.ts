@@ -7,8 +7,8 @@ import {
   type KeySource,
 } from '../environments/environment-store';
 import { environmentLabel } from '../environments/environment-text';
-import type { Log } from '../log';
-import { affectsConnection, apiBaseUrl } from '../settings';
+import type { Log } from '../host/log';
+import { affectsConnection, apiBaseUrl } from '../host/settings';
 import { checkBaseUrl, WorkOSClient, type BaseUrlCheck, type WorkOSClientOptions } from '../workos';
 import { Session } from './session';
 

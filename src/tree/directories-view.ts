@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { ENVIRONMENT_VARIABLE, type Environment } from '../environments/environment-store';
 import { environmentName } from '../environments/environment-text';
-import type { Log } from '../log';
-import { displayText } from '../safe-text';
+import type { Log } from '../host/log';
+import { displayText } from '../text/safe-text';
 import type { Session } from '../session/session';
 import type { Sessions } from '../session/sessions';
 import type { Directory } from '../workos';

@@ -1,4 +1,4 @@
-import { displayText } from '../safe-text';
+import { displayText } from '../text/safe-text';
 
 // How a directory's type and state read to a person: the names the WorkOS dashboard uses. The API
 // sends enum strings (the Directory schema of WorkOS's OpenAPI spec lists 21 types and 5 states) and

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { displayText } from '../safe-text';
+import { askText, copyText } from '../ui/notify';
 import type { Services } from '../services';
 import { DirectoriesView } from './directories-view';
 import { isUserNode, objectOfRow, type LoadMoreNode, type MessageNode, type ParentNode } from './nodes';
@@ -32,13 +32,7 @@ async function showEnvironment(view: DirectoriesView, { environments }: Services
 
 /** Only from a row's context menu: from anywhere else there is nothing selected to copy. */
 async function copy(value: unknown, what: string): Promise<void> {
-  if (typeof value !== 'string' || value === '') return;
-  // A value with a line break or a control character is not what a person means to paste.
-  if (displayText(value) !== value) {
-    return void vscode.window.showWarningMessage(`This ${what} holds invisible characters, so it was not copied.`);
-  }
-  await vscode.env.clipboard.writeText(value);
-  vscode.window.setStatusBarMessage(`Copied ${value}`, 3000);
+  if (typeof value === 'string' && value !== '') await copyText(value, what);
 }
 
 /** The longest search sent: directory names are short, and a paste gone wrong should not become a URL. */
@@ -49,7 +43,7 @@ async function searchDirectories(view: DirectoriesView, argument: unknown): Prom
   const entered =
     typeof argument === 'string'
       ? argument
-      : await vscode.window.showInputBox({
+      : await askText({
           title: 'WorkOS: Search Directories',
           prompt: 'Text to match against directory names; WorkOS decides what matches. Empty shows every directory.',
           value: view.model.search ?? '',

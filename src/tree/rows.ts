@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { Session } from '../session/session';
-import { displayName, displayText } from '../safe-text';
-import { appendPlain, detailsTooltip, fullFailure, shortFailure } from '../text';
-import { userName } from '../user-names';
+import { displayName, displayText } from '../text/safe-text';
+import { appendPlain, detailsTooltip } from '../ui/markdown';
+import { fullFailure, shortFailure } from '../text/failure-text';
+import { userName } from '../text/user-names';
 import type { Directory, DirectoryUser } from '../workos';
+import { COMMANDS, ROW_CONTEXTS } from '../ui/contributes';
 import { directorySummary, groupCount, stateLook, typeName } from './directory-words';
 import type { DirectoryNode, GroupNode, LoadMoreNode, MessageNode, PlaceholderNode, TreeNode, UserNode } from './nodes';
 
@@ -46,7 +48,7 @@ function directoryItem(node: DirectoryNode): vscode.TreeItem {
   // The words a person uses; the raw values are in the tooltip.
   item.description = directorySummary(directory);
   item.iconPath = new vscode.ThemeIcon(state.icon, state.color ? new vscode.ThemeColor(state.color) : undefined);
-  item.contextValue = 'workos.directory';
+  item.contextValue = ROW_CONTEXTS.directory;
   return item;
 }
 
@@ -86,8 +88,8 @@ function groupItem(node: GroupNode): vscode.TreeItem {
   item.id = node.id;
   item.description = displayText(group.id, 80);
   item.iconPath = new vscode.ThemeIcon('organization');
-  item.contextValue = 'workos.group';
-  item.command = { command: 'workos.openGroup', title: 'Open Group JSON', arguments: [group.id, group] };
+  item.contextValue = ROW_CONTEXTS.group;
+  item.command = { command: COMMANDS.openGroup, title: 'Open Group JSON', arguments: [group.id, group] };
   return item;
 }
 
@@ -115,8 +117,8 @@ function userItem(node: UserNode): vscode.TreeItem {
   item.description = displayText(user.email, 120);
   item.iconPath = (typeof user.state === 'string' && USER_ICONS.get(user.state)) || UNKNOWN_USER_ICON;
   // With an email, the menu offers Copy Email too.
-  item.contextValue = displayText(user.email) ? 'workos.user.email' : 'workos.user';
-  item.command = { command: 'workos.openUser', title: 'Open User JSON', arguments: [user.id, user] };
+  item.contextValue = displayText(user.email) ? ROW_CONTEXTS.userWithEmail : ROW_CONTEXTS.user;
+  item.command = { command: COMMANDS.openUser, title: 'Open User JSON', arguments: [user.id, user] };
   return item;
 }
 
@@ -136,12 +138,12 @@ function userTooltip(user: DirectoryUser): vscode.MarkdownString {
 function loadMoreItem(node: LoadMoreNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.loading ? 'Loading…' : 'Load more', vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.contextValue = 'workos.loadMore';
+  item.contextValue = ROW_CONTEXTS.loadMore;
   if (node.loading) {
     item.iconPath = new vscode.ThemeIcon('loading~spin');
   } else {
     item.iconPath = new vscode.ThemeIcon('ellipsis');
-    item.command = { command: 'workos.loadMore', title: 'Load More', arguments: [node] };
+    item.command = { command: COMMANDS.loadMore, title: 'Load More', arguments: [node] };
   }
   return item;
 }
@@ -149,7 +151,7 @@ function loadMoreItem(node: LoadMoreNode): vscode.TreeItem {
 function placeholderItem(node: PlaceholderNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.contextValue = 'workos.placeholder';
+  item.contextValue = ROW_CONTEXTS.placeholder;
   return item;
 }
 
@@ -157,12 +159,12 @@ function messageItem(node: MessageNode): vscode.TreeItem {
   const item = new vscode.TreeItem(shortFailure(node.error), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-  item.contextValue = 'workos.error';
+  item.contextValue = ROW_CONTEXTS.error;
   const tooltip = new vscode.MarkdownString();
   appendPlain(tooltip, fullFailure(node.error));
   if (node.retry) {
     item.description = 'click to retry';
-    item.command = { command: 'workos.loadMore', title: 'Retry', arguments: [node] };
+    item.command = { command: COMMANDS.loadMore, title: 'Retry', arguments: [node] };
     tooltip.appendMarkdown('\n\n').appendText('Click to retry.');
   }
   item.tooltip = tooltip;

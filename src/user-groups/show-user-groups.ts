@@ -1,10 +1,9 @@
-import * as vscode from 'vscode';
-import { showFailure, showNotice, withProgress } from '../notify';
-import { askForId, requireSession } from '../prompts';
-import { displayName, displayText, pickText } from '../safe-text';
+import { pickOne, showFailure, showNotice, withProgress } from '../ui/notify';
+import { askForId, requireSession } from '../ui/prompts';
+import { displayName, displayText } from '../text/safe-text';
 import type { Services } from '../services';
 import { objectOfRow } from '../tree/nodes';
-import { userTitle } from '../user-names';
+import { userTitle } from '../text/user-names';
 import type { DirectoryGroup, DirectoryUser } from '../workos';
 
 /**
@@ -40,17 +39,16 @@ export async function showUserGroups(context: Services, argument?: unknown, envi
     return showFailure(context.log, `Could not list the groups of ${id}`, error);
   }
   const who = user ? displayText(userTitle(user), 80) : id;
-  const title = pickText(who);
   if (groups.length === 0) return void showNotice('info', `${who} belongs to no groups.`);
-  const picked = await vscode.window.showQuickPick(
+  const picked = await pickOne(
     groups.map((group) => ({
-      label: pickText(displayName(group)),
+      label: displayName(group),
       description: displayText(group.id, 80),
-      detail: pickText(displayText(session.cached('directory', group.directory_id)?.name ?? group.directory_id)),
+      detail: displayText(session.cached('directory', group.directory_id)?.name ?? group.directory_id),
       group,
     })),
     {
-      title: `Groups of ${title} (${groups.length})`,
+      title: `Groups of ${who} (${groups.length})`,
       placeHolder: 'Pick a group to open its JSON',
       matchOnDescription: true,
       matchOnDetail: true,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { csvField, toCsv } from '../../src/csv';
+import { csvField, toCsv } from '../../src/text/csv';
 
 /**
  * A strict RFC 4180 reader, written here so that the writer is checked against the grammar rather
@@ -69,7 +69,13 @@ describe('CSV export (RFC 4180, formula cells defused)', () => {
     ['+', '+1+2', "'+1+2", "'+1+2"],
     ['-', '-2+3', "'-2+3", "'-2+3"],
     ['@', '@SUM(A1)', "'@SUM(A1)", "'@SUM(A1)"],
-    ['a tab', '\t=1', "'\t=1", "'\t=1"],
+    // The tab is quoted, and the `=` after it defused too: split on tabs, it starts a cell.
+    ['a tab', '\t=1', `"'\t'=1"`, "'\t'=1"],
+    ['; then a formula (a spreadsheet set to ;)', 'Admins;=1+2', `"Admins;'=1+2"`, "Admins;'=1+2"],
+    ['a tab then a formula', 'Admins\t@SUM(A1)', `"Admins\t'@SUM(A1)"`, "Admins\t'@SUM(A1)"],
+    ['; then a minus', 'a;-2+3', `"a;'-2+3"`, "a;'-2+3"],
+    ['a plain ;', 'Sales; EMEA', '"Sales; EMEA"', 'Sales; EMEA'],
+    ['an object with a formula after a semicolon', { a: 'x;=1' }, `"{""a"":""x;'=1""}"`, `{"a":"x;'=1"}`],
     ['a carriage return', '\r=1', `"'\r=1"`, "'\r=1"],
     ['= with a comma', '=1,2', `"'=1,2"`, "'=1,2"],
     ['= later in the text', 'a=b', 'a=b', 'a=b'],

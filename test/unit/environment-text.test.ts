@@ -6,7 +6,7 @@ import {
   environmentName,
   statusBarText,
 } from '../../src/environments/environment-text';
-import { protectKey } from '../../src/safe-text';
+import { protectKey } from '../../src/text/safe-text';
 
 const staging: Environment = { id: 'env-1', name: 'Staging', production: false };
 const production: Environment = { id: 'env-2', name: 'Production EU', production: true };

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { pageSizeFromSettings } from '../../src/user-settings';
+import { pageSizeFromSettings } from '../../src/host/user-settings';
 
 describe('user-level settings', () => {
   it('workos.pageSize comes from the user, never from a workspace', () => {

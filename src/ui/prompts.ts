@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { environmentLabel } from './environments/environment-text';
-import { noticeText } from './safe-text';
-import type { Session } from './session/session';
-import type { Sessions } from './session/sessions';
-import { describeKind, idProblem, normalizeId, type WorkOSObjectKind } from './workos';
+import { environmentLabel } from '../environments/environment-text';
+import { askText, showNotice } from './notify';
+import type { Session } from '../session/session';
+import type { Sessions } from '../session/sessions';
+import { describeKind, idProblem, normalizeId, type WorkOSObjectKind } from '../workos';
 
 /**
  * The session of the window's environment (or of `environmentId`, a document's own), or undefined
@@ -12,23 +12,21 @@ import { describeKind, idProblem, normalizeId, type WorkOSObjectKind } from './w
 export async function requireSession(sessions: Sessions, environmentId?: string): Promise<Session | undefined> {
   const state = await sessions.of(environmentId);
   if ('session' in state) return state.session;
-  if ('problem' in state) return void vscode.window.showErrorMessage(noticeText(state.problem));
+  if ('problem' in state) return void showNotice('error', state.problem);
   if (environmentId !== undefined) {
     // Not Set API Key: that sets the key of the window's environment, which may be another one.
-    if (!state.environment)
-      return void vscode.window.showErrorMessage('The WorkOS environment this came from was removed.');
+    if (!state.environment) return void showNotice('error', 'The WorkOS environment this came from was removed.');
     const environment = state.environment;
-    void vscode.window
-      .showErrorMessage(
-        noticeText(`WorkOS environment ${environmentLabel(environment)}, which this came from, has no API key.`),
-        'Switch to It',
-      )
-      .then((choice) => choice && vscode.commands.executeCommand('workos.switchEnvironment', environment.id));
+    void showNotice(
+      'error',
+      `WorkOS environment ${environmentLabel(environment)}, which this came from, has no API key.`,
+      'Switch to It',
+    ).then((choice) => choice && vscode.commands.executeCommand('workos.switchEnvironment', environment.id));
     return undefined;
   }
-  void vscode.window
-    .showErrorMessage('No WorkOS API key is set.', 'Set API Key')
-    .then((choice) => choice && vscode.commands.executeCommand('workos.setApiKey'));
+  void showNotice('error', 'No WorkOS API key is set.', 'Set API Key').then(
+    (choice) => choice && vscode.commands.executeCommand('workos.setApiKey'),
+  );
   return undefined;
 }
 
@@ -46,7 +44,7 @@ export async function askForId(
       ? typeof argument === 'string'
         ? argument
         : ''
-      : await vscode.window.showInputBox({
+      : await askText({
           title,
           prompt: kinds.length === 1 ? `A ${describeKind(kinds[0]).label} ID` : 'A WorkOS ID',
           placeHolder: describeKind(kinds[0]).example,
@@ -57,7 +55,7 @@ export async function askForId(
   const id = normalizeId(raw);
   const problem = idProblem(id, kinds);
   if (problem) {
-    void vscode.window.showErrorMessage(problem);
+    void showNotice('error', problem);
     return undefined;
   }
   return id;

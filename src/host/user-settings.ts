@@ -1,6 +1,6 @@
 // How settings are read where a workspace must not decide: free of VS Code, so that the rule is
 // tested in plain Node (VS Code's own scope handling would hide a mistake here).
-import type { SettingScopes } from './workos';
+import type { SettingScopes } from '../workos';
 
 const DEFAULT_PAGE_SIZE = 100;
 

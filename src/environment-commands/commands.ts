@@ -1,24 +1,18 @@
 import * as vscode from 'vscode';
-import type { Log } from '../log';
-import { displayText, pickText } from '../safe-text';
-import type { Sessions } from '../session/sessions';
+import { askText, askToConfirm, pickOne, showNotice, type PickItem } from '../ui/notify';
+import { displayText } from '../text/safe-text';
+import type { Services } from '../services';
 import { checkBaseUrl } from '../workos';
-import type { Environment, EnvironmentStore } from './environment-store';
-import { environmentFacts, environmentLabel, environmentName } from './environment-text';
+import type { Environment, EnvironmentStore } from '../environments/environment-store';
+import { environmentFacts, environmentLabel, environmentName } from '../environments/environment-text';
 import { askForKey } from './key-commands';
-
-export interface EnvironmentContext {
-  environments: EnvironmentStore;
-  sessions: Sessions;
-  log: Log;
-}
 
 const ADD_TITLE = 'WorkOS: Add Environment';
 const ADD_STEPS = 4;
 
 /** Name, key, production or not, address; then the window switches to it. Nothing is saved if any step is cancelled. */
-export async function addEnvironment({ environments, log }: EnvironmentContext): Promise<void> {
-  const name = await vscode.window.showInputBox({
+export async function addEnvironment({ environments, log }: Services): Promise<void> {
+  const name = await askText({
     title: `${ADD_TITLE} (1/${ADD_STEPS})`,
     prompt: 'A name for the environment, such as staging, production or a customer’s sandbox.',
     ignoreFocusOut: true,
@@ -29,7 +23,7 @@ export async function addEnvironment({ environments, log }: EnvironmentContext):
   if (!key) return;
   const production = await pickProduction();
   if (production === undefined) return;
-  const address = await vscode.window.showInputBox({
+  const address = await askText({
     title: `${ADD_TITLE} (4/${ADD_STEPS})`,
     prompt:
       'Its API address. Leave empty for the workos.apiBaseUrl user setting (https://api.workos.com unless you changed it).',
@@ -48,7 +42,7 @@ export async function addEnvironment({ environments, log }: EnvironmentContext):
     await environments.choose(environment.id);
   } catch (error) {
     log.error('Adding the environment failed', error);
-    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+    void showNotice('error', error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -56,14 +50,13 @@ export async function addEnvironment({ environments, log }: EnvironmentContext):
  * Switches this window to another environment: picked, or named by an argument (its ID or name, for a
  * keybinding). The window's session ends, so no late answer of the old environment reaches the tree.
  */
-export async function switchEnvironment(context: EnvironmentContext, argument?: unknown): Promise<void> {
+export async function switchEnvironment(context: Services, argument?: unknown): Promise<void> {
   const { environments } = context;
   const all = await environments.list();
   let target: Environment | undefined;
   if (typeof argument === 'string') {
     target = all.find(({ id, name }) => id === argument || name === argument);
-    if (!target)
-      return void vscode.window.showErrorMessage(`No WorkOS environment is called “${displayText(argument, 40)}”.`);
+    if (!target) return void showNotice('error', `No WorkOS environment is called “${displayText(argument, 40)}”.`);
   } else {
     const picked = await pickEnvironment(context, all, 'WorkOS: Switch Environment', { offerAdd: true });
     if (picked === 'add') return addEnvironment(context);
@@ -72,12 +65,12 @@ export async function switchEnvironment(context: EnvironmentContext, argument?: 
   if (target) await environments.choose(target.id);
 }
 
-export async function renameEnvironment(context: EnvironmentContext): Promise<void> {
+export async function renameEnvironment(context: Services): Promise<void> {
   const { environments, log } = context;
   const target = await pickEnvironment(context, await editableEnvironments(environments), 'WorkOS: Rename Environment');
   if (!target || target === 'add') return;
-  const name = await vscode.window.showInputBox({
-    title: pickText(`WorkOS: Rename ${environmentLabel(target)}`),
+  const name = await askText({
+    title: `WorkOS: Rename ${environmentLabel(target)}`,
     value: target.name,
     ignoreFocusOut: true,
     validateInput: (value) => environments.nameProblem(value, target.id),
@@ -88,26 +81,22 @@ export async function renameEnvironment(context: EnvironmentContext): Promise<vo
 }
 
 /** Removes an environment and its key, after a confirmation; a window working in it moves to another. */
-export async function removeEnvironment(context: EnvironmentContext): Promise<void> {
+export async function removeEnvironment(context: Services): Promise<void> {
   const { environments, log } = context;
   const target = await pickEnvironment(context, await editableEnvironments(environments), 'WorkOS: Remove Environment');
   if (!target || target === 'add') return;
-  const choice = await vscode.window.showWarningMessage(
+  const confirmed = await askToConfirm(
     `Remove the WorkOS environment ${environmentLabel(target)} and its API key?`,
-    {
-      modal: true,
-      detail:
-        'Its key is deleted from VS Code’s secret storage, and every window working in it moves to another environment.',
-    },
+    'Its key is deleted from VS Code’s secret storage, and every window working in it moves to another environment.',
     'Remove Environment',
   );
-  if (choice !== 'Remove Environment') return;
+  if (!confirmed) return;
   try {
     await environments.remove(target.id);
     log.info(`Environment ${environmentLabel(target)} removed, with its key.`);
   } catch (error) {
     log.error('Removing the environment failed', error);
-    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+    void showNotice('error', error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -115,19 +104,19 @@ export async function removeEnvironment(context: EnvironmentContext): Promise<vo
 async function editableEnvironments(environments: EnvironmentStore): Promise<Environment[]> {
   const stored = (await environments.list()).filter((environment) => !environment.readOnly);
   if (stored.length === 0) {
-    void vscode.window
-      .showInformationMessage('No WorkOS environment is stored yet.', 'Add Environment')
-      .then((choice) => choice && vscode.commands.executeCommand('workos.addEnvironment'));
+    void showNotice('info', 'No WorkOS environment is stored yet.', 'Add Environment').then(
+      (choice) => choice && vscode.commands.executeCommand('workos.addEnvironment'),
+    );
   }
   return stored;
 }
 
-interface EnvironmentItem extends vscode.QuickPickItem {
+interface EnvironmentItem extends PickItem {
   environment?: Environment;
 }
 
 async function pickEnvironment(
-  { environments }: EnvironmentContext,
+  { environments }: Services,
   candidates: readonly Environment[],
   title: string,
   { offerAdd = false } = {},
@@ -136,7 +125,8 @@ async function pickEnvironment(
   const active = environments.resolved?.id;
   const items: EnvironmentItem[] = await Promise.all(
     candidates.map(async (environment) => ({
-      label: `${environment.production ? '$(warning)' : '$(server-environment)'} ${pickText(environmentName(environment))}`,
+      icon: environment.production ? 'warning' : 'server-environment',
+      label: environmentName(environment),
       description: environmentFacts(environment, {
         active: environment.id === active,
         hasKey: (await environments.key(environment.id).catch(() => undefined)) !== undefined,
@@ -145,9 +135,9 @@ async function pickEnvironment(
     })),
   );
   if (offerAdd) {
-    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: '$(add) Add Environment...' });
+    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { icon: 'add', label: 'Add Environment...' });
   }
-  const picked = await vscode.window.showQuickPick(items, {
+  const picked = await pickOne(items, {
     title,
     placeHolder:
       candidates.length === 0
@@ -159,11 +149,12 @@ async function pickEnvironment(
 }
 
 async function pickProduction(): Promise<boolean | undefined> {
-  const picked = await vscode.window.showQuickPick(
+  const picked = await pickOne(
     [
       { label: 'Not production', description: 'staging, a sandbox, a test account', production: false },
       {
-        label: '$(warning) Production',
+        icon: 'warning',
+        label: 'Production',
         description: 'the status bar turns to the warning colour while it is active',
         production: true,
       },

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { baseUrlFromSettings, type BaseUrlCheck } from './workos';
+import { baseUrlFromSettings, type BaseUrlCheck } from '../workos';
 import { pageSizeFromSettings } from './user-settings';
 
 const SECTION = 'workos';

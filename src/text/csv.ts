@@ -7,8 +7,17 @@
  * the spreadsheet shows as text and does not run.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
-/** A field with one of these is quoted (RFC 4180 §2.6). */
-const NEEDS_QUOTES = /[",\r\n]/;
+/**
+ * A formula character after `;` or a tab: a spreadsheet that splits on `;` (the default where the
+ * decimal separator is a comma) or on tabs starts a cell there, so `Admins;=1+2` would hold a formula.
+ * It gets the same `'`.
+ */
+const FORMULA_AFTER_SEPARATOR = /(?<=[;\t])(?=[=+\-@\r])/g;
+/**
+ * A field with one of these is quoted (RFC 4180 §2.6 names `"`, `,`, CR and LF; `;` and the tab are
+ * other spreadsheets' separators, and quoted they stay in one cell there too).
+ */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 /**
  * One record per line, each ending with CRLF (the last one too), the header first. A row shorter than
@@ -33,14 +42,16 @@ function csvRecord(fields: readonly unknown[], width: number): string {
 }
 
 /**
- * One field, quoted if it needs to be. Text that starts like a formula gets a leading `'` first.
+ * One field, quoted if it needs to be. Text that starts like a formula gets a leading `'` first, and
+ * so does a formula character after `;` or a tab.
  * Numbers, bigints and booleans are written as they print (`-5` stays a number a spreadsheet can
  * add up); null and undefined as an empty field; a Date as its ISO time; other objects and arrays as
  * their JSON (which never starts like a formula).
  */
 export function csvField(value: unknown): string {
   const text = fieldText(value);
-  const defused = typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
+  const started = typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
+  const defused = started.replace(FORMULA_AFTER_SEPARATOR, "'");
   return NEEDS_QUOTES.test(defused) ? `"${defused.replaceAll('"', '""')}"` : defused;
 }
 

@@ -1,16 +1,19 @@
 import * as vscode from 'vscode';
-import { logLine } from './safe-text';
-import { fullFailure } from './text';
-import type { RequestRecord } from './workos';
+import { loggedUrl, logLine } from '../text/safe-text';
+import { fullFailure } from '../text/failure-text';
+import type { RequestRecord } from '../workos';
 
-/** The "WorkOS" output channel. Every line passes through {@link logLine}. */
+/**
+ * The "WorkOS" output channel. Every line passes through {@link logLine}; a request's query keeps
+ * its parameter names and only the values that are IDs or paging ({@link loggedUrl}).
+ */
 export class Log implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('WorkOS', { log: true });
 
   request(record: RequestRecord): void {
     const status = record.status ?? record.error ?? 'failed';
     const retry = record.attempt > 1 ? ` (attempt ${record.attempt})` : '';
-    const line = `${record.method} ${record.url} → ${status} in ${record.durationMs} ms${record.requestId ? ` [${record.requestId}]` : ''}${retry}`;
+    const line = `${record.method} ${loggedUrl(record.url)} → ${status} in ${record.durationMs} ms${record.requestId ? ` [${record.requestId}]` : ''}${retry}`;
     if (record.status !== undefined && record.status < 400) this.channel.info(logLine(line));
     else this.channel.warn(logLine(line));
   }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { ActiveEnvironment, EnvironmentStore } from './environment-store';
-import { environmentLabel, environmentName, statusBarText } from './environment-text';
+import type { ActiveEnvironment, EnvironmentStore } from '../environments/environment-store';
+import { environmentLabel, environmentName, statusBarText } from '../environments/environment-text';
 
 /**
  * Names the window's environment, with the warning background for one marked production; a click

@@ -1,28 +1,7 @@
-import * as vscode from 'vscode';
+// How a failure reads: a short phrase for a row, the whole message (with the request ID WorkOS support
+// asks for) for a tooltip, a notification or the log. Plain text, free of VS Code.
+import { isWorkOSError } from '../workos';
 import { displayText, redact } from './safe-text';
-import { isWorkOSError } from './workos';
-
-// Untrusted Markdown tooltips escape every value, so a name can neither add Markdown or HTML nor
-// reorder the line, and can never run a command. Plain-text rules live in safe-text.ts.
-
-/** Appends Markdown-escaped text that cannot open an HTML tag either (entities still show `<`). */
-export function appendPlain(markdown: vscode.MarkdownString, value: string): vscode.MarkdownString {
-  return markdown.appendText(value.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
-}
-
-/** A tooltip of `label: value` lines, every value escaped as text. */
-export function detailsTooltip(title: string, rows: Array<[string, unknown]>): vscode.MarkdownString {
-  const tooltip = new vscode.MarkdownString(undefined, false);
-  tooltip.isTrusted = false;
-  tooltip.supportHtml = false;
-  appendPlain(tooltip.appendMarkdown('**'), displayText(title)).appendMarkdown('**\n\n');
-  for (const [label, value] of rows) {
-    const text = displayText(value);
-    if (text === '') continue;
-    appendPlain(tooltip.appendMarkdown(`${label}: `), text).appendMarkdown('  \n');
-  }
-  return tooltip;
-}
 
 /** A short phrase for a failure, for a tree row; the full message goes in the tooltip. */
 export function shortFailure(error: unknown): string {

@@ -1,9 +1,8 @@
-import * as vscode from 'vscode';
-import type { Log } from '../log';
-import { pickText } from '../safe-text';
+import type { Log } from '../host/log';
+import { askText, askToConfirm, showNotice } from '../ui/notify';
 import { keyWarning, normalizeKey } from '../workos';
-import { ENVIRONMENT_VARIABLE, type EnvironmentStore } from './environment-store';
-import { environmentLabel } from './environment-text';
+import { ENVIRONMENT_VARIABLE, type EnvironmentStore } from '../environments/environment-store';
+import { environmentLabel } from '../environments/environment-text';
 
 /**
  * A key typed into a password box, confirmed when it does not look like a secret key; undefined when
@@ -13,7 +12,7 @@ export async function askForKey(
   title: string,
   step?: { step: number; totalSteps: number },
 ): Promise<string | undefined> {
-  const entered = await vscode.window.showInputBox({
+  const entered = await askText({
     title: step ? `${title} (${step.step}/${step.totalSteps})` : title,
     prompt:
       'Your WorkOS secret key (sk_…), from the dashboard’s API Keys page. VS Code keeps it in its secret storage, never in settings.',
@@ -26,8 +25,7 @@ export async function askForKey(
   if (!key) return undefined;
   const warning = keyWarning(key);
   if (warning) {
-    const choice = await vscode.window.showWarningMessage(warning, { modal: true, detail: 'Save it anyway?' }, 'Save');
-    if (choice !== 'Save') return undefined;
+    if (!(await askToConfirm(warning, 'Save it anyway?', 'Save'))) return undefined;
   }
   return key;
 }
@@ -39,9 +37,7 @@ export async function askForKey(
 export async function setApiKey(environments: EnvironmentStore, log: Log): Promise<void> {
   const target = await environments.keyTarget();
   const several = (await environments.list()).length > 1;
-  const key = await askForKey(
-    several ? pickText(`WorkOS: Set API Key of ${environmentLabel(target)}`) : 'WorkOS: Set API Key',
-  );
+  const key = await askForKey(several ? `WorkOS: Set API Key of ${environmentLabel(target)}` : 'WorkOS: Set API Key');
   if (!key) return;
   try {
     await environments.storeKey(target.id, key);
@@ -52,7 +48,7 @@ export async function setApiKey(environments: EnvironmentStore, log: Log): Promi
     );
   } catch (error) {
     log.error('Saving the API key failed', error);
-    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+    void showNotice('error', error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -60,20 +56,21 @@ export async function setApiKey(environments: EnvironmentStore, log: Log): Promi
 export async function clearApiKey(environments: EnvironmentStore, log: Log): Promise<void> {
   const { environment } = await environments.active();
   if (environment?.readOnly) {
-    return void vscode.window.showInformationMessage(
+    return void showNotice(
+      'info',
       `This window uses the key from the ${ENVIRONMENT_VARIABLE} environment variable; VS Code stores nothing to clear. Unset the variable where VS Code is started.`,
     );
   }
   const target = environment ?? (await environments.keyTarget());
   const several = (await environments.list()).length > 1;
-  const choice = await vscode.window.showWarningMessage(
+  const confirmed = await askToConfirm(
     several
       ? `Remove the API key of ${environmentLabel(target)} from VS Code’s secret storage?`
       : 'Remove the WorkOS API key from VS Code’s secret storage?',
-    { modal: true, detail: 'Every VS Code window stops using it. You can set it again at any time.' },
+    'Every VS Code window stops using it. You can set it again at any time.',
     'Remove Key',
   );
-  if (choice !== 'Remove Key') return;
+  if (!confirmed) return;
   try {
     await environments.deleteKey(target.id);
     log.info(
@@ -83,6 +80,6 @@ export async function clearApiKey(environments: EnvironmentStore, log: Log): Pro
     );
   } catch (error) {
     log.error('Removing the API key failed', error);
-    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+    void showNotice('error', error instanceof Error ? error.message : String(error));
   }
 }
