@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerChanges } from './changes';
+import { registerDiagnose } from './diagnose';
 import type { ChangesView } from './changes/changes-view';
 import { registerDocuments } from './documents';
 import { registerExport } from './export';
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerFind(context, services);
   registerExport(context, services);
   const changes = registerChanges(context, services, view);
+  registerDiagnose(context, services);
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const mementos = [context.globalState, context.workspaceState];

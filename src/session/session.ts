@@ -133,6 +133,11 @@ export class Session {
     return (this.#changes ??= new SessionChanges(this.client, this.signal));
   }
 
+  /** The first item of `query`'s list: one small request, to see that the list answers (and its request ID). */
+  probe<Q extends ListQuery>(query: Q, signal?: AbortSignal): Promise<Page<ItemOf<Q>>> {
+    return fetchPage(this.client, query, { limit: 1 }, signal ? AbortSignal.any([this.signal, signal]) : this.signal);
+  }
+
   /** Forgets the list under `key` (its items changed on the server): the next ask reads it anew. */
   forgetList(key: string): void {
     this.#lists.delete(key);

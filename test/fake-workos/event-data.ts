@@ -119,8 +119,7 @@ function change(
   else if (roll < 88)
     add(at, 'dsync.group.updated', { ...group, previous_attributes: { name: `${group.name} (old)` } });
   else if (roll < 95) add(at, 'dsync.group.created', group, context);
-  else if (roll < 98) add(at, 'dsync.group.deleted', group, context);
-  else add(at, 'dsync.activated', { ...source.directory, state: 'active' }, context);
+  else add(at, 'dsync.group.deleted', group, context);
 }
 
 /** The user now, with the old values of one to three fields. */

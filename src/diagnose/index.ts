@@ -1,0 +1,110 @@
+import * as vscode from 'vscode';
+import { pickDirectory } from '../find/pick-directory';
+import type { Services } from '../services';
+import type { ListQuery } from '../session/lists';
+import type { Session } from '../session/session';
+import { displayName } from '../text/safe-text';
+import { COMMANDS } from '../ui/contributes';
+import { showFailure, withProgress } from '../ui/notify';
+import { requireSession } from '../ui/prompts';
+import type { Directory, WorkOSEvent } from '../workos';
+import { diagnosisMarkdown, type DiagnosisInput, type ListCheck } from './report';
+
+const REPORT_SCHEME = 'workos-report';
+
+/** Diagnose Directory: a read-only Markdown report, shown rendered. */
+export function registerDiagnose(context: vscode.ExtensionContext, services: Services): void {
+  const reports = new Reports();
+  context.subscriptions.push(
+    reports,
+    vscode.commands.registerCommand(COMMANDS.diagnoseDirectory, async (argument?: unknown) => {
+      const session = await requireSession(services.sessions);
+      if (!session) return;
+      const picked = await pickDirectory(session, services.log, 'WorkOS: Diagnose Directory', argument);
+      if (!picked) return;
+      let input: DiagnosisInput;
+      try {
+        input = await withProgress(
+          `Diagnosing ${displayName(picked)}…`,
+          (signal, report) => diagnose(session, picked, signal, report),
+          session.signal,
+        );
+      } catch (error) {
+        return showFailure(services.log, `Could not diagnose ${picked.id}`, error);
+      }
+      const uri = reports.add(session.environmentId, picked.id, diagnosisMarkdown(input));
+      await vscode.commands.executeCommand('markdown.showPreview', uri);
+    }),
+  );
+}
+
+/**
+ * What the report needs: the directory as WorkOS has it now, its changes of the 30 days (through the
+ * same feed as Recent Changes, so the view reuses them), and one small request for each of its lists.
+ */
+async function diagnose(
+  session: Session,
+  picked: Directory,
+  signal: AbortSignal,
+  report: (message: string) => void,
+): Promise<DiagnosisInput> {
+  const directory = await session.fetch('directory', picked.id, signal);
+  const organizationId = directory.organization_id;
+  const organization =
+    typeof organizationId === 'string'
+      ? await session.get('organization', organizationId, signal).catch(() => undefined)
+      : undefined;
+  const check = async (name: string, query: ListQuery): Promise<ListCheck> => {
+    try {
+      return { name, requestId: (await session.probe(query, signal)).requestId };
+    } catch (error) {
+      if (signal.aborted) throw error;
+      return { name, error };
+    }
+  };
+  const lists = Promise.all([
+    check('Groups', { of: 'groups', directory: directory.id }),
+    check('Users', { of: 'users', directory: directory.id }),
+  ]);
+  const feed = session.changes.feed({ directory });
+  report('reading its changes of the last 30 days');
+  while (feed.hasOlder && feed.error === undefined && !signal.aborted) await feed.loadOlder();
+  signal.throwIfAborted();
+  const changes: { events: readonly WorkOSEvent[] } | { error: unknown } =
+    feed.error === undefined ? { events: feed.events } : { error: feed.error };
+  return {
+    directory,
+    organizationName: organization?.name,
+    now: Date.now(),
+    changes,
+    lists: await lists,
+  };
+}
+
+/** The reports made in this window, by URI: read-only documents the Markdown preview renders. */
+class Reports implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly texts = new Map<string, string>();
+  private readonly changes = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changes.event;
+  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, this);
+
+  add(environmentId: string, directoryId: string, markdown: string): vscode.Uri {
+    const uri = vscode.Uri.from({
+      scheme: REPORT_SCHEME,
+      authority: environmentId,
+      path: `/${directoryId}/Diagnosis.md`,
+    });
+    this.texts.set(uri.toString(), markdown);
+    this.changes.fire(uri);
+    return uri;
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? 'This report is no longer available: run Diagnose Directory again.\n';
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    this.changes.dispose();
+  }
+}

@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { SAMPLE } from '../fake-workos/dataset';
+import type { FakeWorkOS } from '../fake-workos/server';
+import { useSuite, waitFor } from './helpers';
+
+describe('Diagnose Directory', () => {
+  let fake: FakeWorkOS;
+
+  useSuite((suite) => ({ fake } = suite));
+
+  /** The report the Markdown preview renders, once the command has opened it. */
+  async function reportOf(directoryId: string): Promise<string> {
+    await vscode.commands.executeCommand('workos.diagnoseDirectory', directoryId);
+    let document: vscode.TextDocument | undefined;
+    await waitFor(() => {
+      document = vscode.workspace.textDocuments.find(
+        (candidate) => candidate.uri.scheme === 'workos-report' && candidate.uri.path.startsWith(`/${directoryId}/`),
+      );
+      return document !== undefined;
+    }, 'the Markdown preview reads the report');
+    const tab = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .find((candidate) => candidate.input instanceof vscode.TabInputWebview);
+    assert.ok(tab, 'the report shows rendered, in a preview');
+    return document!.getText();
+  }
+
+  it("a healthy directory: its state, counts, newest change and counts by kind, and its lists' request IDs", async () => {
+    const text = await reportOf(SAMPLE.largeDirectoryId);
+    assert.match(text, /^# Brightline Logistics \\\(Okta\\\)\n/);
+    assert.match(text, /\*\*Linked\*\* \(`linked`\)\. The directory is connected and syncing/);
+    assert.match(text, /- Users: \d+ active, \d+ inactive/);
+    assert.match(text, /Newest: .+, (just now|\d+ min ago)/);
+    assert.match(text, /\| \*\*All\*\* \| \d+ \| \d+ \| \d+ \|/);
+    assert.match(text, /- Groups: answers \(request ID `[^`]+`\)/);
+    assert.match(text, /- Users: answers \(request ID `[^`]+`\)/);
+    const probes = fake.requests.filter((request) => request.query.limit === '1');
+    assert.equal(probes.length, 2, 'one small request per list');
+  });
+
+  it('a directory with broken credentials says what to do; a quiet one is quiet, not broken; a failing list says so', async () => {
+    fake.inject({ kind: 'status', status: 403, times: Infinity, match: { path: '/directory_users' } });
+    const text = await reportOf(SAMPLE.invalidCredentialsDirectoryId);
+    assert.match(text, /IT admin must reconnect it, for example through the Admin Portal/);
+    assert.match(text, /- Users: \*\*fails\*\*: /);
+    const quiet = await reportOf(SAMPLE.emptyDirectoryId);
+    assert.match(quiet, /the directory is \*\*quiet\*\*/);
+  });
+});
