@@ -6,7 +6,7 @@ import { DSYNC_EVENT_TYPES } from '../../src/workos';
 import { SAMPLE } from '../fake-workos/dataset';
 import type { FakeEvent } from '../fake-workos/event-data';
 import type { FakeWorkOS } from '../fake-workos/server';
-import { KEY, useKey, useSuite, waitFor } from './helpers';
+import { isGroupNode, KEY, listedDirectory, useKey, useSuite, waitFor } from './helpers';
 
 const DSYNC = new Set<string>(DSYNC_EVENT_TYPES);
 
@@ -131,6 +131,44 @@ describe('Recent Changes view', () => {
     await vscode.commands.executeCommand('workos.showAllChanges');
     assert.equal(api.changes.view.description, undefined);
     assert.equal(eventRows(await rows()).length >= 50, true);
+  });
+
+  it('a poll asks only for what is newer: one request when idle; a membership change shows first and reloads that group', async () => {
+    const shown = eventRows(await rows());
+    const group = (await api.view.getChildren(await listedDirectory(api, SAMPLE.largeDirectoryId))).find(
+      (row) => isGroupNode(row) && row.group.id === SAMPLE.firstListedGroupId,
+    );
+    assert.ok(group && isGroupNode(group));
+    await api.view.getChildren(group);
+    fake.clearRequests();
+    assert.equal(await api.changes.poll(), false);
+    assert.deepEqual(
+      fake.requests.map((request) => [request.path, request.query.after]),
+      [['/events', shown[0].kind === 'event' && shown[0].event.id]],
+    );
+    const user = fake.dataset.users.find((candidate) => candidate.directory_id === SAMPLE.largeDirectoryId)!;
+    const added: FakeEvent = {
+      object: 'event',
+      id: 'event_01ZZPOLLED',
+      event: 'dsync.group.user_added',
+      data: { directory_id: SAMPLE.largeDirectoryId, user, group: group.group },
+      created_at: new Date().toISOString(),
+      context: {},
+    };
+    fake.dataset.events!.push(added);
+    try {
+      assert.equal(await api.changes.poll(), true);
+      const first = eventRows(await rows())[0];
+      assert.equal(labelOf(first), `${person(user)} added to ${group.group.name}`);
+      fake.clearRequests();
+      await api.view.getChildren(group);
+      assert.ok(
+        fake.requests.some((request) => request.query.group === group.group.id),
+        "the group's members are read anew",
+      );
+    } finally {
+      fake.dataset.events!.pop();
+    }
   });
 
   it('a failed page says so in place and a click retries it', async () => {
