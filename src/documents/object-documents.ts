@@ -5,18 +5,10 @@ import { environmentLabel, environmentName } from '../environments/environment-t
 import type { Sessions } from '../session/sessions';
 import type { Session, WorkOSObject } from '../session/session';
 import { fullFailure } from '../text/failure-text';
-import { idProblem, type WorkOSObjectKind } from '../workos';
+import { idProblem, KINDS, OBJECT_KINDS, type WorkOSObjectKind } from '../workos';
 import { jsonIndent } from './json-indent';
 
 export const SCHEME = 'workos';
-
-/** The API collection of each kind: the first segment of a document's path. */
-const COLLECTIONS: Record<WorkOSObjectKind, string> = {
-  directory: 'directories',
-  directory_group: 'directory_groups',
-  directory_user: 'directory_users',
-  organization: 'organizations',
-};
 
 /**
  * Read-only JSON views of WorkOS objects of every kind. The URI names the environment (its ID, as
@@ -88,7 +80,7 @@ export function uriFor(
   return vscode.Uri.from({
     scheme: SCHEME,
     authority: environmentId,
-    path: `/${COLLECTIONS[kind]}/${object.id}/${title}${suffix}.json`,
+    path: `/${KINDS[kind].collection}/${object.id}/${title}${suffix}.json`,
   });
 }
 
@@ -100,7 +92,7 @@ export function environmentOfDocument(uri: vscode.Uri): string | undefined {
 /** The kind and ID a document's URI names; undefined for a path we did not make. */
 function objectOf(uri: vscode.Uri): { kind: WorkOSObjectKind; id: string } | undefined {
   const [, collection, id = ''] = uri.path.split('/');
-  const kind = (Object.keys(COLLECTIONS) as WorkOSObjectKind[]).find((k) => COLLECTIONS[k] === collection);
+  const kind = OBJECT_KINDS.find((k) => KINDS[k].collection === collection);
   return kind && idProblem(id, kind) === undefined ? { kind, id } : undefined;
 }
 

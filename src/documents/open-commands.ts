@@ -2,15 +2,10 @@ import { showFailure, withProgress } from '../ui/notify';
 import { askForId, requireSession } from '../ui/prompts';
 import type { WorkOSObject } from '../session/session';
 import type { Services } from '../services';
-import { describeKind, idProblem, kindOfId, type WorkOSObjectKind } from '../workos';
+import { describeKind, idProblem, KINDS, kindOfId, OBJECT_KINDS, type WorkOSObjectKind } from '../workos';
 
 /** What Open by ID accepts: the prefix says which it is. */
-export const OPENABLE_KINDS: readonly WorkOSObjectKind[] = [
-  'directory',
-  'directory_group',
-  'directory_user',
-  'organization',
-];
+export const OPENABLE_KINDS: readonly WorkOSObjectKind[] = OBJECT_KINDS.filter((kind) => KINDS[kind].opens);
 
 /**
  * Opens one object's JSON. A tree row passes the object its page listed, shown as listed without a

@@ -1,4 +1,4 @@
-import type { WorkOSObjectKind } from '../workos';
+import { KINDS, OBJECT_KINDS, type WorkOSObjectKind } from '../workos';
 
 // WorkOS IDs in free text (logs, payloads, fixtures, tickets): strict enough that words made of the
 // same prefixes (`directory_users`, `org_chart`, `my_directory_x`) are not IDs. Free of VS Code.
@@ -16,15 +16,21 @@ const ULID = '[0-9A-HJKMNP-TV-Z]{26}';
 /** The legacy prefixes WorkOS's own emulator still issues, whose bodies the client accepts as they come. */
 const LEGACY_BODY = '(?=[0-9A-Za-z]*[0-9])[0-9A-Za-z]{8,64}';
 
-const PREFIXES: ReadonlyArray<[prefix: string, kind: WorkOSObjectKind, body: string]> = [
-  ['directory_group_', 'directory_group', ULID],
-  ['directory_grp_', 'directory_group', LEGACY_BODY],
-  ['directory_user_', 'directory_user', ULID],
-  ['directory_usr_', 'directory_user', LEGACY_BODY],
-  ['directory_edp_', 'directory', LEGACY_BODY],
-  ['directory_', 'directory', ULID],
-  ['org_', 'organization', ULID],
-];
+/**
+ * Every prefix of the kinds table with its body, longest first: the regular expression's alternation
+ * tries them in order, so `directory_group_…` is never read as `directory_` and a group body. AuthKit's
+ * own `group_…` IDs are another product's, and `group_` inside `directory_group_…` is no ID.
+ */
+const PREFIXES: ReadonlyArray<[prefix: string, kind: WorkOSObjectKind, body: string]> = OBJECT_KINDS.flatMap(
+  (kind): Array<[string, WorkOSObjectKind, string]> => [
+    [`${KINDS[kind].prefix}_`, kind, ULID],
+    ...KINDS[kind].legacyPrefixes.map((legacy): [string, WorkOSObjectKind, string] => [
+      `${legacy}_`,
+      kind,
+      LEGACY_BODY,
+    ]),
+  ],
+).sort(([a], [b]) => b.length - a.length);
 
 const KIND_OF_PREFIX = new Map(PREFIXES.map(([prefix, kind]) => [prefix, kind]));
 

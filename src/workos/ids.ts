@@ -3,30 +3,60 @@
 
 export type WorkOSObjectKind = 'directory' | 'directory_group' | 'directory_user' | 'organization';
 
-interface KindInfo {
-  readonly prefixes: readonly string[];
+/** Everything the extension knows of one kind of object: a new kind is one entry here. */
+export interface KindInfo {
+  /** Today's prefix; its IDs have a 26-character ULID body. */
+  readonly prefix: string;
+  /** Older prefixes (WorkOS's emulator still issues `directory_grp_`), whose bodies vary in length. */
+  readonly legacyPrefixes: readonly string[];
   readonly label: string;
   readonly example: string;
+  /** The flat collection (`/directory_groups/{id}`): the only route for an object whose directory is unknown. */
+  readonly collection: string;
+  /** The collection under `/directories/{id}/` where the directory is known (WorkOS's recommended routes). */
+  readonly nested?: 'groups' | 'users';
+  /** Whether Open by ID (and a link in an editor) opens it as a JSON document. */
+  readonly opens: boolean;
 }
 
-const KINDS: Record<WorkOSObjectKind, KindInfo> = {
+export const KINDS: Readonly<Record<WorkOSObjectKind, KindInfo>> = {
   directory: {
-    prefixes: ['directory', 'directory_edp'],
+    prefix: 'directory',
+    legacyPrefixes: ['directory_edp'],
     label: 'directory',
     example: 'directory_01ECAZ4NV9QMV47GW873HDCX74',
+    collection: 'directories',
+    opens: true,
   },
   directory_group: {
-    prefixes: ['directory_group', 'directory_grp'],
+    prefix: 'directory_group',
+    legacyPrefixes: ['directory_grp'],
     label: 'directory group',
     example: 'directory_group_01E1JJS84MFPPQ3G655FHTKX6Z',
+    collection: 'directory_groups',
+    nested: 'groups',
+    opens: true,
   },
   directory_user: {
-    prefixes: ['directory_user', 'directory_usr'],
+    prefix: 'directory_user',
+    legacyPrefixes: ['directory_usr'],
     label: 'directory user',
     example: 'directory_user_01E1JG7J09H96KYP8HM9B0G5SJ',
+    collection: 'directory_users',
+    nested: 'users',
+    opens: true,
   },
-  organization: { prefixes: ['org'], label: 'organization', example: 'org_01EHZNVPK3SFK441A1RGBFSHRT' },
+  organization: {
+    prefix: 'org',
+    legacyPrefixes: [],
+    label: 'organization',
+    example: 'org_01EHZNVPK3SFK441A1RGBFSHRT',
+    collection: 'organizations',
+    opens: true,
+  },
 };
+
+export const OBJECT_KINDS = Object.keys(KINDS) as readonly WorkOSObjectKind[];
 
 /** Real IDs are about 40 characters; anything far longer is a paste gone wrong. */
 export const MAX_ID_LENGTH = 128;
@@ -43,7 +73,7 @@ export function isIdShaped(value: string): boolean {
 export function kindOfId(id: string): WorkOSObjectKind | undefined {
   const prefix = ID_SHAPE.exec(id)?.[1];
   if (prefix === undefined || id.length > MAX_ID_LENGTH) return undefined;
-  return (Object.keys(KINDS) as WorkOSObjectKind[]).find((kind) => KINDS[kind].prefixes.includes(prefix));
+  return OBJECT_KINDS.find((kind) => KINDS[kind].prefix === prefix || KINDS[kind].legacyPrefixes.includes(prefix));
 }
 
 export function describeKind(kind: WorkOSObjectKind): { label: string; example: string } {

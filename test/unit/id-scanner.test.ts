@@ -77,10 +77,18 @@ describe('WorkOS IDs in free text', () => {
     ['a body with a letter Crockford leaves out (U)', 'directory_01ECAZ4NV9QMV47GW873HDCXUU'],
     ['an unknown prefix', 'conn_01EHZNVPK3SFK441A1RGBFSHRT'],
     ['a legacy prefix with a word', 'directory_grp_admins'],
+    ["AuthKit's own group ID (another product's)", 'group_01E1JJS84MFPPQ3G655FHTKX6Z'],
   ];
   for (const [what, text] of negatives) {
     it(`finds nothing in ${what}: ${text}`, () => assert.deepEqual(findIds(text), []));
   }
+
+  it('a directory group ID is one group ID, never a `group_…` inside it', () => {
+    assert.deepEqual(
+      findIds(`x ${GROUP} y`).map(({ id, kind }) => [id, kind]),
+      [[GROUP, 'directory_group']],
+    );
+  });
 
   it('idAt finds the ID under a position, or none', () => {
     const line = `user ${USER} in ${GROUP}`;
