@@ -43,6 +43,7 @@ export class ChangeFeed {
         client.listEvents({ events: DSYNC_EVENT_TYPES, organization_id: organization, limit: 100, ...window }, signal),
       directory ? (event) => eventDirectoryId(event) === directory.id : () => true,
       now,
+      directory !== undefined,
     );
   }
 

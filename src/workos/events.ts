@@ -138,6 +138,7 @@ export type EventsFetcher = (window: {
 
 /** The first window; each next one is sized from what the earlier ones held. */
 const FIRST_SPAN_MS = 6 * 3600 * 1000;
+const SCOPED_FIRST_SPAN_MS = 48 * 3600 * 1000;
 /** Below this a window is read forward whatever it holds: a bulk sync can put hundreds in one second. */
 const MIN_SPAN_MS = 1000;
 /** Pages one read may take at most, so that a server that keeps sending pages cannot keep us reading. */
@@ -152,7 +153,7 @@ export class EventTimeline {
   /** Events from here to the newest are read; older ones are not yet. */
   private end: number;
   private readonly oldest: number;
-  private span = FIRST_SPAN_MS;
+  private span: number;
   /** What was read so far: raw events, kept ones, and the time they span; they size the next window. */
   private raw = 0;
   private kept = 0;
@@ -167,7 +168,13 @@ export class EventTimeline {
     private readonly fetch: EventsFetcher,
     private readonly keep: (event: WorkOSEvent) => boolean,
     private readonly startedAt: number,
+    /**
+     * Whether `keep` keeps only some events (one directory of an organisation): the first window is
+     * wider, so that it shows what share that is, and it is read whole whatever it holds.
+     */
+    private readonly scoped = false,
   ) {
+    this.span = scoped ? SCOPED_FIRST_SPAN_MS : FIRST_SPAN_MS;
     this.end = startedAt;
     // A minute inside the 30 days, so that the oldest window never asks for what WorkOS no longer keeps.
     this.oldest = startedAt - EVENTS_KEPT_MS + 60_000;
@@ -195,7 +202,8 @@ export class EventTimeline {
       this.spanRead += this.end - start;
       this.end = start;
       found.push(...kept.reverse());
-      this.span = this.nextSpan(Math.max(want - found.length, want));
+      // Sized for the rest of this screen, or for the next one once this is full.
+      this.span = this.nextSpan(found.length < want ? want - found.length : want);
     }
     return found;
   }
@@ -231,7 +239,10 @@ export class EventTimeline {
       events.push(...page.data);
       const next = trail.advance(page, after);
       if (next === null) return events;
-      if (after === undefined && end - start > MIN_SPAN_MS && this.rawFor(wanted) <= page.data.length) return undefined;
+      const shareKnown = !this.scoped || this.raw > 0;
+      if (after === undefined && shareKnown && end - start > MIN_SPAN_MS && this.rawFor(wanted) <= page.data.length) {
+        return undefined;
+      }
       after = next;
     }
     throw new WorkOSError(
@@ -261,10 +272,13 @@ export class EventTimeline {
     return (wanted * (this.raw + 1)) / (this.kept + 1);
   }
 
-  /** A span expected to hold a quarter more than `wanted` kept events, at most 8 times the last. */
+  /**
+   * A span expected to hold `wanted` kept events with room for chance (two standard deviations of a
+   * count of that size), at most 8 times the last: one window too few costs a request, as does a page too many.
+   */
   private nextSpan(wanted: number): number {
     const density = this.raw / this.spanRead;
-    const span = density > 0 ? (this.rawFor(wanted) * 1.25) / density : this.span * 8;
+    const span = density > 0 ? this.rawFor(wanted + 2 * Math.sqrt(wanted)) / density : this.span * 8;
     return Math.max(MIN_SPAN_MS, Math.min(span, this.span * 8));
   }
 }

@@ -2,6 +2,7 @@
 // against the fake WorkOS API on loopback with a fixed latency per response (issue 5). Prints
 // Markdown tables, then one JSON line with every figure; writes test-results/bench.{json,md}.
 // It reports goals but never fails on them.
+import { eventsBench } from './events';
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import * as dc from 'node:diagnostics_channel';
 import * as fs from 'node:fs';
@@ -441,7 +442,15 @@ async function main(): Promise<void> {
     },
   };
 
+  const events = await eventsBench(latency, RUNS);
+  const eventsScreenMs = median(events.newestScreen.ms);
+
   const goals = {
+    eventsNewestScreen:
+      events.newestScreen.requests <= 4 && eventsScreenMs <= 4 * latency + 30 && events.newestScreen.sameRows,
+    eventsOneDirectory:
+      events.oneDirectory.requests <= 1.2 * events.oneDirectory.pagesHoldingScreen && events.oneDirectory.sameRows,
+    eventsPoll: events.poll.requests === 1,
     listing:
       listing.ours.ms <= LISTING_GOAL_RATIO * listing.bareFetch.ms &&
       listing.ours.ms <= LISTING_GOAL_RATIO * listing.sdkHandLoop.ms &&
@@ -741,6 +750,9 @@ async function main(): Promise<void> {
     `- ${MEMBER_GROUPS} groups at once ≤ 1.15 × ${MEMBER_GROUPS} / ${USERS_PER_SECOND} s (${times(members.ours.ms / membersReferenceMs)}, ${ms(members.ours.ms)}), every run complete with all ${members.expectedRows} members shown (${members.ours.completedRuns} of ${RUNS} runs, ${members.ours.rows} members): ${verdict(goals.membersWallTime)}`,
     `- Links for a ${size(ids.links.bytes)} log with ${LOG_IDS.toLocaleString('en')} IDs ≤ ${LINKS_GOAL_MS} ms (${ms(ids.links.ms)}), exactly ${LOG_IDS.toLocaleString('en')} found (${ids.links.found.toLocaleString('en')}), no request (${ids.links.requests}): ${verdict(goals.links)}`,
     `- Hover answer from the cache ≤ ${CACHED_HOVER_GOAL_MS} ms (${ms(ids.cachedHover.perCallMs)} a call): ${verdict(goals.cachedHover)}`,
+    `- Recent Changes, newest screen of ${events.screen} of ${events.events.toLocaleString('en')} events: ≤ 4 requests (${events.newestScreen.requests}) and ≤ 4 × L + 30 ms (${ms(eventsScreenMs)}, median); reading the month forward instead: ${events.newestScreen.forwardPages} pages: ${verdict(goals.eventsNewestScreen)}`,
+    `- Recent Changes of one directory holding ${(events.oneDirectory.share * 100).toFixed(0)}% of its organisation's events: ≤ 1.2 × the ${events.oneDirectory.pagesHoldingScreen} pages that hold its ${events.screen} newest (${events.oneDirectory.requests} requests, ${times(events.oneDirectory.requests / events.oneDirectory.pagesHoldingScreen)}; ${ms(median(events.oneDirectory.ms))}; forward: ${events.oneDirectory.forwardPages} pages): ${verdict(goals.eventsOneDirectory)}`,
+    `- Recent Changes, a poll with nothing new: 1 request (${events.poll.requests}): ${verdict(goals.eventsPoll)}`,
     `- Cold hover: exactly one request (${ids.coldHover.requestsPerRun.join(', ')} in ${RUNS} runs; ${ms(ids.coldHover.ms)}): ${verdict(goals.coldHover)}`,
   ].join('\n');
 
@@ -757,6 +769,11 @@ async function main(): Promise<void> {
     expand: { ...expand, expectedMs: expandExpectedMs },
     members,
     ids,
+    events: {
+      newestScreen: { ...events.newestScreen, ms: eventsScreenMs },
+      oneDirectory: { ...events.oneDirectory, ms: median(events.oneDirectory.ms) },
+      poll: events.poll,
+    },
     bundle: bundles,
     activation: activated ?? null,
     goals,

@@ -21,6 +21,8 @@ export interface MonthOptions {
   perDay?: number;
   /** Days ago of the bulk syncs of the biggest directory (one event per user and a membership each); default 26, 19, 12. */
   bulkSyncDaysAgo?: readonly number[];
+  /** The directory the bulk syncs are of; default the one with the most users. */
+  bulkDirectory?: string;
   /** Each directory's share of the daily changes; default by its number of users. */
   weights?: Readonly<Record<string, number>>;
 }
@@ -68,8 +70,10 @@ export function monthOfEvents(dataset: Dataset, options: MonthOptions): FakeEven
     return sources[sources.length - 1];
   };
 
-  // Bulk syncs of the biggest directory: every user touched, then group memberships, in minutes.
-  const biggest = [...sources].sort((a, b) => b.users.length - a.users.length)[0];
+  // Bulk syncs of one directory: every user touched, then group memberships, in minutes.
+  const biggest =
+    sources.find((source) => source.directory.id === options.bulkDirectory) ??
+    [...sources].sort((a, b) => b.users.length - a.users.length)[0];
   for (const daysAgo of options.bulkSyncDaysAgo ?? [26, 19, 12]) {
     if (!biggest) break;
     let at = now - daysAgo * DAY;

@@ -36,6 +36,7 @@ describe('Events: the newest first, by windows, from an API that lists oldest fi
         client.listEvents({ events: DSYNC_EVENT_TYPES, organization_id: organization, limit: 100, ...window }),
       keep,
       now,
+      organization !== undefined,
     );
   }
 
