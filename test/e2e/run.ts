@@ -25,6 +25,8 @@ const README_NAMES = [
   'hover.png',
   'finder.png',
   'environments.png',
+  'changes.png',
+  'diagnose.png',
 ];
 const UPDATE_SCREENSHOTS = process.argv.includes('--update-screenshots') || process.env.UPDATE_SCREENSHOTS === '1';
 // Small pages keep the directories, a page of groups and "Load more" on one screen (and in tree.png).
@@ -79,6 +81,8 @@ async function main(): Promise<void> {
       'workos.apiBaseUrl': fake.url,
       'workos.pageSize': PAGE_SIZE,
       'git.openRepositoryInParentFolders': 'never',
+      // Two views in the container: their title bar buttons show without hovering the header.
+      'workbench.view.alwaysShowHeaderActions': true,
     },
   });
   const browserEnv = isolatedEnv(path.join(ROOT, 'browser'));
@@ -541,7 +545,7 @@ async function main(): Promise<void> {
         assert.equal((await item.innerText()).trim(), 'Production');
         // A screen reader hears the mark the colour shows.
         await page.getByRole('button', { name: 'WorkOS environment Production, production' }).waitFor();
-        await page.locator('.part.sidebar > .composite.title', { hasText: 'Directories · ⚠ Production' }).waitFor();
+        await ui.viewHeader('Directories').filter({ hasText: 'Directories · ⚠ Production' }).waitFor();
         assert.ok(second.requests.length > 0);
         assert.ok(second.requests.every((r) => r.headers.authorization === `Bearer ${PRODUCTION_KEY}`));
         api.clearRequests();
@@ -553,7 +557,7 @@ async function main(): Promise<void> {
         await ui.quickInputRows.filter({ hasText: 'Default' }).first().click();
         await ui.treeItem(LARGE).waitFor();
         await environment('Default').waitFor();
-        await page.locator('.part.sidebar > .composite.title', { hasText: 'Directories · Default' }).waitFor();
+        await ui.viewHeader('Directories').filter({ hasText: 'Directories · Default' }).waitFor();
         assert.equal(await page.locator('.part.statusbar .statusbar-item.warning-kind').count(), 0);
         assert.ok(api.requests.length > 0, 'the tree was loaded again from the first environment');
         assert.ok(api.requests.every((r) => r.headers.authorization === `Bearer ${SAMPLE.apiKey}`));
@@ -606,7 +610,7 @@ async function main(): Promise<void> {
           await other.close();
         }
         await ui.treeItem(LARGE).waitFor();
-        const title = page.locator('.part.sidebar > .composite.title');
+        const title = ui.viewHeader('Directories');
         await until('the title names no environment', async () => !(await title.innerText()).includes('·'));
         await statusItem(page, 'Default').click();
         await ui.quickInput.locator('.quick-input-title', { hasText: 'WorkOS: Switch Environment' }).waitFor();
@@ -626,6 +630,87 @@ async function main(): Promise<void> {
         await ui.treeItem(LARGE).waitFor();
       },
       OTHER_WINDOW_MS + STEP_TIMEOUT_MS,
+    ],
+
+    [
+      'Recent Changes starts collapsed; expanded, it lists the newest changes first, as sentences',
+      async () => {
+        const eventsRequests = () => api.requests.filter((r) => r.path === '/events');
+        assert.equal(eventsRequests().length, 0, 'no events request while the view is collapsed');
+        await ui.viewHeader('Recent Changes').click();
+        const first = ui.changesView.getByRole('treeitem').first();
+        await first.waitFor({ timeout: EXTENSION_HOST_MS });
+        const newest = [...api.dataset.events!].reverse().find((event) => event.event.startsWith('dsync.'))!;
+        const { user, group } = newest.data as {
+          user: { first_name: string; last_name: string };
+          group: { name: string };
+        };
+        const sentence = `${user.first_name} ${user.last_name} added to ${group.name}`;
+        await until('the newest change is first', async () =>
+          ((await first.getAttribute('aria-label')) ?? '').startsWith(sentence),
+        );
+        await until('the row names its directory and age', async () =>
+          /Brightline Logistics \(Okta\) · (just now|\d+ min ago)/.test((await first.getAttribute('aria-label')) ?? ''),
+        );
+        assert.ok(eventsRequests().length <= 4, `${eventsRequests().length} events requests`);
+        assert.ok(eventsRequests().every((r) => r.query.range_start && r.query.order === undefined));
+        await shot('changes');
+      },
+    ],
+
+    [
+      "Show Recent Changes from a directory row: that directory's only; a row opens its JSON; Compare shows the diff",
+      async () => {
+        await ui.treeItem(SMALL).click({ button: 'right' });
+        await page
+          .locator('.context-view .monaco-menu')
+          .getByRole('menuitem', { name: 'Show Recent Changes...' })
+          .click();
+        await ui.viewHeader('Recent Changes').filter({ hasText: SMALL }).waitFor();
+        const rows = ui.changesView.getByRole('treeitem');
+        const own = [...api.dataset.events!].reverse().find((event) => {
+          const data = event.data as { directory_id?: string; id?: string };
+          return event.event.startsWith('dsync.') && (data.directory_id ?? data.id) === SAMPLE.smallDirectoryId;
+        })!;
+        await rows.first().click();
+        await ui.tab(new RegExp(literal(own.id))).waitFor();
+        await until('the editor shows the event as sent', async () =>
+          (await ui.editorText()).includes(`"id": "${own.id}"`),
+        );
+        assert.ok(!(await rows.first().getAttribute('aria-label'))?.includes('Brightline Logistics'));
+
+        const updated = rows.filter({ hasText: / updated/ }).first();
+        await updated.hover();
+        await updated.getByRole('button', { name: 'Compare with Previous' }).click();
+        await page.locator('.monaco-diff-editor').first().waitFor();
+        await ui.tab(/before ↔ after/).waitFor();
+        await shot('compare');
+        await ui.viewButton('Show All Directories', 'Recent Changes').click();
+        await until(
+          'the view shows every directory again',
+          async () => !(await ui.viewHeader('Recent Changes').innerText()).includes('Contractors'),
+        );
+        await ui.runCommand('View: Close All Editors');
+      },
+    ],
+
+    [
+      'Diagnose Directory from a directory row opens a rendered report',
+      async () => {
+        await ui.treeItem(LARGE).click({ button: 'right' });
+        await page
+          .locator('.context-view .monaco-menu')
+          .getByRole('menuitem', { name: 'Diagnose Directory...' })
+          .click();
+        await ui.tab(/Diagnosis/).waitFor();
+        const report = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+        await report.getByRole('heading', { name: LARGE }).waitFor();
+        await report.getByText('The directory is connected and syncing. Nothing to do.').waitFor();
+        await report.getByText(/Groups: answers \(request ID/).waitFor();
+        await shot('diagnose');
+        await ui.runCommand('View: Close All Editors');
+        await ui.viewHeader('Recent Changes').click(); // collapsed again for the next steps
+      },
     ],
 
     [

@@ -1,5 +1,5 @@
 // What a person does and sees in the VS Code workbench, through playwright-core: the command palette,
-// input boxes, the Directories tree, editor tabs and notification toasts.
+// input boxes, the WorkOS views, editor tabs and notification toasts.
 import type { Locator, Page } from 'playwright-core';
 
 const SIDE_BAR_WIDTH = 560;
@@ -67,16 +67,28 @@ export class Workbench {
     return this.view.getByRole('treeitem', { name });
   }
 
-  /** The Directories view's body: tree rows, or the welcome content. (Its own header is hidden: it is the container's only view.) */
+  /** The Directories view's body: tree rows, or the welcome content. */
   get view(): Locator {
-    return this.page
-      .locator('.pane', { has: this.page.locator('.pane-header[aria-label^="Directories"]') })
-      .locator('.pane-body');
+    return this.viewBody('Directories');
   }
 
-  /** A button in the side bar's title, where the only view's title actions are shown. */
-  viewButton(name: string): Locator {
-    return this.page.locator('.part.sidebar > .composite.title').getByRole('button', { name, exact: true });
+  /** The Recent Changes view's body. */
+  get changesView(): Locator {
+    return this.viewBody('Recent Changes');
+  }
+
+  /** A view's header in the WorkOS container: its title, its description and its title bar's buttons. */
+  viewHeader(view: string): Locator {
+    return this.page.locator(`.pane-header[aria-label^="${view}"]`);
+  }
+
+  /** A button in a view's title bar (shown always: the run sets workbench.view.alwaysShowHeaderActions). */
+  viewButton(name: string, view = 'Directories'): Locator {
+    return this.viewHeader(view).getByRole('button', { name, exact: true });
+  }
+
+  private viewBody(view: string): Locator {
+    return this.page.locator('.pane', { has: this.viewHeader(view) }).locator('.pane-body');
   }
 
   /** Editor tabs in the (only) editor group. */
