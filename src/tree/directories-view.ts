@@ -138,8 +138,8 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
   }
 
   /**
-   * In the view's title, not its description: the view is its container's only one, so VS Code merges
-   * the two headers into "WorkOS: <title>" and shows no description at all.
+   * In the view's title, not its description: when it is the container's only visible view (Recent
+   * Changes hidden), VS Code merges the two headers into "WorkOS: <title>" and shows no description.
    */
   private showTitle(): void {
     const { environment, search } = this.titleParts;
