@@ -233,7 +233,7 @@ describe('WorkOS client against the fake API over HTTP', () => {
         for (let page = 0; page < 500; page++) {
           pagesRead++;
           const data = Array.from({ length: size }, (_, i) => ({ id: `directory_group_01P${page}I${i}` }));
-          yield { data, before: null, after: page === 499 ? null : data.at(-1)!.id };
+          yield { data, before: null, after: page === 499 ? null : data.at(-1)!.id, dropped: 0 };
         }
       }
       const error = await failure(collectAll(endless(100)));
@@ -252,7 +252,7 @@ describe('WorkOS client against the fake API over HTTP', () => {
       async function* pages(): AsyncGenerator<Page<{ id: string }>> {
         for (let page = 0; page < 100; page++) {
           const data = Array.from({ length: 100 }, (_, i) => ({ id: `directory_group_01P${page}I${i}` }));
-          yield { data, before: null, after: page === 99 ? null : data.at(-1)!.id };
+          yield { data, before: null, after: page === 99 ? null : data.at(-1)!.id, dropped: 0 };
         }
       }
       assert.equal((await collectAll(pages())).length, 10_000);

@@ -675,7 +675,7 @@ describe('fake WorkOS API', function () {
       for (const path of [
         '/directory_sync/directories',
         '/directories/',
-        `/directories/${SAMPLE.largeDirectoryId}/groups`,
+        `/directories/${SAMPLE.largeDirectoryId}/members`,
         '/directory_groups/../directories',
         '//directories',
       ]) {
@@ -971,6 +971,7 @@ describe('fake WorkOS API', function () {
           rawUrl: `/directory_groups?directory=${SAMPLE.smallDirectoryId}&limit=5&limit=6`,
           headers: undefined,
           route: 'list_groups',
+          nested: false,
           status: 400,
           requestId: reply.headers.get('x-request-id'),
           at: undefined,
