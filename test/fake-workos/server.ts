@@ -410,9 +410,7 @@ class Api {
         const user = index.userById.get(id);
         return (
           this.outsidePathDirectory(route.directory, user) ??
-          (user
-            ? { status: 200, body: nested ? user : this.withGroups(user) }
-            : entityNotFound('Directory User', id))
+          (user ? { status: 200, body: nested ? user : this.withGroups(user) } : entityNotFound('Directory User', id))
         );
       }
     }

@@ -131,9 +131,7 @@ export const FAULT_CASES: FaultCase[] = [
   },
   {
     name: '`data` not an array',
-    faults: ({ match }) => [
-      { kind: 'json', body: { object: 'list', data: { id: 'x' }, list_metadata: {} }, match },
-    ],
+    faults: ({ match }) => [{ kind: 'json', body: { object: 'list', data: { id: 'x' }, list_metadata: {} }, match }],
     expect: () => failure('invalid_response'),
   },
   {
