@@ -30,13 +30,17 @@ export function flatPath(kind: RouteKind): string {
  *   "present" does not, since a server rolling the routes out may have one and not the other.
  * - A flat 404 too is "not found" and teaches nothing: on WorkOS's emulator a deleted directory answers
  *   404 on both, and taking the nested route as present then would break every later read.
- * - While the first nested request of a use is out, others of that use wait for its answer rather than
- *   each paying a nested 404 and a flat request; after it they go on together.
+ * - Requests go out together, the first ones too: a server with the routes (WorkOS itself) never waits
+ *   on this. Those already out when a nested 404 comes each ask the flat route in turn (their answers
+ *   are needed anyway); those that start while that flat answer is awaited wait for it, and go flat if
+ *   it shows the routes missing. So a server without them costs one 404 per request sent before the
+ *   first answer, once.
  */
 export class NestedRoutes {
   private readonly missing = new Set<RouteKind>();
   private readonly present = new Set<string>();
-  private readonly scouts = new Map<string, Promise<unknown>>();
+  /** The flat request that follows a kind's first nested 404, while it is awaited. */
+  private readonly probes = new Map<RouteKind, Promise<unknown>>();
 
   constructor(private readonly notice: (text: string) => void) {}
 
@@ -52,23 +56,11 @@ export class NestedRoutes {
     signal: AbortSignal | undefined,
   ): Promise<R> {
     const key = `${use} ${kind}`;
-    const scout = this.scouts.get(key);
-    if (scout && !this.known(kind, key)) await settledOrAborted(scout, signal);
+    const probe = this.probes.get(kind);
+    if (probe && !this.present.has(key)) await settledOrAborted(probe, signal);
     if (this.missing.has(kind)) return flat();
     if (this.present.has(key)) return nested();
-    const attempt = this.tryNested(kind, key, nested, flat);
-    if (!this.scouts.has(key)) {
-      this.scouts.set(key, attempt);
-      const forget = () => {
-        if (this.scouts.get(key) === attempt) this.scouts.delete(key);
-      };
-      attempt.then(forget, forget);
-    }
-    return attempt;
-  }
-
-  private known(kind: RouteKind, key: string): boolean {
-    return this.missing.has(kind) || this.present.has(key);
+    return this.tryNested(kind, key, nested, flat);
   }
 
   private async tryNested<R>(
@@ -84,9 +76,15 @@ export class NestedRoutes {
       // Only the server's own 404: a not-found the client concluded itself says nothing of the route.
       if (!isWorkOSError(error, 'not_found') || error.status !== 404) throw error;
       if (this.present.has(key) && !this.missing.has(kind)) throw error;
-      const fallback = await flat();
+      const fallback = flat();
+      if (!this.missing.has(kind) && !this.probes.has(kind)) {
+        this.probes.set(kind, fallback);
+        const forget = () => this.probes.delete(kind);
+        fallback.then(forget, forget);
+      }
+      const flatAnswer = await fallback;
       this.markMissing(kind);
-      return fallback;
+      return flatAnswer;
     }
     this.present.add(key);
     return answer;

@@ -272,41 +272,52 @@ describe('WorkOS client against the fake API over HTTP', () => {
       assert.equal(notices.length, 1);
     });
 
-    it('first requests at once: one finds out, the others wait for it and go the right way', async () => {
-      fake.setLatency(30);
-      const directories = fake.dataset.directories.map((directory) => directory.id);
-      fake.setNestedRoutes(false);
-      const api = noticing();
-      const pages = await Promise.all(directories.map((directory) => api.listGroups({ directory })));
-      assert.deepEqual(
-        pages.map((page) => page.data.length),
-        directories.map((directory) => Math.min(10, groupsOf(directory).length)),
+    it('first requests go out together, never waiting on one another, on a server with the routes', async () => {
+      fake.setLatency(200);
+      const api = client();
+      const calls = [small, large, SAMPLE.legacyDirectoryId].map((directory) => api.listGroups({ directory }));
+      await waitFor(() => fake.requests.length === 3, 'all three are out');
+      assert.ok(
+        fake.requests.every((r) => r.status === 0),
+        'all three were sent before any answer',
       );
-      assert.equal(fake.requests.length, directories.length + 1, asked().join(', '));
-      assert.equal(fake.requests.filter((r) => r.nested).length, 1);
-      assert.equal(notices.length, 1);
-
-      fake.setNestedRoutes(true);
-      fake.clearRequests();
-      const withRoutes = client();
-      await Promise.all(directories.map((directory) => withRoutes.listGroups({ directory })));
-      assert.deepEqual(
-        asked(),
-        directories.map(() => 'list_groups nested 200'),
-      );
+      await Promise.all(calls);
+      assert.deepEqual(asked(), ['list_groups nested 200', 'list_groups nested 200', 'list_groups nested 200']);
     });
 
-    it('a request waiting for the first answer stops waiting when cancelled', async () => {
+    it('without the routes: each request already out pays one 404; one that starts while the flat answer is awaited waits for it', async () => {
+      fake.setNestedRoutes(false);
+      fake.setLatency(100);
+      const api = noticing();
+      const flatAsked = () => fake.requests.filter((r) => r.route === 'list_groups');
+      const first = [small, large, SAMPLE.legacyDirectoryId].map((directory) => api.listGroups({ directory }));
+      await waitFor(() => flatAsked().length > 0, 'the first flat request is out');
+      assert.equal(flatAsked()[0].status, 0, 'and not answered yet');
+      const later = api.listGroups({ directory: SAMPLE.emptyDirectoryId });
+      const pages = await Promise.all([...first, later]);
+      assert.deepEqual(
+        pages.map((page) => page.data.length),
+        [10, 10, Math.min(10, groupsOf(SAMPLE.legacyDirectoryId).length), 0],
+      );
+      assert.equal(fake.requests.filter((r) => r.nested).length, 3, asked().join(', '));
+      assert.equal(flatAsked().length, 4);
+      await api.listGroups({ directory: small });
+      assert.equal(fake.requests.filter((r) => r.nested).length, 3, 'none after');
+      assert.equal(notices.length, 1);
+    });
+
+    it('a request waiting for that flat answer stops waiting when cancelled', async () => {
+      fake.setNestedRoutes(false);
       fake.inject({ kind: 'hang', match: { route: 'list_groups' } });
       const api = client();
       const first = api.listGroups({ directory: small });
-      await waitFor(() => fake.requests.length === 1, 'the first request is out');
+      await waitFor(() => fake.requests.some((r) => r.route === 'list_groups'), 'the flat request is out');
       const controller = new AbortController();
       const second = api.listGroups({ directory: large }, controller.signal);
       controller.abort();
       assert.equal((await failure(second)).kind, 'cancelled');
-      assert.equal(fake.requests.length, 1, 'the cancelled request was never sent');
-      // Released, the first request is retried and answers.
+      assert.equal(fake.requests.length, 2, 'the cancelled request was never sent');
+      // Released, the flat request is retried and answers.
       fake.clearFaults();
       assert.equal((await first).data.length, 10);
     });
