@@ -9,10 +9,10 @@ import {
   WorkOSClient,
   WorkOSError,
   type Page,
-  type Clock,
   type RequestRecord,
   type WorkOSClientOptions,
 } from '../../src/workos';
+import { virtualClock } from '../virtual-clock';
 import { waitFor } from '../wait-for';
 
 const KEY = 'sk_test_client_suite_0123456789';
@@ -324,7 +324,7 @@ describe('WorkOS client against the fake API over HTTP', () => {
 
     it('paces /directories/{id}/users like /directory_users: 4 a second per directory, the two together', async () => {
       await withFake({ usersRateLimit: false }, async (paced) => {
-        const time = steppedClock();
+        const time = virtualClock();
         const api = new WorkOSClient({ apiKey: KEY, baseUrl: paced.url, clock: time.clock });
         const group = paced.dataset.groups.find((g) => g.directory_id === large)!;
         const answered = () => paced.requests.filter((r) => r.status !== 0).length;
@@ -1030,27 +1030,3 @@ describe('WorkOS client against the fake API over HTTP', () => {
     });
   });
 });
-
-/** Virtual time that moves only when a test says: sleepers wake once `advance` reaches their time. */
-function steppedClock() {
-  let now = 0;
-  let sleepers: Array<{ at: number; wake: () => void }> = [];
-  const clock: Clock = {
-    now: () => now,
-    sleep: (ms, signal) =>
-      new Promise((resolve, reject) => {
-        if (signal?.aborted) return reject(new Error('aborted'));
-        sleepers.push({ at: now + ms, wake: resolve });
-      }),
-  };
-  return {
-    clock,
-    sleeping: () => sleepers.length,
-    advance(ms: number) {
-      now += ms;
-      const due = sleepers.filter((sleeper) => sleeper.at <= now);
-      sleepers = sleepers.filter((sleeper) => sleeper.at > now);
-      for (const sleeper of due) sleeper.wake();
-    },
-  };
-}
