@@ -114,7 +114,7 @@ export class WorkOSClient {
     this.slots = new Slots(options.maxConcurrent ?? 6);
     this.clock = options.clock ?? { now: () => performance.now(), sleep: abortableSleep };
     this.onNotice = options.onNotice;
-    this.routes = new NestedRoutes((text) => this.notice(text, text));
+    this.routes = new NestedRoutes((text) => this.onNotice?.(text));
     this.#fetcher = ofetch.create({
       baseURL: checked.origin,
       headers: {
