@@ -50,10 +50,13 @@ describe('group members', () => {
     fake.clearRequests();
     const rows = await api.view.getChildren(group);
     assert.deepEqual(new Set(users(rows).map((row) => row.user.id)), new Set(membersOf(SAMPLE.busyGroupId)));
+    const asked = memberRequests(SAMPLE.busyGroupId);
     assert.deepEqual(
-      memberRequests(SAMPLE.busyGroupId).map((r) => r.query),
+      asked.map(({ query: { directory: _directory, ...filters } }) => filters),
       [{ group: SAMPLE.busyGroupId, limit: '100' }],
     );
+    // Nested, the group's directory is in the path; flat, it is not sent.
+    assert.ok(asked.every((r) => r.query.directory === (r.nested ? SAMPLE.largeDirectoryId : undefined)));
     await api.view.getChildren(group);
     assert.equal(memberRequests(SAMPLE.busyGroupId).length, 1, 're-expanding costs nothing');
   });
