@@ -1,4 +1,4 @@
-// `npm run bench [-- --latency MS]`: this project's client and tree model beside @workos-inc/node,
+// `npm run bench [-- --latency MS] [-- --runs N]`: this project's client and tree model beside @workos-inc/node,
 // against the fake WorkOS API on loopback with a fixed latency per response (issue 5). Prints
 // Markdown tables, then one JSON line with every figure; writes test-results/bench.{json,md}.
 // It reports goals but never fails on them.
@@ -17,12 +17,16 @@ import { cacheDir, NODE24_VERSION, realVSCodePaths, repoRoot } from '../vscode/s
 import type { CachedHover, ChildArgs, ColdHover, Counts, LinksRun, Listing, MembersExpansion, ScanRun } from './child';
 import { LOG_IDS } from './ids';
 
+const { values: options } = parseArgs({
+  options: { latency: { type: 'string', default: '20' }, runs: { type: 'string', default: '5' } },
+});
 const GROUPS = 10_000;
 const PAGE = 100;
 const DIRECTORIES = 20;
-const RUNS = 5;
+/** Measured runs of each figure, after one warm-up; fewer for a quick check that the bench works. */
+const RUNS = Number(options.runs);
 const API_KEY = 'sk_test_bench';
-/** Group rows expanded at once, against WorkOS's 4 `/directory_users` requests a second per directory. */
+/** Group rows expanded at once, against WorkOS's 4 users-list requests a second per directory. */
 const MEMBER_GROUPS = 20;
 const USERS_PER_SECOND = 4;
 /** Between member runs, longer than the fake's 1 s window: each run starts with the limit unspent. */
@@ -166,6 +170,7 @@ function median(values: number[]): number {
 }
 
 const listingSummary = (runs: Run[]) => ({ ...summary(runs), groups: Math.min(...runs.map((run) => run.groups)) });
+type ListingSummary = ReturnType<typeof listingSummary>;
 
 function membersSummary(runs: MembersRun[]) {
   const errors = [...new Set(runs.flatMap((run) => (run.error === undefined ? [] : [run.error])))];
@@ -269,10 +274,10 @@ const membersOutcome = (s: ReturnType<typeof membersSummary>) => {
 const verdict = (met: boolean | undefined) => (met === undefined ? 'not measured' : met ? 'met' : 'NOT MET');
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { latency: { type: 'string', default: '20' } } });
-  const latency = Number(values.latency);
+  const latency = Number(options.latency);
   if (!(Number.isInteger(latency) && latency >= 0))
-    throw new Error(`--latency needs a whole number of ms, not ${values.latency}.`);
+    throw new Error(`--latency needs a whole number of ms, not ${options.latency}.`);
+  if (!(Number.isInteger(RUNS) && RUNS >= 1)) throw new Error(`--runs needs a whole number ≥ 1, not ${options.runs}.`);
 
   const dataset = generatedDataset({
     directories: DIRECTORIES,
@@ -310,25 +315,36 @@ async function main(): Promise<void> {
     return { ...result, ...meter.take() };
   };
   const loadBefore = os.loadavg()[0];
-  const runs: Record<'ours' | 'bareFetch' | 'sdkHandLoop', Run[]> = { ours: [], bareFetch: [], sdkHandLoop: [] };
+  const runs: Record<'ours' | 'bareFetch' | 'sdkHandLoop' | 'oursNested' | 'bareFetchNested' | 'sdk12HandLoop', Run[]> =
+    { ours: [], bareFetch: [], sdkHandLoop: [], oursNested: [], bareFetchNested: [], sdk12HandLoop: [] };
   const scanRuns: Scan[] = [];
   let autoPagination: Run[];
   let tree: Tree;
   const expandRuns: Array<Counts & Expansion> = [];
-  const membersRuns: Record<'ours' | 'sdkAutoPagination', MembersRun[]> = { ours: [], sdkAutoPagination: [] };
+  const membersRuns: Record<'ours' | 'sdkAutoPagination' | 'sdk12AutoPagination', MembersRun[]> = {
+    ours: [],
+    sdkAutoPagination: [],
+    sdk12AutoPagination: [],
+  };
   let linksRun: LinksRun & Counts;
   let cachedHover: CachedHover & Counts;
   const coldHoverRuns: Array<ColdHover & Counts> = [];
   let sdkNode: string;
   try {
     // Round 0 warms up; then the variants take turns, so that a change in the machine's load hits all alike.
+    // The flat routes with the nested ones off (our client finds them missing in round 0, then reads
+    // flat as on WorkOS's emulator); then the nested routes, with SDK 12's calls for them.
     for (let round = 0; round <= RUNS; round++) {
-      const listings: Array<[keyof typeof runs, Child, string]> = [
-        ['ours', ours, 'listing'],
-        ['bareFetch', ours, 'bareFetch'],
-        ['sdkHandLoop', sdk, 'handLoop'],
+      const listings: Array<[keyof typeof runs, Child, string, boolean]> = [
+        ['ours', ours, 'listing', false],
+        ['bareFetch', ours, 'bareFetch', false],
+        ['sdkHandLoop', sdk, 'handLoop', false],
+        ['oursNested', ours, 'listingNested', true],
+        ['bareFetchNested', ours, 'bareFetchNested', true],
+        ['sdk12HandLoop', sdk, 'handLoopNested', true],
       ];
-      for (const [variant, child, task] of listings) {
+      for (const [variant, child, task, nested] of listings) {
+        fake.setNestedRoutes(nested);
         const run = await counted<Listing>(child, task);
         if (round > 0) runs[variant].push(run);
       }
@@ -361,6 +377,7 @@ async function main(): Promise<void> {
       const variants: Array<[keyof typeof membersRuns, Child, string | undefined, string]> = [
         ['ours', ours, 'prepareMembers', 'members'],
         ['sdkAutoPagination', sdk, undefined, 'membersAutoPagination'],
+        ['sdk12AutoPagination', sdk, undefined, 'membersAutoPaginationNested'],
       ];
       for (const [variant, child, prepare, task] of variants) {
         if (prepare) await child.run(prepare);
@@ -396,6 +413,12 @@ async function main(): Promise<void> {
     bareFetch: listingSummary(runs.bareFetch),
     sdkHandLoop: listingSummary(runs.sdkHandLoop),
     sdkAutoPagination: listingSummary(autoPagination),
+    /** The same listing through `/directories/{id}/groups`: our client, bare fetch(), SDK 12's listDirectoryGroups. */
+    nested: {
+      ours: listingSummary(runs.oursNested),
+      bareFetch: listingSummary(runs.bareFetchNested),
+      sdkHandLoop: listingSummary(runs.sdk12HandLoop),
+    },
   };
   const scanFloorMs = SCAN_ROUNDS * latency;
   const scan = {
@@ -427,6 +450,7 @@ async function main(): Promise<void> {
     referenceMs: membersReferenceMs,
     ours: membersSummary(membersRuns.ours),
     sdkAutoPagination: membersSummary(membersRuns.sdkAutoPagination),
+    sdk12AutoPagination: membersSummary(membersRuns.sdk12AutoPagination),
   };
 
   const ids = {
@@ -441,12 +465,14 @@ async function main(): Promise<void> {
     },
   };
 
+  const listingMet = (of: { ours: ListingSummary; bareFetch: ListingSummary; sdkHandLoop: ListingSummary }) =>
+    of.ours.ms <= LISTING_GOAL_RATIO * of.bareFetch.ms &&
+    of.ours.ms <= LISTING_GOAL_RATIO * of.sdkHandLoop.ms &&
+    of.ours.requests === GROUPS / PAGE &&
+    of.ours.groups === GROUPS;
   const goals = {
-    listing:
-      listing.ours.ms <= LISTING_GOAL_RATIO * listing.bareFetch.ms &&
-      listing.ours.ms <= LISTING_GOAL_RATIO * listing.sdkHandLoop.ms &&
-      listing.ours.requests === GROUPS / PAGE &&
-      listing.ours.groups === GROUPS,
+    listing: listingMet(listing),
+    listingNested: listingMet(listing.nested),
     scanWallTime: scan.ms <= SCAN_GOAL_RATIO * floorMs,
     scanRequests: scan.requests <= SCAN_MAX_REQUESTS,
     scanSameSet: scan.sameSetRuns === RUNS && scan.items === GROUPS && scan.referenceItems === GROUPS,
@@ -471,11 +497,19 @@ async function main(): Promise<void> {
     coldHover: ids.coldHover.requestsPerRun.every((requests) => requests === 1) && ids.coldHover.answered,
   };
 
-  const variants: Array<[string, ReturnType<typeof listingSummary>]> = [
-    ["This project's client (limit 100, following `after`)", listing.ours],
-    ['Control: bare `fetch()` + `JSON.parse` a page, no client', listing.bareFetch],
-    ['@workos-inc/node, hand loop (limit 100, following `listMetadata.after`)', listing.sdkHandLoop],
-    ['@workos-inc/node, `autoPagination()` (sleeps 350 ms between pages)', listing.sdkAutoPagination],
+  /** Each with the listing of ours it is compared with: the flat one, or the nested one. */
+  const variants: Array<[string, ListingSummary, ListingSummary]> = [
+    [
+      "This project's client (limit 100, following `after`), on a server without the nested routes",
+      listing.ours,
+      listing.ours,
+    ],
+    ['Control: bare `fetch()` + `JSON.parse` a page, no client', listing.bareFetch, listing.ours],
+    ['@workos-inc/node 11, hand loop (limit 100, following `listMetadata.after`)', listing.sdkHandLoop, listing.ours],
+    ['@workos-inc/node 11, `autoPagination()` (sleeps 350 ms between pages)', listing.sdkAutoPagination, listing.ours],
+    ["Nested `/directories/{id}/groups`: this project's client", listing.nested.ours, listing.nested.ours],
+    ['Nested: control, bare `fetch()`', listing.nested.bareFetch, listing.nested.ours],
+    ['Nested: @workos-inc/node 12, `listDirectoryGroups` hand loop', listing.nested.sdkHandLoop, listing.nested.ours],
   ];
   const markdown = [
     `Against the fake WorkOS API on loopback, ${latency} ms latency per response (L); ${os.cpus().length} cores; Node ${process.version} (SDK on Node ${sdkNode.slice(1)}); load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.`,
@@ -503,7 +537,7 @@ async function main(): Promise<void> {
       times(1),
       '',
     ),
-    ...variants.map(([name, s]) =>
+    ...variants.map(([name, s, oursOfKind]) =>
       row(
         name,
         ms(s.ms),
@@ -512,7 +546,7 @@ async function main(): Promise<void> {
         s.requests,
         `${size(s.bytesDown)} / ${size(s.bytesUp)}`,
         times(s.ms / floorMs),
-        times(listing.ours.ms / s.ms),
+        times(oursOfKind.ms / s.ms),
       ),
     ),
     '',
@@ -609,7 +643,7 @@ async function main(): Promise<void> {
       ms(DIRECTORIES * latency),
     ),
     '',
-    `**${MEMBER_GROUPS} groups of one directory expanded at once**, the fake allowing ${USERS_PER_SECOND} \`/directory_users\` requests a second per directory (429 with \`Retry-After: 1\` past that): ${membersDirectoryName} of the sample data, the first ${MEMBER_GROUPS} groups with members on its first page, ${members.expectedRows} members (wall time: median of ${RUNS}, a fresh model, client or SDK call each run, ${QUIET_MS / 1000} s apart; 429s and requests: the most in a run, counted at the fake)`,
+    `**${MEMBER_GROUPS} groups of one directory expanded at once**, the fake allowing ${USERS_PER_SECOND} \`/directory_users\` and \`/directories/{id}/users\` requests a second per directory, together (429 with \`Retry-After: 1\` past that): ${membersDirectoryName} of the sample data, the first ${MEMBER_GROUPS} groups with members on its first page, ${members.expectedRows} members (wall time: median of ${RUNS}, a fresh model, client or SDK call each run, ${QUIET_MS / 1000} s apart; 429s and requests: the most in a run, counted at the fake)`,
     '',
     row(
       'Variant',
@@ -636,8 +670,12 @@ async function main(): Promise<void> {
       [
         ["This project's tree model: `children()` on the group rows in one `Promise.all`", members.ours],
         [
-          '@workos-inc/node: `listUsers({ group })` then `autoPagination()` for each, in one `Promise.all`',
+          '@workos-inc/node 11: `listUsers({ group })` then `autoPagination()` for each, in one `Promise.all`',
           members.sdkAutoPagination,
+        ],
+        [
+          '@workos-inc/node 12: `listDirectoryUsers({ directoryId, group })` then `autoPagination()`, the same way',
+          members.sdk12AutoPagination,
         ],
       ] as const
     ).map(([name, s]) =>
@@ -730,6 +768,7 @@ async function main(): Promise<void> {
     '**Goals**',
     '',
     `- Listing ≤ ${LISTING_GOAL_RATIO.toFixed(2)} × the bare \`fetch()\` control (${times(listing.ours.ms / listing.bareFetch.ms)}: ${ms(listing.ours.ms)} vs ${ms(listing.bareFetch.ms)}) and ≤ ${LISTING_GOAL_RATIO.toFixed(2)} × the SDK's hand loop (${times(listing.ours.ms / listing.sdkHandLoop.ms)}: vs ${ms(listing.sdkHandLoop.ms)}), in the same run; exactly ${GROUPS / PAGE} requests (${listing.ours.requests}); ${times(listing.ours.ms / floorMs)} of the floor: ${verdict(goals.listing)}`,
+    `- Listing through the nested routes, the same goal (${times(listing.nested.ours.ms / listing.nested.bareFetch.ms)} of bare \`fetch()\`, ${times(listing.nested.ours.ms / listing.nested.sdkHandLoop.ms)} of SDK 12's loop; ${listing.nested.ours.requests} requests): ${verdict(goals.listingNested)}`,
     `- Scan of the ${GROUPS.toLocaleString('en')}-group directory (L = ${latency} ms) ≤ ${SCAN_GOAL_RATIO.toFixed(2)} × the single-cursor floor (${times(scan.ms / floorMs)}: ${ms(scan.ms)} vs ${ms(SCAN_GOAL_RATIO * floorMs)}): ${verdict(goals.scanWallTime)}`,
     `- Scan: at most ${SCAN_MAX_REQUESTS} requests (${scan.requests} in the worst run): ${verdict(goals.scanRequests)}`,
     `- Scan: exactly the single-cursor set (${scan.sameSetRuns} of ${RUNS} runs: ${scan.items.toLocaleString('en')} items, ${scan.distinct.toLocaleString('en')} distinct, against the listing's ${scan.referenceItems.toLocaleString('en')}): ${verdict(goals.scanSameSet)}`,
