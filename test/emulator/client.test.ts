@@ -19,6 +19,7 @@ import {
   type RequestRecord,
   type WorkOSClientOptions,
 } from '../../src/workos';
+import { SAMPLE, sampleDataset, type Dataset } from '../fake-workos/dataset';
 import { startEmulator, type Emulator, type EmulatorStore } from './emulator';
 import {
   addDirectory,
@@ -27,6 +28,7 @@ import {
   addUser,
   BUSY_GROUP_MEMBERS,
   LARGE_DIRECTORY_GROUPS,
+  seedDataset,
   seedSample,
   USER_IN_MANY_GROUPS_COUNT,
   type EmulatorSample,
@@ -356,6 +358,32 @@ describe("WorkOS's emulator (workos 0.14.0) through our client and session", () 
       );
       assert.deepEqual(ids(groups), ids(newestFirst(env.data.groups)));
       assert.equal(requests.length, 2);
+    });
+  });
+
+  // What `npm run demo -- --emulator` serves.
+  describe("the demo's sample (our fake's dataset) in the emulator", () => {
+    let dataset: Dataset;
+    const env = useEmulator((store) => {
+      dataset = sampleDataset();
+      seedDataset(store, dataset);
+    });
+
+    it("lists the fake's directories in the fake's order, and serves its objects by their IDs with the same fields", async () => {
+      const { client } = clientOf(env.emulator);
+      const session = new Session(client, () => 100, 'emulator');
+      const list = await walk(session, { of: 'directories' });
+      const fakeOrder = [...dataset.directories].sort(
+        (a, b) => b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id),
+      );
+      assert.deepEqual(ids(list.items), ids(fakeOrder));
+      // The emulator stamps its own times.
+      const untimed = ({ created_at: _c, updated_at: _u, ...rest }: { created_at: string; updated_at: string }) => rest;
+      const fakeGroup = dataset.groups.find((group) => group.id === SAMPLE.busyGroupId)!;
+      assert.deepEqual(untimed(await session.get('directory_group', SAMPLE.busyGroupId)), untimed(fakeGroup));
+      const user = await session.get('directory_user', SAMPLE.userWithGroupsId);
+      assert.equal(user.groups.length, SAMPLE.userWithGroupsCount, "memberships are the user's `groups`");
+      session.end();
     });
   });
 
