@@ -159,7 +159,7 @@ async function main(): Promise<void> {
       'WorkOS emulator',
       `${emulator.url}  (workos/emulate with the sample organisation, ${dataset.directories.length} directories; key ${SAMPLE.apiKey} through WORKOS_API_KEY)`,
     );
-    show('', 'It ignores the directory and group filters: every directory lists every group, every group every user.');
+    show('', "It ignores the API's group filter: each group lists every user of its directory.");
   } else {
     fake = await startFakeWorkOS({ port: await portOr(FAKE_PORT), apiKeys: [SAMPLE.apiKey] });
     show(

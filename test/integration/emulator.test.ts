@@ -1,7 +1,7 @@
 // The extension in the real extension host, pointed at WorkOS's own emulator (workos/emulate 0.14.0)
 // as a developer would point it: `workos.apiBaseUrl` at http://127.0.0.1:<port> and the emulator's key.
-// The environment holds one directory with data: the emulator ignores the `directory` and `group`
-// filters (test/emulator/client.test.ts pins that), so a second one would show the first one's rows.
+// One directory with one group: the emulator ignores the `group` filter (test/emulator/client.test.ts
+// pins that), so each group of a directory lists every user of it.
 import * as assert from 'node:assert/strict';
 import type { TestApi } from '../../src/extension';
 import type { GroupNode } from '../../src/tree/nodes';
