@@ -271,7 +271,7 @@ async function main(): Promise<void> {
           (await ui.editorText()).includes(`"id": "${group.id}"`),
         );
         assert.ok(
-          api.requests.some((r) => r.route === 'get_group' && r.path === `/directory_groups/${group.id}`),
+          api.requests.some((r) => r.route === 'get_group' && r.id === group.id),
           'the group was fetched by ID',
         );
 
@@ -415,7 +415,7 @@ async function main(): Promise<void> {
           kind: 'status',
           status: 400,
           times: Infinity,
-          match: { path: '/directory_users', query: { email: user.email! } },
+          match: { route: 'list_users', query: { email: user.email! } },
         });
         await ui.runCommand('WorkOS: Find Directory User by Email...');
         // The picker fills once the directories are in: narrow it to the one wanted, then take it.
@@ -476,7 +476,7 @@ async function main(): Promise<void> {
       'failures: a 500 and a malformed page show an error row; clicking it retries; a revoked key shows the rejected welcome',
       async () => {
         await ui.treeItem(LARGE).click(); // collapsed, so the rows below stay on screen
-        const match = { path: '/directory_groups', query: { directory: SAMPLE.smallDirectoryId } };
+        const match = { route: 'list_groups' as const, query: { directory: SAMPLE.smallDirectoryId } };
         api.inject({ kind: 'status', status: 500, times: Infinity, match });
         await ui.treeItem(SMALL).click();
         const serverError = ui.treeItem('WorkOS server error (500) click to retry');

@@ -85,6 +85,8 @@ export interface RecordedRequest {
    * request is matched and counted by its directory whichever route it took.
    */
   nested: boolean;
+  /** A get's object ID, percent-decoded, whichever route served it; absent on other requests. */
+  id?: string;
   /** Status sent; 0 for hang/reset (or while still pending). */
   status: number;
   requestId: string;
@@ -797,6 +799,7 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
       ),
       route: route.name,
       nested,
+      ...(route.id !== undefined && { id: route.id }),
       status: 0,
       requestId,
       at: Math.round((arrived - startedAt) * 1000) / 1000,

@@ -25,10 +25,10 @@ describe('group members', () => {
   const membersOf = (groupId: string) =>
     fake.dataset.memberships.filter(([, group]) => group === groupId).map(([user]) => user);
   const memberRequests = (groupId: string) =>
-    fake.requests.filter((r) => r.path === '/directory_users' && r.query.group === groupId);
+    fake.requests.filter((r) => r.route === 'list_users' && r.query.group === groupId);
   const users = (rows: TreeNode[]) => rows.filter(isUserNode);
   /** By-ID requests only: the workbench may list the visible tree again at any time. */
-  const byIdRequests = () => fake.requests.filter((r) => r.route.startsWith('get_')).map((r) => r.path);
+  const byIdRequests = () => fake.requests.filter((r) => r.route.startsWith('get_')).map((r) => `${r.route} ${r.id}`);
 
   /** The group row of `groupId`, loading the large directory's group pages until it shows. */
   async function groupRow(groupId: string): Promise<GroupNode> {
@@ -112,7 +112,7 @@ describe('group members', () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     await running;
     assert.ok(
-      !fake.requests.some((r) => r.path === `/directory_users/${row.user.id}`),
+      !fake.requests.some((r) => r.route === 'get_user' && r.id === row.user.id),
       'the row’s user titles the picker: no request for it',
     );
   });
@@ -196,7 +196,7 @@ describe('group members', () => {
 
   it('a member page that fails becomes an error row under the group; clicking it retries', async () => {
     const group = await groupRow(SAMPLE.busyGroupId);
-    fake.inject({ kind: 'status', status: 500, times: 4, match: { path: '/directory_users' } });
+    fake.inject({ kind: 'status', status: 500, times: 4, match: { route: 'list_users' } });
     const failed = await api.view.getChildren(group);
     const trailer = failed.at(-1)!;
     assert.equal(trailer.kind, 'message');
@@ -225,7 +225,7 @@ describe('group members', () => {
     fake.clearRequests();
     const answers = await Promise.all(groups.map((group) => api.view.getChildren(group)));
     assert.equal(fake.requests.filter((r) => r.status === 429).length, 0, 'no 429');
-    assert.equal(fake.requests.filter((r) => r.path === '/directory_users').length, 20, 'one request a group');
+    assert.equal(fake.requests.filter((r) => r.route === 'list_users').length, 20, 'one request a group');
     assert.ok(!answers.some((rows) => rows.some((row) => row.kind === 'message')), 'no error row');
   });
 
@@ -265,7 +265,7 @@ describe('group members', () => {
       const document = vscode.window.activeTextEditor?.document;
       assert.deepEqual(JSON.parse(document!.getText()), directory.directory);
       assert.deepEqual(
-        byIdRequests().filter((path) => path.startsWith('/directories/')),
+        byIdRequests().filter((request) => request.startsWith('get_directory ')),
         [],
       );
     });

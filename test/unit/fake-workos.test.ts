@@ -721,11 +721,11 @@ describe('fake WorkOS API', function () {
       await call(fake, `/directory_users?directory=${small}&limit=5`);
       await call(fake, `/directories/${encodeURIComponent(small)}/groups/${groupsOf(small)[0].id}`);
       assert.deepEqual(
-        fake.requests.map((r) => [r.route, r.nested, r.query]),
+        fake.requests.map((r) => [r.route, r.nested, r.query, r.id]),
         [
-          ['list_users', true, { directory: small, limit: '5' }],
-          ['list_users', false, { directory: small, limit: '5' }],
-          ['get_group', true, { directory: small }],
+          ['list_users', true, { directory: small, limit: '5' }, undefined],
+          ['list_users', false, { directory: small, limit: '5' }, undefined],
+          ['get_group', true, { directory: small }, groupsOf(small)[0].id],
         ],
       );
     });
@@ -1169,7 +1169,7 @@ describe('fake WorkOS API', function () {
       );
       assert.equal(first.headers['user-agent'], 'explorer-test');
       assert.equal(first.headers.authorization, `Bearer ${KEY}`);
-      assert.equal(second.route, 'get_user');
+      assert.deepEqual([second.route, second.id], ['get_user', SAMPLE.userWithoutEmailId]);
       assert.ok(second.at >= first.at && first.at > 0);
       fake.clearRequests();
       assert.equal(fake.requests.length, 0);
