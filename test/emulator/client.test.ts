@@ -5,8 +5,8 @@
 // The emulator 0.14.0 filters `/directory_groups` and `/directory_users` only by `directory_id` and
 // `group_id`, names the API does not use; it ignores `directory`, `group`, `user` and `email`, which
 // we send. So the walks and boundaries are measured in an environment that holds nothing but the list
-// under test (where a filter cannot change the answer), and the ignored filters are pinned on the
-// whole sample, where they can.
+// under test (where a filter cannot change the answer); on the whole sample each ignored filter is
+// pinned, with what the client makes of the answer.
 import * as assert from 'node:assert/strict';
 import { Session } from '../../src/session/session';
 import type { ListQuery } from '../../src/session/lists';

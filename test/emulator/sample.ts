@@ -83,17 +83,12 @@ export interface EmulatorSample {
   /** Listed newest first: large, hundred, empty. */
   directories: EmulatorDirectory[];
   emptyDirectory: EmulatorDirectory;
-  /** Exactly 100 groups: one full page at the largest page size. */
-  hundredDirectory: EmulatorDirectory;
-  hundredGroups: EmulatorGroup[];
+  /** 260 groups; the third directory has exactly 100. */
   largeDirectory: EmulatorDirectory;
-  largeGroups: EmulatorGroup[];
   /** A large-directory group with 150 members, the two suspended users among them. */
   busyGroup: EmulatorGroup;
-  busyMembers: EmulatorUser[];
   /** In the first 130 groups of the large directory. */
   userInManyGroups: EmulatorUser;
-  userInManyGroupsGroups: EmulatorGroup[];
   emailOnlyUser: EmulatorUser;
   firstNameOnlyUser: EmulatorUser;
   suspendedUsers: EmulatorUser[];
@@ -115,7 +110,7 @@ export function seedSample(store: EmulatorStore): EmulatorSample {
   const emptyDirectory = addDirectory(store, organization, 'Empty Directory');
   const hundredDirectory = addDirectory(store, organization, 'Hundred Directory');
   const largeDirectory = addDirectory(store, organization, 'Large Directory');
-  const hundredGroups = addGroups(store, hundredDirectory, 100, 'Team');
+  addGroups(store, hundredDirectory, 100, 'Team');
   const largeGroups = addGroups(store, largeDirectory, LARGE_DIRECTORY_GROUPS, 'Department');
   const busyGroup = largeGroups[LARGE_DIRECTORY_GROUPS - 1];
   const suspendedUsers = [0, 1].map((i) =>
@@ -131,23 +126,16 @@ export function seedSample(store: EmulatorStore): EmulatorSample {
       [busyGroup],
     ),
   );
-  const busyMembers = [
-    ...suspendedUsers,
-    ...Array.from({ length: BUSY_GROUP_MEMBERS - suspendedUsers.length }, (_, i) =>
-      addUser(
-        store,
-        largeDirectory,
-        { first_name: 'Member', last_name: `${i + 1}`, email: `member${i + 1}@acme.test` },
-        [busyGroup],
-      ),
-    ),
-  ];
-  const userInManyGroupsGroups = largeGroups.slice(0, USER_IN_MANY_GROUPS_COUNT);
+  for (let i = suspendedUsers.length; i < BUSY_GROUP_MEMBERS; i++) {
+    addUser(store, largeDirectory, { first_name: 'Member', last_name: `${i + 1}`, email: `member${i + 1}@acme.test` }, [
+      busyGroup,
+    ]);
+  }
   const userInManyGroups = addUser(
     store,
     largeDirectory,
     { first_name: 'Many', last_name: 'Groups', email: 'many.groups@acme.test' },
-    userInManyGroupsGroups,
+    largeGroups.slice(0, USER_IN_MANY_GROUPS_COUNT),
   );
   const emailOnlyUser = addUser(store, largeDirectory, { email: 'only.email@acme.test' });
   const firstNameOnlyUser = addUser(store, largeDirectory, { first_name: 'Cher' });
@@ -155,14 +143,9 @@ export function seedSample(store: EmulatorStore): EmulatorSample {
     organization,
     directories: [largeDirectory, hundredDirectory, emptyDirectory],
     emptyDirectory,
-    hundredDirectory,
-    hundredGroups,
     largeDirectory,
-    largeGroups,
     busyGroup,
-    busyMembers,
     userInManyGroups,
-    userInManyGroupsGroups,
     emailOnlyUser,
     firstNameOnlyUser,
     suspendedUsers,
