@@ -185,6 +185,11 @@ export class WorkOSClient {
     return this.objectOf<DirectoryUser>('users', id, 'directory_user', directory, signal);
   }
 
+  /** `GET /organizations`, oldest first unless `order` says otherwise: one page names 100 organisations. */
+  async listOrganizations(params: PageParams = {}, signal?: AbortSignal): Promise<Page<Organization>> {
+    return this.getPage<Organization>('/organizations', '/organizations', params, signal);
+  }
+
   async getOrganization(id: string, signal?: AbortSignal): Promise<Organization> {
     return this.getObject<Organization>('/organizations', id, 'organization', signal);
   }
