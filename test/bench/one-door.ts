@@ -52,7 +52,7 @@ export async function oneDoorFigures(latencyMs: number, runs: number): Promise<O
   });
   const fake = await startFakeWorkOS({ apiKeys: [API_KEY], dataset, latencyMs });
   try {
-    const organizationIds = dataset.directories.map((directory) => directory.organization_id as string);
+    const organizationIds = dataset.directories.map((directory) => directory.organization_id);
     const oneEach = await timed(fake, () =>
       Promise.all(
         organizationIds.map((id) =>
