@@ -11,8 +11,8 @@ const MAX_PAGES = 20;
 
 /**
  * The directory a command acts on: the row it was run from, a directory ID passed to it (keybindings,
- * other extensions), or one picked from every directory the
- * key can see (the picker opens at once, busy until the session's directory list is in).
+ * other extensions), or one picked from every directory the key can see, with its organisation's name
+ * (the picker opens at once, busy until the session's directory list and those names are in).
  */
 export async function pickDirectory(
   session: Session,
@@ -31,14 +31,23 @@ export async function pickDirectory(
     }
   }
   const list = session.list({ of: 'directories' });
-  const items = list.loadPages(MAX_PAGES).then(() => {
+  const items = list.loadPages(MAX_PAGES).then(async () => {
     if (list.error instanceof Error) throw list.error;
-    return list.items.map((directory) => ({
-      label: displayName(directory),
-      description: directorySummary(directory),
-      detail: displayText(directory.id),
-      directory,
-    }));
+    // Support picks a customer's directory by its organisation: the names, the cheaper way for many.
+    const organizationIds = list.items.flatMap(({ organization_id: id }) => (typeof id === 'string' ? [id] : []));
+    await session.organizations(organizationIds);
+    return list.items.map((directory) => {
+      const id = directory.organization_id;
+      const organization = typeof id === 'string' ? session.cached('organization', id) : undefined;
+      return {
+        label: displayName(directory),
+        description: directorySummary(directory),
+        detail: organization
+          ? `${displayName(organization)} · ${displayText(directory.id)}`
+          : displayText(directory.id),
+        directory,
+      };
+    });
   });
   try {
     const options = { title, placeHolder: 'Pick a directory', matchOnDescription: true, matchOnDetail: true };

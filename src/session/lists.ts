@@ -2,6 +2,7 @@ import type {
   Directory,
   DirectoryGroup,
   DirectoryUser,
+  Organization,
   Page,
   PageParams,
   WorkOSClient,
@@ -23,7 +24,9 @@ export type ListQuery =
   /** Every user of a directory, at the pace WorkOS allows (4 requests a second per directory). */
   | { readonly of: 'users'; readonly directory: string }
   /** `directory`, when known, reads the nested route; without it only the flat one can answer. */
-  | { readonly of: 'userGroups'; readonly user: string; readonly directory?: string };
+  | { readonly of: 'userGroups'; readonly user: string; readonly directory?: string }
+  /** Every organisation the key can see: when many names are needed, 100 a page beat one request each. */
+  | { readonly of: 'organizations' };
 
 /** What each list holds. */
 export interface ListItems {
@@ -33,6 +36,7 @@ export interface ListItems {
   usersByEmail: DirectoryUser;
   users: DirectoryUser;
   userGroups: DirectoryGroup;
+  organizations: Organization;
 }
 
 export type ItemOf<Q extends { of: keyof ListItems }> = ListItems[Q['of']];
@@ -80,6 +84,11 @@ export const QUERIES: { readonly [K in ListQuery['of']]: QueryEntry<K> } = {
     key: ({ user }) => `groups?user=${user}`,
     page: (client, { user, directory }, paging, signal) =>
       client.listGroups(directory === undefined ? { ...paging, user } : { ...paging, user, directory }, signal),
+  },
+  organizations: {
+    kind: 'organization',
+    key: () => 'organizations',
+    page: (client, _query, paging, signal) => client.listOrganizations(paging, signal),
   },
 };
 

@@ -45,6 +45,9 @@ type CollectionItem<Q extends CollectionQuery> = Q extends ListQuery ? ItemOf<Q>
  */
 export const COLLECT_LIMITS: Required<CollectLimits> = { maxItems: 10_000, maxPages: 200 };
 
+/** Up to this many names, one request each; past it the organisations list may cost less. */
+const ORGANIZATIONS_ONE_BY_ONE = 3;
+
 /**
  * The object cache's bounds. An answer larger than LARGE_OBJECT_CHARS is shown but not kept (only the
  * newest such answer, so the document being opened finds it); the rest is kept newest-used first up to
@@ -189,6 +192,28 @@ export class Session {
       onProgress?.(reported);
     };
     return collection.all(options.signal, onProgress && report);
+  }
+
+  /**
+   * The organisations of `ids` into the cache, whichever way costs fewer requests: one each for a few;
+   * for many, the organisations list (100 a page), read only while it costs fewer pages than the names
+   * still missing, the rest then one each. A name that cannot be read stays missing: callers show the ID.
+   */
+  async organizations(ids: Iterable<string>, signal?: AbortSignal): Promise<void> {
+    const missing = new Set(
+      [...ids].filter((id) => !this.cached('organization', id) && !this.#notFound.has(cacheKey('organization', id))),
+    );
+    if (missing.size > ORGANIZATIONS_ONE_BY_ONE) {
+      const list = this.list({ of: 'organizations' });
+      while (list.hasMore && missing.size > list.pagesLoaded && !signal?.aborted) {
+        const before = list.pagesLoaded;
+        await abortable(list.loadNext(), signal);
+        if (list.pagesLoaded === before) break; // failed: one each from here
+        for (const { id } of list.items) missing.delete(id);
+      }
+      for (const { id } of list.items) missing.delete(id);
+    }
+    await Promise.all([...missing].map((id) => this.get('organization', id, signal).catch(() => undefined)));
   }
 
   /** The object as this session last saw it, in a list page or a by-ID answer. */

@@ -160,6 +160,8 @@ export class Sessions implements vscode.Disposable {
           baseUrl: address.origin,
           userAgent: this.userAgent,
           onRequest: (record) => this.log.request(record),
+          // A server without the nested routes, or one that ignores a filter: said once, in the log.
+          onNotice: (text) => this.log.info(text),
           ...this.#timing,
         }),
       };

@@ -1,11 +1,12 @@
 import { ofetch, type $Fetch } from 'ofetch';
 import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url';
-import { errorFromResponse, WorkOSError } from './errors';
+import { cancelledError, errorFromResponse, WorkOSError } from './errors';
 import { eventsQuery, parseEventsPage, type ListEventsParams, type WorkOSEvent } from './events';
 import { idProblem, isIdShaped, type WorkOSObjectKind } from './ids';
 import { normalizeKey } from './keys';
 import { Pacer, type Clock } from './pacer';
 import { followPages } from './pagination';
+import { flatPath, NestedRoutes, routeLabel, type RouteKind } from './routes';
 import type {
   Directory,
   DirectoryGroup,
@@ -21,7 +22,7 @@ import type {
 /** One line of the request log: never the key, never a header. */
 export interface RequestRecord {
   method: string;
-  /** Path and query, e.g. `/directory_groups?directory=…&limit=100`. */
+  /** Path and query, e.g. `/directories/directory_01…/groups?limit=100`. */
   url: string;
   status: number | undefined;
   durationMs: number;
@@ -51,11 +52,19 @@ export interface WorkOSClientOptions {
    * bound); default 32 MB. The client shares the extension host's memory with every other extension.
    */
   maxResponseBytes?: number;
-  /** Time for pacing `/directory_users`; tests inject a virtual one. */
+  /** Time for pacing users lists; tests inject a virtual one. */
   clock?: Clock;
+  /**
+   * Plain sentences about how this server answers, each said once per client: that it lacks the
+   * nested routes and the flat ones are read instead, or that it sent items that do not match a filter.
+   */
+  onNotice?: (text: string) => void;
 }
 
-/** WorkOS allows `/directory_users` 4 requests a second per directory. */
+/**
+ * WorkOS allows `/directory_users` 4 requests a second per directory; `/directories/{id}/users` is
+ * paced the same way, with the same count (whether it shares the limit is not documented).
+ */
 const USERS_PER_SECOND = 4;
 /** A little over a second: requests started exactly a second apart can arrive closer together. */
 const USERS_WINDOW_MS = 1050;
@@ -87,6 +96,9 @@ export class WorkOSClient {
   private readonly slots: Slots;
   private readonly clock: Clock;
   private readonly usersPacers = new Map<string, Pacer>();
+  private readonly onNotice: ((text: string) => void) | undefined;
+  private readonly noticesGiven = new Set<string>();
+  private readonly routes: NestedRoutes;
 
   constructor(options: WorkOSClientOptions) {
     const checked = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
@@ -102,6 +114,8 @@ export class WorkOSClient {
     this.onRequest = options.onRequest;
     this.slots = new Slots(options.maxConcurrent ?? 6);
     this.clock = options.clock ?? { now: () => performance.now(), sleep: abortableSleep };
+    this.onNotice = options.onNotice;
+    this.routes = new NestedRoutes((text) => this.onNotice?.(text));
     this.#fetcher = ofetch.create({
       baseURL: checked.origin,
       headers: {
@@ -120,39 +134,61 @@ export class WorkOSClient {
 
   async listDirectories(params: ListDirectoriesParams = {}, signal?: AbortSignal): Promise<Page<Directory>> {
     if (params.organization_id !== undefined) this.assertId(params.organization_id, 'organization');
-    return this.getPage<Directory>('/directories', params, signal);
+    return this.getPage<Directory>('/directories', '/directories', params, signal);
   }
 
   async getDirectory(id: string, signal?: AbortSignal): Promise<Directory> {
     return this.getObject<Directory>('/directories', id, 'directory', signal);
   }
 
+  /** `GET /directories/{directory}/groups` (`user` a filter), or `GET /directory_groups?user=` without a directory. */
   async listGroups(params: ListGroupsParams, signal?: AbortSignal): Promise<Page<DirectoryGroup>> {
     this.assertFilters(params.directory, params.user, 'directory', 'directory_user');
-    return this.getPage<DirectoryGroup>('/directory_groups', params, signal);
-  }
-
-  async getGroup(id: string, signal?: AbortSignal): Promise<DirectoryGroup> {
-    return this.getObject<DirectoryGroup>('/directory_groups', id, 'directory_group', signal);
+    const { directory, ...filters } = params;
+    const checks = directory === undefined ? [] : [inDirectory(directory)];
+    return this.listOf<DirectoryGroup>('groups', directory, filters, signal, checks);
   }
 
   /**
-   * `directory` names the directory a group belongs to when only `group` is given, so that the
-   * request is paced with the others of that directory (WorkOS allows 4 a second per directory).
+   * `GET /directories/{directory}/groups/{id}` when the group's directory is known; the flat
+   * `GET /directory_groups/{id}` is the only way to read a group whose directory is not.
    */
-  async listUsers(params: ListUsersParams, signal?: AbortSignal, directory?: string): Promise<Page<DirectoryUser>> {
+  async getGroup(id: string, signal?: AbortSignal, directory?: string): Promise<DirectoryGroup> {
+    return this.objectOf<DirectoryGroup>('groups', id, 'directory_group', directory, signal);
+  }
+
+  /**
+   * `GET /directories/{directory}/users` (`group`, `email`, `idp_id` filters), or
+   * `GET /directory_users?group=` without a directory. `paceDirectory` names the directory a group
+   * belongs to when only `group` is given, so that the request is paced with the others of that
+   * directory (WorkOS allows 4 a second per directory).
+   */
+  async listUsers(params: ListUsersParams, signal?: AbortSignal, paceDirectory?: string): Promise<Page<DirectoryUser>> {
     this.assertFilters(params.directory, params.group, 'directory', 'directory_group');
-    const paceBy = params.directory ?? directory;
-    return this.getPage<DirectoryUser>(
-      '/directory_users',
-      params,
+    const { directory, ...filters }: PageParams & { directory?: string; email?: string; idp_id?: string } = params;
+    const paceBy = directory ?? paceDirectory;
+    const checks: Array<PageCheck<DirectoryUser>> = directory === undefined ? [] : [inDirectory(directory)];
+    // `send` leaves out an empty filter, so an empty one checks nothing either.
+    if (filters.email) checks.push(sameEmail(filters.email));
+    if (filters.idp_id) checks.push(sameIdpId(filters.idp_id));
+    return this.listOf<DirectoryUser>(
+      'users',
+      directory,
+      filters,
       signal,
+      checks,
       paceBy ? this.usersPacer(paceBy) : undefined,
     );
   }
 
-  async getUser(id: string, signal?: AbortSignal): Promise<DirectoryUser> {
-    return this.getObject<DirectoryUser>('/directory_users', id, 'directory_user', signal);
+  /** As {@link getGroup}: nested when `directory` is given, flat otherwise. */
+  async getUser(id: string, signal?: AbortSignal, directory?: string): Promise<DirectoryUser> {
+    return this.objectOf<DirectoryUser>('users', id, 'directory_user', directory, signal);
+  }
+
+  /** `GET /organizations`, oldest first unless `order` says otherwise: one page names 100 organisations. */
+  async listOrganizations(params: PageParams = {}, signal?: AbortSignal): Promise<Page<Organization>> {
+    return this.getPage<Organization>('/organizations', '/organizations', params, signal);
   }
 
   async getOrganization(id: string, signal?: AbortSignal): Promise<Organization> {
@@ -179,6 +215,62 @@ export class WorkOSClient {
     return followPages((after) => this.listGroups({ ...params, after }, signal), params.after);
   }
 
+  /** A list of `kind` in `directory` through the nested route (or the flat one where it is missing), else flat. */
+  private listOf<T extends { id: string }>(
+    kind: RouteKind,
+    directory: string | undefined,
+    filters: PageParams,
+    signal: AbortSignal | undefined,
+    checks: Array<PageCheck<T>>,
+    pacer?: Pacer,
+  ): Promise<Page<T>> {
+    // The flat route takes the directory as a filter, first as the SDKs send it.
+    const flatQuery: PageParams = Object.assign({ directory }, filters);
+    const flat = () => this.getPage<T>(flatPath(kind), routeLabel(kind, false), flatQuery, signal, checks, pacer);
+    if (directory === undefined) return flat();
+    const nested = () =>
+      this.getPage<T>(
+        `/directories/${encodeURIComponent(directory)}/${kind}`,
+        routeLabel(kind, true),
+        filters,
+        signal,
+        checks,
+        pacer,
+      );
+    return this.routes.read(kind, 'list', nested, flat, signal);
+  }
+
+  /** One group or user; with `directory`, only one of that directory is an answer. */
+  private async objectOf<T extends { id: string; directory_id: string }>(
+    kind: RouteKind,
+    id: string,
+    objectKind: WorkOSObjectKind,
+    directory: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
+    this.assertId(id, objectKind);
+    if (directory === undefined) return this.getObject<T>(flatPath(kind), id, objectKind, signal);
+    this.assertId(directory, 'directory');
+    const inAsked = (object: T): T => {
+      if (object.directory_id === directory) return object;
+      throw new WorkOSError(
+        'not_found',
+        `${id} is not in the directory ${directory}: WorkOS has it in ${this.quote(String(object.directory_id))}.`,
+      );
+    };
+    const nested = () =>
+      this.getObject<T>(`/directories/${encodeURIComponent(directory)}/${kind}`, id, objectKind, signal).then(inAsked);
+    const flat = () => this.getObject<T>(flatPath(kind), id, objectKind, signal).then(inAsked);
+    return this.routes.read(kind, 'get', nested, flat, signal);
+  }
+
+  /** Says `text` through `onNotice` the first time `key` comes up. */
+  private notice(key: string, text: string): void {
+    if (this.noticesGiven.has(key)) return;
+    this.noticesGiven.add(key);
+    this.onNotice?.(text);
+  }
+
   private assertId(id: string, kind: WorkOSObjectKind): void {
     const problem = idProblem(id, kind);
     if (problem) throw new WorkOSError('invalid', problem);
@@ -200,10 +292,13 @@ export class WorkOSClient {
     if (second !== undefined) this.assertId(second, secondKind);
   }
 
+  /** `label` names the route in notices: `/directories/{id}/groups`. */
   private async getPage<T extends { id: string }>(
     path: string,
+    label: string,
     params: PageParams,
     signal: AbortSignal | undefined,
+    checks: Array<PageCheck<T>> = [],
     pacer?: Pacer,
   ): Promise<Page<T>> {
     for (const cursor of [params.before, params.after]) {
@@ -215,7 +310,19 @@ export class WorkOSClient {
       throw new WorkOSError('invalid', `The page size must be a whole number from 1 to 100, not ${params.limit}.`);
     }
     const { body, requestId } = await this.send(path, params, signal, pacer);
-    return parsePage<T>(body, requestId, (value) => this.quote(value));
+    const page = parsePage<T>(body, requestId, (value) => this.quote(value));
+    for (const check of checks) {
+      const kept = page.data.filter(check.keep);
+      const dropped = page.data.length - kept.length;
+      if (dropped === 0) continue;
+      page.data = kept;
+      page.dropped += dropped;
+      this.notice(
+        `${label} ${check.reason}`,
+        `The server's ${label} answered with ${check.what} (${dropped} on one page); they are left out.`,
+      );
+    }
+    return page;
   }
 
   private async getObject<T extends { id: string }>(
@@ -261,7 +368,7 @@ export class WorkOSClient {
     const url = search.size ? `${path}?${search.toString()}` : path;
     for (let attempt = 1; ; attempt++) {
       // Every attempt counts against a paced limit, retries too; waiting here holds no request slot.
-      if (pacer) await pacer.take(signal).catch(() => Promise.reject(cancelled()));
+      if (pacer) await pacer.take(signal).catch(() => Promise.reject(cancelledError()));
       const outcome = await this.attempt(url, attempt, signal);
       if (!(outcome instanceof WorkOSError)) return outcome;
       const retryable =
@@ -274,7 +381,7 @@ export class WorkOSClient {
       try {
         await this.sleep(waitMs, signal);
       } catch {
-        throw cancelled();
+        throw cancelledError();
       }
     }
   }
@@ -287,7 +394,7 @@ export class WorkOSClient {
     try {
       await this.slots.acquire(signal);
     } catch {
-      throw cancelled();
+      throw cancelledError();
     }
     try {
       return await this.attemptInSlot(url, attempt, signal);
@@ -302,7 +409,7 @@ export class WorkOSClient {
     attempt: number,
     signal: AbortSignal | undefined,
   ): Promise<{ body: unknown; requestId: string | undefined } | WorkOSError> {
-    if (signal?.aborted) throw cancelled();
+    if (signal?.aborted) throw cancelledError();
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const started = performance.now();
     const record = (status: number | undefined, requestId: string | undefined, error?: string) =>
@@ -329,7 +436,7 @@ export class WorkOSClient {
     } catch (cause) {
       if (signal?.aborted) {
         record(undefined, undefined, 'cancelled');
-        throw cancelled();
+        throw cancelledError();
       }
       const failure = timeout.aborted
         ? new WorkOSError(
@@ -419,10 +526,6 @@ async function readText(body: ReadableStream<Uint8Array> | null, maxBytes: numbe
   }
 }
 
-function cancelled(): WorkOSError {
-  return new WorkOSError('cancelled', 'The request was cancelled.');
-}
-
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -474,6 +577,7 @@ function parsePage<T extends { id: string }>(
     before: cursor(metadata.before),
     after: cursor(metadata.after),
     requestId,
+    dropped: 0,
   };
   if (page.data.length === 0 && page.after !== null) {
     // Following it would fetch nothing forever.
@@ -484,6 +588,40 @@ function parsePage<T extends { id: string }>(
     );
   }
   return page;
+}
+
+/** Keeps the items of a page that match what was asked; `what` names the others in a notice. */
+interface PageCheck<T> {
+  reason: string;
+  what: string;
+  keep: (item: T) => boolean;
+}
+
+/** A server can ignore a filter: only items of the directory asked for are kept. */
+function inDirectory<T extends { directory_id: string }>(directory: string): PageCheck<T> {
+  return {
+    reason: 'directory',
+    what: 'items of another directory than the one asked for',
+    keep: (item) => item.directory_id === directory,
+  };
+}
+
+/** WorkOS matches emails ignoring case. */
+function sameEmail(email: string): PageCheck<DirectoryUser> {
+  const wanted = email.trim().toLowerCase();
+  return {
+    reason: 'email',
+    what: 'users whose email is not the one asked for',
+    keep: (user) => typeof user.email === 'string' && user.email.trim().toLowerCase() === wanted,
+  };
+}
+
+function sameIdpId(idpId: string): PageCheck<DirectoryUser> {
+  return {
+    reason: 'idp_id',
+    what: 'users whose IdP ID is not the one asked for',
+    keep: (user) => user.idp_id === idpId,
+  };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -532,7 +670,7 @@ class Slots {
   }
 
   acquire(signal: AbortSignal | undefined): Promise<void> {
-    if (signal?.aborted) return Promise.reject(cancelled());
+    if (signal?.aborted) return Promise.reject(cancelledError());
     if (this.free > 0) {
       this.free--;
       return Promise.resolve();
@@ -544,7 +682,7 @@ class Slots {
       };
       const onAbort = () => {
         this.waiters.splice(this.waiters.indexOf(grant), 1);
-        reject(cancelled());
+        reject(cancelledError());
       };
       this.waiters.push(grant);
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -560,14 +698,14 @@ class Slots {
 
 function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(cancelled());
+    if (signal?.aborted) return reject(cancelledError());
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(cancelled());
+      reject(cancelledError());
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });

@@ -38,6 +38,11 @@ export class WorkOSError extends Error {
   }
 }
 
+/** What every wait and request of the client rejects with once its signal aborts. */
+export function cancelledError(): WorkOSError {
+  return new WorkOSError('cancelled', 'The request was cancelled.');
+}
+
 export function isWorkOSError(error: unknown, kind?: WorkOSErrorKind): error is WorkOSError {
   return error instanceof WorkOSError && (kind === undefined || error.kind === kind);
 }

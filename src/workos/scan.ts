@@ -1,7 +1,7 @@
 // A whole list read from both ends at once. Cursor pages never overlap, so one cursor needs
 // ceil(N / limit) round trips one after another; reading `order=desc` from the newest item and
 // `order=asc` from the oldest at the same time, until the two meet, needs about half as many.
-import { isWorkOSError, WorkOSError } from './errors';
+import { cancelledError, isWorkOSError, WorkOSError } from './errors';
 import { CursorTrail } from './pagination';
 import type { Page } from './types';
 
@@ -74,7 +74,7 @@ export function scanBothEnds<T extends { id: string }>(
   options: ScanOptions<T> = {},
 ): Promise<T[]> {
   const { onItems, onFallback, signal, maxItems = Infinity, maxPages = 1000 } = options;
-  if (signal?.aborted) return Promise.reject(cancelled());
+  if (signal?.aborted) return Promise.reject(cancelledError());
   return new Promise<T[]>((resolve, reject) => {
     const stop = new AbortController();
     const requestSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
@@ -104,7 +104,7 @@ export function scanBothEnds<T extends { id: string }>(
     const fail = (error: unknown) => {
       if (end()) reject(error instanceof Error ? error : new Error(String(error)));
     };
-    const onAbort = () => fail(cancelled());
+    const onAbort = () => fail(cancelledError());
     signal?.addEventListener('abort', onAbort, { once: true });
 
     /** Newest first: the desc side's items, then those only the asc side read, oldest last. */
@@ -190,10 +190,6 @@ export function scanBothEnds<T extends { id: string }>(
  */
 function ignoresOrder(desc: Page<{ id: string }>, asc: Page<{ id: string }>): boolean {
   return desc.after !== null && desc.data.length > 0 && asc.data[0]?.id === desc.data[0].id;
-}
-
-function cancelled(): WorkOSError {
-  return new WorkOSError('cancelled', 'The request was cancelled.');
 }
 
 function limitReached(limit: string, collected: number, page: Page<unknown>): WorkOSError {

@@ -44,8 +44,11 @@ export interface DirectoryUser {
   state: string;
   role?: { slug: string };
   roles?: Array<{ slug: string }>;
-  /** Deprecated by WorkOS: empty for teams created since May 2026. Use `listGroups({ user })`. */
-  groups: unknown[];
+  /**
+   * Deprecated by WorkOS: empty for teams created since May 2026, and absent from the nested
+   * `/directories/{id}/users…` routes. Use `listGroups({ user })`.
+   */
+  groups?: unknown[];
   created_at: string;
   updated_at: string;
   [field: string]: unknown;
@@ -68,8 +71,12 @@ export interface Page<T> {
   after: string | null;
   /** The `X-Request-ID` of the response, for error reports about this page. */
   requestId?: string;
-  /** Items the server sent that the request's filters excluded (dropped by the client). */
-  dropped?: number;
+  /**
+   * Items the server sent that do not match what was asked (another directory, another email) and
+   * were left out of `data`; 0 when all matched. `before` and `after` are the server's, so paging
+   * goes on past them.
+   */
+  dropped: number;
 }
 
 export type Order = 'asc' | 'desc' | 'normal';

@@ -101,18 +101,20 @@ async function tree() {
 
 /**
  * No client at all: what one fetch() a page costs on this machine, to tell the client's share from the
- * platform's. It keeps every group, as a listing does (holding 10,000 objects costs the GC).
+ * platform's. It keeps every group, as a listing does (holding 10,000 objects costs the GC). `nested`:
+ * through `/directories/{id}/groups`, else `/directory_groups?directory=`.
  */
-async function bareFetch(): Promise<number> {
+async function bareFetch(nested: boolean): Promise<number> {
   const groups: unknown[] = [];
   let after: string | null = null;
   do {
     const query = new URLSearchParams({
-      directory: args.directory,
+      ...(nested ? {} : { directory: args.directory }),
       limit: String(PAGE_SIZE),
       ...(after ? { after } : {}),
     });
-    const response = await fetch(`${args.url}/directory_groups?${query.toString()}`, {
+    const path = nested ? `/directories/${args.directory}/groups` : '/directory_groups';
+    const response = await fetch(`${args.url}${path}?${query.toString()}`, {
       headers: { Authorization: `Bearer ${args.apiKey}` },
     });
     const page = (await response.json()) as { data: unknown[]; list_metadata: { after: string | null } };
@@ -122,7 +124,14 @@ async function bareFetch(): Promise<number> {
   return groups.length;
 }
 
+/**
+ * One client for the listings of each kind, kept across runs: the parent turns the fake's nested routes
+ * off for the flat listings, so that `client` has found them missing in the warm-up run and reads flat.
+ */
 const client = new WorkOSClient({ apiKey: args.apiKey, baseUrl: args.url });
+const nestedClient = new WorkOSClient({ apiKey: args.apiKey, baseUrl: args.url });
+const listingOf = (listing: WorkOSClient) =>
+  timed(async () => (await collectAll(listing.allGroups({ directory: args.directory, limit: PAGE_SIZE }))).length);
 /** A fresh model (and client: nothing cached) with its directory nodes loaded, for the next 'expand'. */
 let expansion: { view: TreeModel; nodes: DirectoryNode[] } | undefined;
 /** The same for 'members': a fresh model and client on the members fake, with the chosen group rows shown. */
@@ -277,9 +286,10 @@ async function coldHover(): Promise<ColdHover> {
 }
 
 serve({
-  listing: () =>
-    timed(async () => (await collectAll(client.allGroups({ directory: args.directory, limit: PAGE_SIZE }))).length),
-  bareFetch: () => timed(bareFetch),
+  listing: () => listingOf(client),
+  listingNested: () => listingOf(nestedClient),
+  bareFetch: () => timed(() => bareFetch(false)),
+  bareFetchNested: () => timed(() => bareFetch(true)),
   prepareScan,
   scan,
   tree,

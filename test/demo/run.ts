@@ -4,12 +4,16 @@
 //   --web    use code-server even if `code` is on PATH
 //   --real   (or WORKOS_DEMO_REAL=1) a real WorkOS account instead: no fake, the default API address,
 //            and the key from "WorkOS: Set API Key"; code-server then asks for a password printed here
+//   --emulator  WorkOS's own emulator (npm `workos`, `workos/emulate`) instead of our fake, with the
+//            same sample data as far as its store allows
 // Ctrl+C stops everything it started.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { SAMPLE } from '../fake-workos/dataset';
+import { startEmulator, type Emulator } from '../emulator/emulator';
+import { seedDataset } from '../emulator/sample';
+import { SAMPLE, sampleDataset } from '../fake-workos/dataset';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
 import { DEFAULT_USER_SETTINGS, randomPassword, startCodeServer, type CodeServer } from '../vscode/code-server';
 import { inheritedEnv, signalGroup } from '../vscode/processes';
@@ -26,12 +30,17 @@ import {
 const FAKE_PORT = 4100;
 
 const args = process.argv.slice(2);
-const unknown = args.filter((arg) => arg !== '--web' && arg !== '--real');
+const unknown = args.filter((arg) => arg !== '--web' && arg !== '--real' && arg !== '--emulator');
 if (unknown.length > 0) {
-  console.error(`Unknown argument ${unknown.join(' ')}. Usage: npm run demo -- [--web] [--real]`);
+  console.error(`Unknown argument ${unknown.join(' ')}. Usage: npm run demo -- [--web] [--real | --emulator]`);
   process.exit(2);
 }
 const real = args.includes('--real') || process.env.WORKOS_DEMO_REAL === '1';
+const emulated = args.includes('--emulator');
+if (real && emulated) {
+  console.error('--real and --emulator exclude each other: one WorkOS API at a time.');
+  process.exit(2);
+}
 // Separate profiles, so a real key saved in one is never sent to the fake. In code-server the browser
 // keeps the key per origin: separate ports too.
 const demoDir = path.join(cacheDir, 'demo', real ? 'real' : 'fake');
@@ -40,13 +49,19 @@ const relative = (file: string) => path.relative(repoRoot, file);
 const show = (what: string, text: string) => console.log(`${what.padEnd(16)}${text}`);
 
 let fake: FakeWorkOS | undefined;
+let emulator: Emulator | undefined;
 let server: CodeServer | undefined;
 let desktop: ChildProcess | undefined;
 let stopping = false;
 
-/** For desktop `code`: no key of yours, only the sample's when the fake runs. */
+/** The fake's or the emulator's address; undefined with --real. */
+function localApiUrl(): string | undefined {
+  return (fake ?? emulator)?.url;
+}
+
+/** For desktop `code`: no key of yours, only the sample's when the fake or the emulator runs. */
 function cleanEnv(): NodeJS.ProcessEnv {
-  return fake ? { ...inheritedEnv(), WORKOS_API_KEY: SAMPLE.apiKey } : inheritedEnv();
+  return localApiUrl() ? { ...inheritedEnv(), WORKOS_API_KEY: SAMPLE.apiKey } : inheritedEnv();
 }
 
 /** `preferred` if nothing listens there, else 0 (any free port), so a second demo or a busy port still works. */
@@ -108,7 +123,7 @@ async function startWeb(vscode: RealVSCode, userSettings: Record<string, unknown
     rootDir,
     installVsix: [VSIX],
     userSettings,
-    env: fake ? { WORKOS_API_KEY: SAMPLE.apiKey } : {},
+    env: localApiUrl() ? { WORKOS_API_KEY: SAMPLE.apiKey } : {},
     port: await portOr(CODE_SERVER_PORT),
     password,
   });
@@ -123,7 +138,7 @@ async function stop(why: string, code: number): Promise<void> {
   stopping = true;
   console.log(`\n${why} Stopping…`);
   stopDesktop();
-  await Promise.all([server?.stop(), fake?.close()]);
+  await Promise.all([server?.stop(), fake?.close(), emulator?.close()]);
   process.exit(code);
 }
 
@@ -136,6 +151,15 @@ async function main(): Promise<void> {
   const vscode = !args.includes('--web') && hasDesktopCode() ? undefined : await ensureRealVSCode();
   if (real) {
     show('WorkOS API', 'https://api.workos.com, your account: run "WorkOS: Set API Key" with your sk_… key');
+  } else if (emulated) {
+    emulator = await startEmulator({ apiKey: SAMPLE.apiKey, port: await portOr(FAKE_PORT) });
+    const dataset = sampleDataset();
+    seedDataset(emulator.store, dataset);
+    show(
+      'WorkOS emulator',
+      `${emulator.url}  (workos/emulate with the sample organisation, ${dataset.directories.length} directories; key ${SAMPLE.apiKey} through WORKOS_API_KEY)`,
+    );
+    show('', "It ignores the API's group filter: each group lists every user of its directory.");
   } else {
     fake = await startFakeWorkOS({ port: await portOr(FAKE_PORT), apiKeys: [SAMPLE.apiKey] });
     show(
@@ -143,7 +167,8 @@ async function main(): Promise<void> {
       `${fake.url}  (sample organisation, ${fake.dataset.directories.length} directories; key ${SAMPLE.apiKey} through WORKOS_API_KEY)`,
     );
   }
-  const userSettings = fake ? { 'workos.apiBaseUrl': fake.url } : {};
+  const url = localApiUrl();
+  const userSettings = url ? { 'workos.apiBaseUrl': url } : {};
   if (vscode) await startWeb(vscode, userSettings);
   else await startDesktop(userSettings);
   console.log('Press Ctrl+C to stop everything the demo started.');

@@ -47,6 +47,11 @@ export class FakeControl {
     await this.send('POST', '/__fake/keys', { apiKeys });
   }
 
+  /** Off, the nested directory routes answer 404, as on WorkOS's emulator and older servers. */
+  async setNestedRoutes(on: boolean): Promise<void> {
+    await this.send('POST', '/__fake/nested-routes', { on });
+  }
+
   /** Resolves when the fake answers; rejects if it is not running. */
   async health(): Promise<void> {
     await this.send('GET', '/__fake/health');

@@ -1012,6 +1012,8 @@ export interface GeneratedDatasetOptions {
   groupsPerDirectory: number | readonly number[];
   /** Default 0. */
   usersPerDirectory?: number;
+  /** Default 2; the directories take them in turn. */
+  organizations?: number;
   seed?: string;
 }
 
@@ -1045,12 +1047,20 @@ export function generatedDataset(options: GeneratedDatasetOptions): Dataset {
   const seed = options.seed ?? 'generated';
   const dataset: Dataset = { directories: [], groups: [], users: [], memberships: [] };
   const orgRng = new Rng(`${seed} organizations`);
-  const organizations = [ulid('org', BASE_TIME, orgRng), ulid('org', BASE_TIME + DAY, orgRng)];
   const domainRng = new Rng(`${seed} organization domains`);
-  dataset.organizations = [
-    buildOrganization(organizations[0], 'Contoso Holdings', ['contoso.example.com'], BASE_TIME, domainRng),
-    buildOrganization(organizations[1], 'Fabrikam Group', ['fabrikam.example.com'], BASE_TIME + DAY, domainRng),
-  ];
+  const names = ['Contoso Holdings', 'Fabrikam Group'];
+  dataset.organizations = Array.from({ length: options.organizations ?? 2 }, (_, i) => {
+    const name = names[i] ?? `${COMPANIES[i % COMPANIES.length]} ${i + 1}`;
+    const created = BASE_TIME + i * DAY;
+    return buildOrganization(
+      ulid('org', created, orgRng),
+      name,
+      [`${emailPart(name)}.example.com`],
+      created,
+      domainRng,
+    );
+  });
+  const organizations = dataset.organizations.map((organization) => organization.id);
   for (let i = 0; i < options.directories; i++) {
     const company = COMPANIES[i % COMPANIES.length];
     const round = Math.floor(i / COMPANIES.length);

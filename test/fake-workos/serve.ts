@@ -46,6 +46,7 @@ async function main(): Promise<void> {
   console.log('Control routes (no auth):');
   console.log('  GET /__fake/health   GET|DELETE /__fake/requests   POST|DELETE /__fake/faults');
   console.log('  POST /__fake/latency {"ms": 500}   POST /__fake/keys {"apiKeys": ["sk_test_demo"]}');
+  console.log('  POST /__fake/nested-routes {"on": false}');
 
   const stop = () => {
     console.log('Stopping.');

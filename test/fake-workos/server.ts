@@ -10,7 +10,11 @@
 // - a filter naming an unknown directory, user or group: 404 (the spec lists 404 for those routes);
 //   an unknown organization_id: an empty list (it lists none for /directories);
 // - the documented 4 requests per second per directory on /directory_users
-//   (https://workos.com/docs/reference/rate-limits) counts list requests only.
+//   (https://workos.com/docs/reference/rate-limits) counts list requests only, and
+//   /directories/{id}/users counts against the same limit (whether it does is undocumented);
+// - the nested routes /directories/{id}/groups[/{group}] and /directories/{id}/users[/{user}] (Node SDK
+//   12.x) behave as the flat ones given `directory`, refuse a `directory` parameter, and send users
+//   without the `groups` array; they can be switched off, as WorkOS's emulator and older servers lack them.
 import * as http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -39,23 +43,28 @@ export interface FakeWorkOSOptions {
   dataset?: Dataset;
   /** Delay before every API response. */
   latencyMs?: number;
-  /** 4 req/s per directory on /directory_users (429 + Retry-After); default true. */
+  /** 4 req/s per directory on /directory_users and /directories/{id}/users (429 + Retry-After); default true. */
   usersRateLimit?: boolean;
+  /** Serve /directories/{id}/groups… and /directories/{id}/users…; default true. Off, they answer 404. */
+  nestedRoutes?: boolean;
   /** Called once per API request when its response is finished or its socket closes. */
   onRequest?: (request: RecordedRequest, durationMs: number) => void;
 }
 
-export type RouteName =
-  | 'list_organizations'
-  | 'get_organization'
-  | 'list_directories'
-  | 'get_directory'
-  | 'delete_directory'
-  | 'list_groups'
-  | 'get_group'
-  | 'list_users'
-  | 'get_user'
-  | 'unknown';
+const ROUTE_NAMES = new Set([
+  'list_organizations',
+  'get_organization',
+  'list_directories',
+  'get_directory',
+  'delete_directory',
+  'list_groups',
+  'get_group',
+  'list_users',
+  'get_user',
+  'unknown',
+] as const);
+
+export type RouteName = typeof ROUTE_NAMES extends Set<infer Name> ? Name : never;
 
 export interface RecordedRequest {
   method: string;
@@ -66,7 +75,19 @@ export interface RecordedRequest {
   rawUrl: string;
   /** Lower-case names. */
   headers: Record<string, string | undefined>;
+  /**
+   * What was asked, whichever route served it: `list_groups` for `/directory_groups` and
+   * `/directories/{id}/groups` alike. A nested path while the nested routes are off is `unknown`.
+   */
   route: RouteName;
+  /**
+   * The path has the nested form `/directories/{id}/groups…` or `/directories/{id}/users…`. When it
+   * was served, `query.directory` holds the directory of the path (percent-decoded), so that a
+   * request is matched and counted by its directory whichever route it took.
+   */
+  nested: boolean;
+  /** A get's object ID, percent-decoded, whichever route served it; absent on other requests. */
+  id?: string;
   /** Status sent; 0 for hang/reset (or while still pending). */
   status: number;
   requestId: string;
@@ -75,11 +96,13 @@ export interface RecordedRequest {
 }
 
 export type FaultMatch = {
+  /** What was asked, flat or nested route alike (see `RecordedRequest.route`). */
+  route?: RouteName;
   /** Case-insensitive. */
   method?: string;
   /** Matched against the raw pathname; a string must be equal. */
   path?: string | RegExp;
-  /** Each given key must equal the request's (first) value. */
+  /** Each given key must equal the request's (first) value; `directory` also matches a nested path's. */
   query?: Record<string, string>;
 };
 
@@ -111,6 +134,11 @@ export type Fault = { match?: FaultMatch; times?: number /* default 1; Infinity 
    * `desc`): a server that ignores `order`. The request log still shows the `order` that was sent.
    */
   | { kind: 'ignore-order' }
+  /**
+   * The real list response with `items` added at the end of its `data`, cursors unchanged: a server
+   * that ignores a filter (another directory's groups, users with other emails).
+   */
+  | { kind: 'extra-items'; items: unknown[] }
 );
 
 export interface FakeWorkOS {
@@ -125,6 +153,8 @@ export interface FakeWorkOS {
   setLatency(ms: number): void;
   /** Replaces the accepted keys, e.g. to revoke one mid-run. */
   setApiKeys(apiKeys: string[]): void;
+  /** Turns the nested directory routes on or off (off: 404 as for an unknown path). */
+  setNestedRoutes(on: boolean): void;
   /**
    * Faults are checked in injection order; the first matching one with times left applies. They
    * act before authentication and routing; global latency still applies (except to `hang`).
@@ -189,6 +219,8 @@ interface Route {
   name: RouteName;
   /** The path ID, percent-decoded once. */
   id?: string;
+  /** For a nested path: its directory, percent-decoded once. */
+  directory?: string;
 }
 
 const COLLECTIONS: Record<string, [list: RouteName, get: RouteName]> = {
@@ -198,22 +230,48 @@ const COLLECTIONS: Record<string, [list: RouteName, get: RouteName]> = {
   directory_users: ['list_users', 'get_user'],
 };
 
+/** `/directories/{id}/…` collections: read-only. */
+const NESTED_COLLECTIONS: Record<string, [list: RouteName, get: RouteName]> = {
+  groups: ['list_groups', 'get_group'],
+  users: ['list_users', 'get_user'],
+};
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // malformed escapes: an ID that matches nothing
+  }
+}
+
 /** Works on the raw path: `..` is an ordinary segment, and `%2F` inside an ID stays in the ID. */
 function routeOf(method: string, path: string): Route {
   const segments = path.split('/');
+  if (isNestedPath(segments)) {
+    const [list, get] = NESTED_COLLECTIONS[segments[3]];
+    if (method !== 'GET') return { name: 'unknown' };
+    const directory = decodeSegment(segments[2]);
+    return segments.length === 4 ? { name: list, directory } : { name: get, directory, id: decodeSegment(segments[4]) };
+  }
   const routes = segments[0] === '' && Object.hasOwn(COLLECTIONS, segments[1]) ? COLLECTIONS[segments[1]] : undefined;
   if (!routes) return { name: 'unknown' };
   if (segments.length === 2) return { name: method === 'GET' ? routes[0] : 'unknown' };
   if (segments.length !== 3 || segments[2] === '') return { name: 'unknown' };
-  let id: string;
-  try {
-    id = decodeURIComponent(segments[2]);
-  } catch {
-    id = segments[2]!; // malformed escapes: an ID that matches nothing
-  }
+  const id = decodeSegment(segments[2]);
   if (method === 'GET') return { name: routes[1], id };
   if (method === 'DELETE' && routes[0] === 'list_directories') return { name: 'delete_directory', id };
   return { name: 'unknown' };
+}
+
+/** `['', 'directories', id, 'groups' | 'users']`, with an ID after that for a get. */
+function isNestedPath(segments: string[]): boolean {
+  return (
+    segments[0] === '' &&
+    segments[1] === 'directories' &&
+    (segments[2] ?? '') !== '' &&
+    Object.hasOwn(NESTED_COLLECTIONS, segments[3] ?? '') &&
+    (segments.length === 4 || (segments.length === 5 && segments[4] !== ''))
+  );
 }
 
 type Order = 'asc' | 'desc';
@@ -314,9 +372,15 @@ class Api {
     return datasetIndex(this.dataset);
   }
 
-  handle(name: Exclude<RouteName, 'unknown'>, id: string, params: URLSearchParams): ApiResponse {
+  /**
+   * `params` of a nested list carry the path's directory as `directory`; `route.directory` set means
+   * a nested route, whose users come without `groups` (as the Node SDK 12.x types them).
+   */
+  handle(route: Route & { name: Exclude<RouteName, 'unknown'> }, params: URLSearchParams): ApiResponse {
     const index = this.index;
-    switch (name) {
+    const id = route.id ?? '';
+    const nested = route.directory !== undefined;
+    switch (route.name) {
       case 'list_organizations': {
         // The real route also filters by `domains` and `search`; here those are unknown parameters (400).
         const parsed = parseQuery(params, []);
@@ -338,18 +402,40 @@ class Api {
         return this.listGroups(params);
       case 'get_group': {
         const group = index.groupById.get(id);
-        return group ? { status: 200, body: group } : entityNotFound('Directory Group', id);
+        return (
+          this.outsidePathDirectory(route.directory, group) ??
+          (group ? { status: 200, body: group } : entityNotFound('Directory Group', id))
+        );
       }
       case 'list_users':
-        return this.listUsers(params);
+        return this.listUsers(params, nested);
       case 'get_user': {
         const user = index.userById.get(id);
-        return user ? { status: 200, body: this.withGroups(user) } : entityNotFound('Directory User', id);
+        return (
+          this.outsidePathDirectory(route.directory, user) ??
+          (user ? { status: 200, body: nested ? user : this.withGroups(user) } : entityNotFound('Directory User', id))
+        );
       }
     }
   }
 
-  /** The directory a /directory_users request counts against for the rate limit. */
+  /**
+   * For a nested get: the 404 when the path's directory is unknown or the object is not in it;
+   * undefined when it is (or for a flat get).
+   */
+  private outsidePathDirectory(
+    directory: string | undefined,
+    object: { object: string; id: string; directory_id: string } | undefined,
+  ): ApiResponse | undefined {
+    if (directory === undefined) return undefined;
+    if (!this.index.directoryById.has(directory)) return entityNotFound('Directory', directory);
+    if (object && object.directory_id !== directory) {
+      return entityNotFound(object.object === 'directory_group' ? 'Directory Group' : 'Directory User', object.id);
+    }
+    return undefined;
+  }
+
+  /** The directory a users list request counts against for the rate limit. */
   usersRateKey(params: URLSearchParams): string | undefined {
     const group = params.get('group');
     return (
@@ -414,7 +500,7 @@ class Api {
     return paginate(list, parsed.page);
   }
 
-  private listUsers(params: URLSearchParams): ApiResponse {
+  private listUsers(params: URLSearchParams, nested: boolean): ApiResponse {
     const parsed = parseQuery(params, ['directory', 'group', 'email', 'idp_id']);
     if ('status' in parsed) return parsed;
     const directory = parsed.values.get('directory');
@@ -447,7 +533,7 @@ class Api {
           (idpId === undefined || u.idp_id === idpId),
       );
     }
-    return paginate(list, parsed.page, (u: DirectoryUser) => this.withGroups(u));
+    return paginate(list, parsed.page, (u: DirectoryUser) => (nested ? u : this.withGroups(u)));
   }
 }
 
@@ -470,11 +556,13 @@ interface ActiveFault {
 
 function faultMatches(
   match: FaultMatch | undefined,
+  route: RouteName,
   method: string,
   path: string,
   query: Record<string, string>,
 ): boolean {
   if (!match) return true;
+  if (match.route !== undefined && match.route !== route) return false;
   if (match.method !== undefined && match.method.toUpperCase() !== method) return false;
   if (
     match.path !== undefined &&
@@ -484,6 +572,11 @@ function faultMatches(
   return Object.entries(match.query ?? {}).every(
     ([name, value]) => Object.hasOwn(query, name) && query[name] === value,
   );
+}
+
+/** Whether a recorded request is one `match` picks: to count requests the way faults select them. */
+export function requestMatches(match: FaultMatch, request: RecordedRequest): boolean {
+  return faultMatches(match, request.route, request.method, request.path, request.query);
 }
 
 /** The same parameters, in the same order, with each `order=asc` read as `order=desc`. */
@@ -506,6 +599,11 @@ export function faultFromJson(value: unknown): Fault {
   if (value.match !== undefined) {
     const m = value.match;
     if (!isObject(m)) throw new Error('match must be an object.');
+    if (m.route !== undefined) {
+      const route = expectString(m.route, 'match.route');
+      if (!ROUTE_NAMES.has(route as RouteName)) throw new Error(`Unknown route ${JSON.stringify(route)}.`);
+      match.route = route as RouteName;
+    }
     if (m.method !== undefined) match.method = expectString(m.method, 'match.method');
     if (m.path !== undefined) match.path = expectString(m.path, 'match.path');
     if (m.pathPattern !== undefined)
@@ -551,6 +649,9 @@ export function faultFromJson(value: unknown): Fault {
     case 'json':
       if (!('body' in value)) throw new Error('A json fault needs a body.');
       return { ...common, kind: 'json', body: value.body };
+    case 'extra-items':
+      if (!Array.isArray(value.items)) throw new Error('An extra-items fault needs an items array.');
+      return { ...common, kind: 'extra-items', items: value.items };
     case 'latency':
       if (typeof value.ms !== 'number' || !(value.ms >= 0)) throw new Error('ms must be a number ≥ 0.');
       return { ...common, kind: 'latency', ms: value.ms };
@@ -622,6 +723,7 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
   const api = new Api(dataset);
   const limiter = new RateLimiter();
   const rateLimitUsers = options.usersRateLimit ?? true;
+  let nestedRoutes = options.nestedRoutes ?? true;
   const requests: RecordedRequest[] = [];
   let apiKeys = new Set(options.apiKeys ?? ['sk_test_demo']);
   let latencyMs = options.latencyMs ?? 0;
@@ -648,9 +750,17 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
   const clearRequests = () => {
     requests.length = 0;
   };
+  const setNestedRoutes = (on: boolean) => {
+    nestedRoutes = on;
+  };
 
-  function takeFault(method: string, path: string, query: Record<string, string>): Fault | undefined {
-    const active = faults.find((f) => f.remaining > 0 && faultMatches(f.fault.match, method, path, query));
+  function takeFault(
+    routeName: RouteName,
+    method: string,
+    path: string,
+    query: Record<string, string>,
+  ): Fault | undefined {
+    const active = faults.find((f) => f.remaining > 0 && faultMatches(f.fault.match, routeName, method, path, query));
     if (!active) return undefined;
     active.remaining--;
     if (active.remaining <= 0) faults = faults.filter((f) => f !== active);
@@ -671,10 +781,14 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
     const params = new URLSearchParams(search);
     const firstValues = new Map<string, string>();
     for (const [name, value] of params) if (!firstValues.has(name)) firstValues.set(name, value);
+    const parsedRoute = routeOf(method, path);
+    const nested = parsedRoute.directory !== undefined;
+    // Off, a nested path is an unknown one: it neither takes the faults of the route it would be.
+    const route: Route = nested && !nestedRoutes ? { name: 'unknown' } : parsedRoute;
+    if (route.directory !== undefined && !firstValues.has('directory')) firstValues.set('directory', route.directory);
     const query = Object.fromEntries(firstValues);
     const incomingId = req.headers['x-request-id'];
     const requestId = typeof incomingId === 'string' && incomingId !== '' ? incomingId : `req_${randomUUID()}`;
-    const route = routeOf(method, path);
     const arrived = performance.now();
     const record: RecordedRequest = {
       method,
@@ -685,6 +799,8 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
         Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]),
       ),
       route: route.name,
+      nested,
+      ...(route.id !== undefined && { id: route.id }),
       status: 0,
       requestId,
       at: Math.round((arrived - startedAt) * 1000) / 1000,
@@ -705,7 +821,7 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
       res.end(body);
     };
 
-    const fault = takeFault(method, path, query);
+    const fault = takeFault(route.name, method, path, query);
     if (fault?.kind === 'request-id') record.requestId = fault.requestId;
     if (fault?.kind === 'hang') {
       hung.add(req);
@@ -747,14 +863,10 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
           return send(fault.status ?? 302, '', { Location: fault.location });
       }
       const response = respond(req, route, fault?.kind === 'ignore-order' ? ascAsDesc(params) : params, path);
-      if (
-        fault?.kind === 'repeat-cursor' &&
-        response.status === 200 &&
-        isObject(response.body) &&
-        response.body.object === 'list'
-      ) {
+      if (response.status === 200 && isObject(response.body) && response.body.object === 'list') {
         const list = response.body as unknown as ListEnvelope;
-        list.list_metadata.after = query.after ?? list.list_metadata.after;
+        if (fault?.kind === 'repeat-cursor') list.list_metadata.after = query.after ?? list.list_metadata.after;
+        if (fault?.kind === 'extra-items') list.data.push(...fault.items);
       }
       send(response.status, JSON.stringify(response.body), response.headers);
     });
@@ -782,8 +894,14 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
       return listEvents(dataset.events ?? [], params, Date.now());
     }
     if (route.name === 'unknown') return pathNotFound(path);
+    let served = params;
+    if (route.directory !== undefined && route.id === undefined) {
+      // The directory is the path's; the nested lists have no `directory` parameter.
+      if (params.has('directory')) return invalidParameters([{ field: 'directory', code: 'unknown_parameter' }]);
+      served = new URLSearchParams([['directory', route.directory], ...params]);
+    }
     if (route.name === 'list_users' && rateLimitUsers) {
-      const key = api.usersRateKey(params);
+      const key = api.usersRateKey(served);
       if (key !== undefined && !limiter.allow(key, performance.now())) {
         return { ...apiError(429, 'Too many requests.', 'rate_limit_exceeded'), headers: { 'Retry-After': '1' } };
       }
@@ -791,7 +909,7 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
     if (route.id !== undefined && params.size > 0) {
       return invalidParameters([...new Set(params.keys())].map((field) => ({ field, code: 'unknown_parameter' })));
     }
-    return api.handle(route.name, route.id ?? '', params);
+    return api.handle({ ...route, name: route.name }, served);
   }
 
   async function handleControl(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
@@ -821,6 +939,12 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
           if (!isObject(body) || typeof body.ms !== 'number' || !(body.ms >= 0))
             throw new Error('Send {"ms": n} with n ≥ 0.');
           setLatency(body.ms);
+          return reply(204);
+        }
+        case 'POST /__fake/nested-routes': {
+          const body = await readJson(req);
+          if (!isObject(body) || typeof body.on !== 'boolean') throw new Error('Send {"on": true} or {"on": false}.');
+          setNestedRoutes(body.on);
           return reply(204);
         }
         case 'POST /__fake/keys': {
@@ -866,6 +990,7 @@ export async function startFakeWorkOS(options: FakeWorkOSOptions = {}): Promise<
     clearRequests,
     setLatency,
     setApiKeys,
+    setNestedRoutes,
     inject,
     clearFaults,
     close: () =>

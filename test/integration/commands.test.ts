@@ -20,8 +20,8 @@ describe('commands', () => {
       const group = fake.dataset.groups.find((g) => g.directory_id === SAMPLE.smallDirectoryId)!;
       await vscode.commands.executeCommand('workos.openGroup', group.id);
       assert.deepEqual(
-        fake.requests.map((r) => r.path),
-        [`/directory_groups/${group.id}`],
+        fake.requests.map((r) => [r.route, r.id]),
+        [['get_group', group.id]],
       );
       const document = activeDocument();
       assert.ok(document);
@@ -93,7 +93,7 @@ describe('commands', () => {
     it('pages through GET /directory_groups?user= and opens the picked group', async () => {
       const running = vscode.commands.executeCommand('workos.showUserGroups', SAMPLE.userWithGroupsId);
       await acceptQuickPick(running, 'the user’s groups');
-      const requests = fake.requests.filter((r) => r.path === '/directory_groups');
+      const requests = fake.requests.filter((r) => r.route === 'list_groups');
       assert.ok(requests.every((r) => r.query.user === SAMPLE.userWithGroupsId && r.query.limit === '100'));
       assert.equal(requests.length, Math.ceil(SAMPLE.userWithGroupsCount / 100));
       const document = activeDocument();

@@ -50,7 +50,7 @@ describe('find', () => {
       assert.equal(again, small, 'the same row');
       fake.clearRequests();
       assert.deepEqual(await api.view.getChildren(again), groups);
-      assert.equal(fake.requests.filter((r) => r.path === '/directory_groups').length, 0, 'no request for its groups');
+      assert.equal(fake.requests.filter((r) => r.route === 'list_groups').length, 0, 'no request for its groups');
     });
 
     it('no match: an empty root (the view shows its "no directory matches" welcome)', async () => {
@@ -69,7 +69,7 @@ describe('find', () => {
       await vscode.commands.executeCommand('workos.findUser', directory, user().email!.toUpperCase());
       const document = vscode.window.activeTextEditor?.document;
       assert.equal((JSON.parse(document!.getText()) as { id: string }).id, user().id);
-      const asked = fake.requests.filter((r) => r.path === '/directory_users');
+      const asked = fake.requests.filter((r) => r.route === 'list_users');
       assert.deepEqual(
         asked.map((r) => [r.query.directory, r.query.email]),
         [[SAMPLE.largeDirectoryId, user().email!.toUpperCase()]],
@@ -79,21 +79,21 @@ describe('find', () => {
     it('takes a directory ID too; no match opens nothing', async () => {
       await vscode.commands.executeCommand('workos.findUser', SAMPLE.largeDirectoryId, 'nobody@example.com');
       assert.equal(vscode.window.activeTextEditor, undefined);
-      assert.equal(fake.requests.filter((r) => r.path === '/directory_users').length, 1);
+      assert.equal(fake.requests.filter((r) => r.route === 'list_users').length, 1);
     });
 
     it('a malformed email sends nothing', async () => {
       for (const bad of ['', 'no at sign', 'a b@example.com', 'x@y@z', `${'a'.repeat(400)}@example.com`]) {
         await vscode.commands.executeCommand('workos.findUser', SAMPLE.largeDirectoryId, bad);
       }
-      assert.equal(fake.requests.filter((r) => r.path === '/directory_users').length, 0);
+      assert.equal(fake.requests.filter((r) => r.route === 'list_users').length, 0);
     });
 
     it('a server that refuses the email filter is logged as such, and nothing opens', async () => {
       fake.inject({
         kind: 'status',
         status: 400,
-        match: { path: '/directory_users', query: { email: user().email! } },
+        match: { route: 'list_users', query: { email: user().email! } },
       });
       await vscode.commands.executeCommand('workos.findUser', SAMPLE.largeDirectoryId, user().email);
       assert.equal(vscode.window.activeTextEditor, undefined);
@@ -102,7 +102,7 @@ describe('find', () => {
   });
 
   describe('Find Groups in Directory', () => {
-    const groupRequests = () => fake.requests.filter((r) => r.path === '/directory_groups');
+    const groupRequests = () => fake.requests.filter((r) => r.route === 'list_groups');
 
     it('scans from both ends, finds a group on a late page by its ID and opens it; a second search sends nothing', async () => {
       const directory = await listedDirectory(api, SAMPLE.largeDirectoryId);

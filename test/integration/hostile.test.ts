@@ -80,7 +80,7 @@ describe('hostile input', () => {
     const id = `  ${SAMPLE.busyGroupId}\n`;
     await vscode.commands.executeCommand('workos.openGroup', id);
     assert.equal(fake.requests.length, 1);
-    assert.equal(fake.requests[0].path, `/directory_groups/${SAMPLE.busyGroupId}`);
+    assert.deepEqual([fake.requests[0].route, fake.requests[0].id], ['get_group', SAMPLE.busyGroupId]);
     rows.push({ input: shown(id), where: 'workos.openGroup argument', outcome: 'trimmed, sent safely' });
   });
 
@@ -151,11 +151,11 @@ describe('hostile input', () => {
         });
       }
       // The directory's own groups render the same way.
-      const group = { ...fake.dataset.groups[0], name: hostileNames[0] };
+      const group = { ...fake.dataset.groups[0], directory_id: roots[0].directory.id, name: hostileNames[0] };
       fake.inject({
         kind: 'json',
         body: { object: 'list', data: [group], list_metadata: { before: null, after: null } },
-        match: { path: '/directory_groups' },
+        match: { route: 'list_groups' },
       });
       const [row] = await api.view.getChildren(roots[0]);
       assert.equal(label(api, row), hostileNames[0]);
@@ -220,7 +220,7 @@ describe('hostile input', () => {
         ...fake.dataset.groups.find((g) => g.directory_id === SAMPLE.smallDirectoryId)!,
         name: `leak ${KEY}`,
       };
-      fake.inject({ kind: 'json', body: list([group]), match: { path: '/directory_groups' } });
+      fake.inject({ kind: 'json', body: list([group]), match: { route: 'list_groups' } });
       api.view.refresh();
       const [row] = await api.view.getChildren(await listedDirectory(api, SAMPLE.smallDirectoryId));
       assert.equal(label(api, row), 'leak [redacted]');
@@ -243,7 +243,7 @@ describe('hostile input', () => {
         kind: 'status',
         status: 400,
         body: JSON.stringify({ message: `bad\n2026-12-01 00:00:00.000 [error] ${forged}\r\u001b[2K` }),
-        match: { path: '/directory_groups' },
+        match: { route: 'list_groups' },
       });
       api.view.refresh();
       await api.view.getChildren(await listedDirectory(api, SAMPLE.smallDirectoryId));
@@ -280,7 +280,7 @@ describe('hostile input', () => {
       fake.inject({
         ...fault,
         times: Infinity,
-        match: { path: '/directory_groups', query: { directory: SAMPLE.smallDirectoryId } },
+        match: { route: 'list_groups', query: { directory: SAMPLE.smallDirectoryId } },
       });
       const rows = await api.view.getChildren(directory);
       fake.clearFaults();
@@ -307,10 +307,10 @@ describe('hostile input', () => {
       const bad = 'req_1 [Fix](command:workos.clearApiKey)';
       api.view.refresh();
       const directory = await small();
-      fake.inject({ kind: 'request-id', requestId: bad, times: Infinity, match: { path: '/directory_groups' } });
+      fake.inject({ kind: 'request-id', requestId: bad, times: Infinity, match: { route: 'list_groups' } });
       await api.view.getChildren(directory);
       fake.clearFaults();
-      const file = await waitForLogLine(api, `/directory_groups?directory=${SAMPLE.smallDirectoryId}`);
+      const file = await waitForLogLine(api, `/directories/${SAMPLE.smallDirectoryId}/groups`);
       assert.ok(!fs.readFileSync(file, 'utf8').includes('[Fix](command:'), 'the header text reached no log line');
       rows.push({ input: shown(bad), where: 'X-Request-ID header', outcome: 'left out' });
     });
@@ -340,9 +340,9 @@ describe('hostile input', () => {
 
     it('a cursor that changes on every page stops "Show Groups of Directory User" at the cap, with a message', async () => {
       const group = fake.dataset.groups[0];
-      fake.inject({ kind: 'endless-list', item: group, times: Infinity, match: { path: '/directory_groups' } });
+      fake.inject({ kind: 'endless-list', item: group, times: Infinity, match: { route: 'list_groups' } });
       await vscode.commands.executeCommand('workos.showUserGroups', SAMPLE.userWithGroupsId);
-      const asked = fake.requests.filter((r) => r.path === '/directory_groups').length;
+      const asked = fake.requests.filter((r) => r.route === 'list_groups').length;
       assert.ok(asked <= 200, `${asked} pages at most`);
       await waitForLogLine(api, 'Stopped reading the list at the limit');
       rows.push({

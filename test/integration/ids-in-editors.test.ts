@@ -37,8 +37,8 @@ describe('WorkOS IDs in editors', () => {
     await vscode.commands.executeCommand(target.path, ...(JSON.parse(decodeURIComponent(target.query)) as unknown[]));
     assert.equal((JSON.parse(vscode.window.activeTextEditor!.document.getText()) as { id: string }).id, user);
     assert.deepEqual(
-      byIdRequests().map((r) => r.path),
-      [`/directory_users/${user}`],
+      byIdRequests().map((r) => [r.route, r.id]),
+      [['get_user', user]],
       'only the click asked WorkOS',
     );
   });
@@ -62,14 +62,14 @@ describe('WorkOS IDs in editors', () => {
       text.includes(`[Open JSON](command:workos.openById?${encodeURIComponent(JSON.stringify([SAMPLE.busyGroupId]))})`),
       text,
     );
-    const asked = byIdRequests().map((r) => r.path);
+    const asked = byIdRequests().map((r) => `${r.route} ${r.id}`);
     await hoverAt(document, SAMPLE.busyGroupId);
     assert.deepEqual(
-      byIdRequests().map((r) => r.path),
+      byIdRequests().map((r) => `${r.route} ${r.id}`),
       asked,
       'the second hover is answered from the session',
     );
-    assert.equal(asked.filter((path) => path === `/directory_groups/${SAMPLE.busyGroupId}`).length, 1);
+    assert.equal(asked.filter((request) => request === `get_group ${SAMPLE.busyGroupId}`).length, 1);
   });
 
   it('an ID the tree has shown costs nothing to hover', async () => {

@@ -26,10 +26,10 @@ describe('group members', () => {
   const membersOf = (groupId: string) =>
     fake.dataset.memberships.filter(([, group]) => group === groupId).map(([user]) => user);
   const memberRequests = (groupId: string) =>
-    fake.requests.filter((r) => r.path === '/directory_users' && r.query.group === groupId);
+    fake.requests.filter((r) => r.route === 'list_users' && r.query.group === groupId);
   const users = (rows: TreeNode[]) => rows.filter(isUserNode);
   /** By-ID requests only: the workbench may list the visible tree again at any time. */
-  const byIdRequests = () => fake.requests.filter((r) => r.route.startsWith('get_')).map((r) => r.path);
+  const byIdRequests = () => fake.requests.filter((r) => r.route.startsWith('get_')).map((r) => `${r.route} ${r.id}`);
 
   /** The group row of `groupId`, loading the large directory's group pages until it shows. */
   async function groupRow(groupId: string): Promise<GroupNode> {
@@ -51,10 +51,13 @@ describe('group members', () => {
     fake.clearRequests();
     const rows = await api.view.getChildren(group);
     assert.deepEqual(new Set(users(rows).map((row) => row.user.id)), new Set(membersOf(SAMPLE.busyGroupId)));
+    const asked = memberRequests(SAMPLE.busyGroupId);
     assert.deepEqual(
-      memberRequests(SAMPLE.busyGroupId).map((r) => r.query),
+      asked.map(({ query: { directory: _directory, ...filters } }) => filters),
       [{ group: SAMPLE.busyGroupId, limit: '100' }],
     );
+    // Nested, the group's directory is in the path; flat, it is not sent.
+    assert.ok(asked.every((r) => r.query.directory === (r.nested ? SAMPLE.largeDirectoryId : undefined)));
     await api.view.getChildren(group);
     assert.equal(memberRequests(SAMPLE.busyGroupId).length, 1, 're-expanding costs nothing');
   });
@@ -113,7 +116,7 @@ describe('group members', () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     await running;
     assert.ok(
-      !fake.requests.some((r) => r.path === `/directory_users/${row.user.id}`),
+      !fake.requests.some((r) => r.route === 'get_user' && r.id === row.user.id),
       'the row’s user titles the picker: no request for it',
     );
   });
@@ -198,7 +201,7 @@ describe('group members', () => {
 
   it('a member page that fails becomes an error row under the group; clicking it retries', async () => {
     const group = await groupRow(SAMPLE.busyGroupId);
-    fake.inject({ kind: 'status', status: 500, times: 4, match: { path: '/directory_users' } });
+    fake.inject({ kind: 'status', status: 500, times: 4, match: { route: 'list_users' } });
     const failed = await api.view.getChildren(group);
     const trailer = failed.at(-1)!;
     assert.equal(trailer.kind, 'message');
@@ -227,7 +230,7 @@ describe('group members', () => {
     fake.clearRequests();
     const answers = await Promise.all(groups.map((group) => api.view.getChildren(group)));
     assert.equal(fake.requests.filter((r) => r.status === 429).length, 0, 'no 429');
-    assert.equal(fake.requests.filter((r) => r.path === '/directory_users').length, 20, 'one request a group');
+    assert.equal(fake.requests.filter((r) => r.route === 'list_users').length, 20, 'one request a group');
     assert.ok(!answers.some((rows) => rows.some((row) => row.kind === 'message')), 'no error row');
   });
 
@@ -267,7 +270,7 @@ describe('group members', () => {
       const document = vscode.window.activeTextEditor?.document;
       assert.deepEqual(JSON.parse(document!.getText()), directory.directory);
       assert.deepEqual(
-        byIdRequests().filter((path) => path.startsWith('/directories/')),
+        byIdRequests().filter((request) => request.startsWith('get_directory ')),
         [],
       );
     });

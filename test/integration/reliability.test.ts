@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/nodes';
 import { SAMPLE } from '../fake-workos/dataset';
-import type { FakeWorkOS } from '../fake-workos/server';
+import { requestMatches, type FakeWorkOS, type FaultMatch } from '../fake-workos/server';
 import type { WorkOSErrorKind } from '../../src/workos';
 import {
   FAULT_CASES,
@@ -86,21 +86,21 @@ describe('reliability matrix, through the extension: every fault × every operat
 
   const operations: Record<Operation, (inject: (target: Target) => void) => Promise<Seen>> = {
     'list directories': async (inject) => {
-      inject({ path: '/directories', list: true });
+      inject({ match: { route: 'list_directories' }, list: true });
       const rows = await api.view.getChildren(undefined);
       return await seenInTree(rows, rows.length > 0);
     },
     'list a directory’s groups': async (inject) => {
       // The small directory: 'load more' below deepens the large one, and a refresh reloads that depth.
       const directory = await listedDirectory(api, SAMPLE.smallDirectoryId);
-      inject({ path: '/directory_groups', list: true });
+      inject({ match: { route: 'list_groups', query: { directory: SAMPLE.smallDirectoryId } }, list: true });
       const rows = await api.view.getChildren(directory);
       return await seenInTree(rows, groupCount(rows) > 0);
     },
     'load more': async (inject) => {
       const directory = await listedDirectory(api, SAMPLE.largeDirectoryId);
       const before = groupCount(await api.view.getChildren(directory));
-      inject({ path: '/directory_groups', list: true });
+      inject({ match: { route: 'list_groups', query: { directory: SAMPLE.largeDirectoryId } }, list: true });
       await api.view.loadMore(directory);
       const rows = await api.view.getChildren(directory);
       if (api.view.model.state.keyState !== 'rejected')
@@ -109,12 +109,12 @@ describe('reliability matrix, through the extension: every fault × every operat
     },
     'open group by ID': async (inject) => {
       const id = SAMPLE.busyGroupId;
-      inject({ path: `/directory_groups/${id}`, id, list: false });
+      inject({ match: { route: 'get_group', path: new RegExp(`/${id}$`) }, id, list: false });
       await command('workos.openGroup', id);
       return await seenInEditor(id);
     },
     'groups of a user': async (inject) => {
-      inject({ path: '/directory_groups', list: true });
+      inject({ match: { route: 'list_groups', query: { user: SAMPLE.userWithGroupsId } }, list: true });
       // Either the command fails by itself, or its answers arrive and a quick pick waits for a choice.
       await acceptQuickPick(command('workos.showUserGroups', SAMPLE.userWithGroupsId), 'the user’s groups');
       return await seenInEditor();
@@ -172,9 +172,9 @@ describe('reliability matrix, through the extension: every fault × every operat
         fake.clearRequests();
         const expected: Expected = fault.expect(operation);
         const started = Date.now();
-        let faulted = '';
+        let faulted: FaultMatch = {};
         const seen = await operations[operation]((target) => {
-          faulted = target.path;
+          faulted = target.match;
           fake.clearRequests();
           for (const injected of fault.faults(target)) fake.inject(injected);
         });
@@ -185,7 +185,7 @@ describe('reliability matrix, through the extension: every fault × every operat
         } else {
           assert.ok(!seen.recovered && seen.failure, 'a clear failure is shown');
           assert.match(seen.failure, FAILURE_TEXT[expected.kind], `it names the failure: ${expected.kind}`);
-          const answered = fake.requests.filter((r) => r.path === faulted && r.status !== 0).at(-1);
+          const answered = fake.requests.filter((r) => requestMatches(faulted, r) && r.status !== 0).at(-1);
           if (answered && expected.kind !== 'unauthorized' && !seen.failure.startsWith('welcome')) {
             assert.ok(
               seen.failure.includes(answered.requestId),

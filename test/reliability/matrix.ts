@@ -1,7 +1,7 @@
 // The reliability matrix (issue: every fault × every operation ends "recovered" or "clear failure").
 // Shared by the client-level suite (test/unit) and the extension-level suite (test/integration).
 import type { WorkOSErrorKind } from '../../src/workos';
-import type { Fault } from '../fake-workos/server';
+import type { Fault, FaultMatch } from '../fake-workos/server';
 
 export const OPERATIONS = [
   'list directories',
@@ -14,8 +14,11 @@ export type Operation = (typeof OPERATIONS)[number];
 
 /** The request an operation makes, so a fault hits exactly it. */
 export interface Target {
-  /** Path of the request under test, e.g. `/directory_groups` or `/directory_groups/<id>`. */
-  path: string;
+  /**
+   * What the request under test asks, whichever route serves it (flat or nested), e.g.
+   * `{ route: 'list_groups', query: { user } }`.
+   */
+  match: FaultMatch;
   /** For a get-by-ID: the ID, so a replacement body can carry it. */
   id?: string;
   /** A list request (as opposed to a get-by-ID). */
@@ -38,9 +41,11 @@ const always = { times: Infinity };
 /** A body of about `bytes`, as a list page or as the object a get-by-ID asked for. */
 function hugeBody(target: Target, bytes: number): unknown {
   const blob = 'x'.repeat(Math.floor(bytes / 100));
+  // Of the directory asked for, if any: the client leaves out items of another.
   const item = (i: number) => ({
     object: 'directory_group',
     id: `directory_group_01HUGE${String(i).padStart(20, '0')}`,
+    directory_id: target.match.query?.directory,
     name: `Huge ${i}`,
     raw_attributes: { blob },
   });
@@ -55,98 +60,96 @@ function hugeBody(target: Target, bytes: number): unknown {
 export const FAULT_CASES: FaultCase[] = [
   {
     name: '429, Retry-After: 2 (seconds)',
-    faults: ({ path }) => [{ kind: 'status', status: 429, retryAfter: '2', match: { path } }],
+    faults: ({ match }) => [{ kind: 'status', status: 429, retryAfter: '2', match }],
     expect: () => recovered([2000]),
   },
   {
     name: '429, Retry-After as an HTTP date',
-    faults: ({ path }) => [
-      { kind: 'status', status: 429, retryAfter: new Date(Date.now() + 3000).toUTCString(), match: { path } },
+    faults: ({ match }) => [
+      { kind: 'status', status: 429, retryAfter: new Date(Date.now() + 3000).toUTCString(), match },
     ],
     expect: () => recovered(),
   },
   {
     name: '429 without Retry-After',
-    faults: ({ path }) => [{ kind: 'status', status: 429, match: { path } }],
+    faults: ({ match }) => [{ kind: 'status', status: 429, match }],
     expect: () => recovered(),
   },
   {
     name: '429, Retry-After: 86400 (capped at 60 s)',
-    faults: ({ path }) => [{ kind: 'status', status: 429, retryAfter: '86400', match: { path } }],
+    faults: ({ match }) => [{ kind: 'status', status: 429, retryAfter: '86400', match }],
     expect: () => recovered([60_000]),
   },
   {
     name: '429 always',
-    faults: ({ path }) => [{ kind: 'status', status: 429, retryAfter: '1', match: { path }, ...always }],
+    faults: ({ match }) => [{ kind: 'status', status: 429, retryAfter: '1', match, ...always }],
     expect: () => failure('rate_limited'),
   },
   ...[500, 502, 503, 504].flatMap((status): FaultCase[] => [
     {
       name: `${status} once`,
-      faults: ({ path }) => [{ kind: 'status', status, match: { path } }],
+      faults: ({ match }) => [{ kind: 'status', status, match }],
       expect: () => recovered(),
     },
     {
       name: `${status} always`,
-      faults: ({ path }) => [{ kind: 'status', status, match: { path }, ...always }],
+      faults: ({ match }) => [{ kind: 'status', status, match, ...always }],
       expect: () => failure('server'),
     },
   ]),
   {
     name: '408 once',
-    faults: ({ path }) => [{ kind: 'status', status: 408, match: { path } }],
+    faults: ({ match }) => [{ kind: 'status', status: 408, match }],
     expect: () => recovered(),
   },
   {
     name: 'no response (timeout)',
-    faults: ({ path }) => [{ kind: 'hang', match: { path } }],
+    faults: ({ match }) => [{ kind: 'hang', match }],
     expect: () => failure('timeout'),
   },
   {
     name: 'connection reset once',
-    faults: ({ path }) => [{ kind: 'reset', match: { path } }],
+    faults: ({ match }) => [{ kind: 'reset', match }],
     expect: () => recovered(),
   },
   {
     name: 'connection reset always',
-    faults: ({ path }) => [{ kind: 'reset', match: { path }, ...always }],
+    faults: ({ match }) => [{ kind: 'reset', match, ...always }],
     expect: () => failure('network'),
   },
   {
     name: 'body is not JSON',
-    faults: ({ path }) => [{ kind: 'malformed', match: { path } }],
+    faults: ({ match }) => [{ kind: 'malformed', match }],
     expect: () => failure('invalid_response'),
   },
   {
     name: 'JSON without `data`',
-    faults: ({ path }) => [
-      { kind: 'json', body: { object: 'list', list_metadata: { before: null, after: null } }, match: { path } },
+    faults: ({ match }) => [
+      { kind: 'json', body: { object: 'list', list_metadata: { before: null, after: null } }, match },
     ],
     expect: () => failure('invalid_response'),
   },
   {
     name: '`data` not an array',
-    faults: ({ path }) => [
-      { kind: 'json', body: { object: 'list', data: { id: 'x' }, list_metadata: {} }, match: { path } },
-    ],
+    faults: ({ match }) => [{ kind: 'json', body: { object: 'list', data: { id: 'x' }, list_metadata: {} }, match }],
     expect: () => failure('invalid_response'),
   },
   {
     name: 'an item without `id`',
-    faults: ({ path }) => [
-      { kind: 'json', body: { object: 'list', data: [{ name: 'no id' }], list_metadata: {} }, match: { path } },
+    faults: ({ match }) => [
+      { kind: 'json', body: { object: 'list', data: [{ name: 'no id' }], list_metadata: {} }, match },
     ],
     expect: () => failure('invalid_response'),
   },
   {
     name: 'a cursor that repeats',
-    faults: ({ path }) => [{ kind: 'repeat-cursor', match: { path }, ...always }],
+    faults: ({ match }) => [{ kind: 'repeat-cursor', match, ...always }],
     // Only a request that follows a cursor can see it repeat; single-page answers are unaffected.
     expect: (operation) => (operation === 'load more' ? failure('invalid_response') : recovered()),
   },
   {
     name: 'an empty page whose `after` is not null',
-    faults: ({ path }) => [
+    faults: ({ match }) => [
       {
         kind: 'json',
         body: {
@@ -154,24 +157,25 @@ export const FAULT_CASES: FaultCase[] = [
           data: [],
           list_metadata: { before: null, after: 'directory_group_01EMPTY000000000000000000000' },
         },
-        match: { path },
+        match,
       },
     ],
     expect: () => failure('invalid_response'),
   },
   {
     name: 'a 10 MB answer',
-    faults: (target) => [{ kind: 'json', body: hugeBody(target, 10_000_000), match: { path: target.path } }],
+    faults: (target) => [{ kind: 'json', body: hugeBody(target, 10_000_000), match: target.match }],
     expect: () => recovered(),
   },
   {
     name: '401 (key revoked mid-browse)',
-    faults: ({ path }) => [{ kind: 'status', status: 401, match: { path } }],
+    faults: ({ match }) => [{ kind: 'status', status: 401, match }],
     expect: () => failure('unauthorized'),
   },
   {
+    // Every time: a 404 on a nested route is asked again on the flat one, where a deleted object is gone too.
     name: '404 (deleted while browsing)',
-    faults: ({ path }) => [{ kind: 'status', status: 404, match: { path } }],
+    faults: ({ match }) => [{ kind: 'status', status: 404, match, ...always }],
     expect: () => failure('not_found'),
   },
 ];

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as diagnostics from 'node:diagnostics_channel';
 import { inspect } from 'node:util';
 import { SAMPLE } from '../fake-workos/dataset';
-import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
+import { startFakeWorkOS, type FakeWorkOS, type FakeWorkOSOptions } from '../fake-workos/server';
 import {
   collectAll,
   defaultBackoffMs,
@@ -12,6 +12,7 @@ import {
   type RequestRecord,
   type WorkOSClientOptions,
 } from '../../src/workos';
+import { virtualClock } from '../virtual-clock';
 import { waitFor } from '../wait-for';
 
 const KEY = 'sk_test_client_suite_0123456789';
@@ -30,6 +31,7 @@ describe('WorkOS client against the fake API over HTTP', () => {
     fake.clearFaults();
     fake.clearRequests();
     fake.setLatency(0);
+    fake.setNestedRoutes(true);
     waits = [];
   });
 
@@ -61,6 +63,16 @@ describe('WorkOS client against the fake API over HTTP', () => {
   function groupsOf(directoryId: string) {
     return fake.dataset.groups.filter((group) => group.directory_id === directoryId);
   }
+  /** A fake of its own, for a test that needs other options. */
+  async function withFake(options: FakeWorkOSOptions, test: (other: FakeWorkOS) => Promise<void>): Promise<void> {
+    const other = await startFakeWorkOS({ apiKeys: [KEY], ...options });
+    try {
+      await test(other);
+    } finally {
+      await other.close();
+    }
+  }
+
   function largestDirectory() {
     const counts = new Map<string, number>();
     for (const group of fake.dataset.groups) counts.set(group.directory_id, (counts.get(group.directory_id) ?? 0) + 1);
@@ -132,6 +144,279 @@ describe('WorkOS client against the fake API over HTTP', () => {
         fake.requests.map((r) => r.query),
         [{ directory: group.directory_id, limit: '3' }, { group: group.id }],
       );
+    });
+  });
+
+  describe('nested routes', () => {
+    const small = SAMPLE.smallDirectoryId;
+    const large = SAMPLE.largeDirectoryId;
+    const groupIn = (directory: string) => groupsOf(directory)[0];
+    const userIn = (directory: string) => fake.dataset.users.find((user) => user.directory_id === directory)!;
+    /** `[route, nested, status]` of each request, in order. */
+    const asked = () => fake.requests.map((r) => `${r.route} ${r.nested ? 'nested' : 'flat'} ${r.status}`);
+    let notices: string[];
+    beforeEach(() => (notices = []));
+    const noticing = (options: Partial<WorkOSClientOptions> = {}) =>
+      client({ onNotice: (text) => notices.push(text), ...options });
+
+    it('lists and gets through /directories/{id}/… when the directory is known, flat otherwise', async () => {
+      const api = client();
+      const group = groupIn(large);
+      const user = userIn(large);
+      await api.listGroups({ directory: large, user: SAMPLE.userWithGroupsId, limit: 5 });
+      await api.listGroups({ user: SAMPLE.userWithGroupsId });
+      await api.listUsers({ directory: large, group: group.id, limit: 5 });
+      await api.listUsers({ directory: small, email: userIn(small).email!, idp_id: userIn(small).idp_id });
+      await api.listUsers({ group: group.id }, undefined, large);
+      assert.equal((await api.getGroup(group.id, undefined, large)).id, group.id);
+      assert.equal((await api.getGroup(group.id)).id, group.id);
+      const nestedUser = await api.getUser(user.id, undefined, large);
+      assert.equal(nestedUser.id, user.id);
+      assert.equal((await api.getUser(user.id)).id, user.id);
+      assert.deepEqual(
+        fake.requests.map((r) => r.rawUrl),
+        [
+          `/directories/${large}/groups?user=${SAMPLE.userWithGroupsId}&limit=5`,
+          `/directory_groups?user=${SAMPLE.userWithGroupsId}`,
+          `/directories/${large}/users?group=${group.id}&limit=5`,
+          `/directories/${small}/users?email=${encodeURIComponent(userIn(small).email!)}&idp_id=${userIn(small).idp_id}`,
+          `/directory_users?group=${group.id}`,
+          `/directories/${large}/groups/${group.id}`,
+          `/directory_groups/${group.id}`,
+          `/directories/${large}/users/${user.id}`,
+          `/directory_users/${user.id}`,
+        ],
+      );
+      assert.ok(fake.requests.every((r) => r.status === 200));
+    });
+
+    it('reads the same groups and users either way', async () => {
+      const nested = client();
+      const fromNested = await collectAll(nested.allGroups({ directory: small, limit: 7 }));
+      fake.setNestedRoutes(false);
+      const fromFlat = await collectAll(client().allGroups({ directory: small, limit: 7 }));
+      assert.deepEqual(fromFlat, fromNested);
+      assert.equal(fromNested.length, SAMPLE.smallDirectoryGroupCount);
+    });
+
+    it('a server without them: one extra request per kind, then none, and one notice each', async () => {
+      fake.setNestedRoutes(false);
+      const api = noticing();
+      const group = groupIn(small);
+      const user = userIn(small);
+      const groups = await api.listGroups({ directory: small, limit: 100 });
+      assert.equal(groups.data.length, SAMPLE.smallDirectoryGroupCount);
+      await api.listGroups({ directory: large, limit: 10 });
+      assert.equal((await api.getGroup(group.id, undefined, small)).id, group.id);
+      const users = await api.listUsers({ directory: small, limit: 100 });
+      assert.ok(users.data.length > 0 && users.data.every((u) => u.directory_id === small));
+      assert.equal((await api.getUser(user.id, undefined, small)).id, user.id);
+      await api.listUsers({ directory: small, email: user.email! });
+      assert.deepEqual(asked(), [
+        'unknown nested 404',
+        'list_groups flat 200',
+        'list_groups flat 200',
+        'get_group flat 200',
+        'unknown nested 404',
+        'list_users flat 200',
+        'get_user flat 200',
+        'list_users flat 200',
+      ]);
+      assert.deepEqual(notices, [
+        "This server has no /directories/{id}/groups route (WorkOS's emulator and older servers); reading /directory_groups instead.",
+        "This server has no /directories/{id}/users route (WorkOS's emulator and older servers); reading /directory_users instead.",
+      ]);
+      // The flat route gets the directory as a filter.
+      assert.equal(fake.requests[1].rawUrl, `/directory_groups?directory=${small}&limit=100`);
+    });
+
+    it('a get alone learns it too: a nested get that 404s is read flat, and lists of that kind go flat', async () => {
+      fake.setNestedRoutes(false);
+      const api = noticing();
+      const group = groupIn(small);
+      assert.equal((await api.getGroup(group.id, undefined, small)).id, group.id);
+      await api.listGroups({ directory: small });
+      assert.deepEqual(asked(), ['unknown nested 404', 'get_group flat 200', 'list_groups flat 200']);
+      assert.equal(notices.length, 1);
+    });
+
+    it('a flat 404 after a nested 404 is "not found", and teaches nothing', async () => {
+      const unknown = 'directory_01NOSUCHDIRECTORY0000000000';
+      // A server with the routes: the second request is paid until a nested answer shows the route is there.
+      const api = noticing();
+      const error = await failure(api.listGroups({ directory: unknown }));
+      assert.equal(error.kind, 'not_found');
+      assert.equal(error.status, 404);
+      await api.listGroups({ directory: small });
+      await failure(api.listGroups({ directory: unknown }));
+      assert.deepEqual(asked(), [
+        'list_groups nested 404',
+        'list_groups flat 404',
+        'list_groups nested 200',
+        'list_groups nested 404',
+      ]);
+      // A server without them: the not-found did not mark the nested route present.
+      fake.setNestedRoutes(false);
+      fake.clearRequests();
+      const emulator = noticing();
+      await failure(emulator.listGroups({ directory: unknown }));
+      assert.equal((await emulator.listGroups({ directory: small })).data.length, 10);
+      await emulator.listGroups({ directory: small });
+      assert.deepEqual(asked(), [
+        'unknown nested 404',
+        'list_groups flat 404',
+        'unknown nested 404',
+        'list_groups flat 200',
+        'list_groups flat 200',
+      ]);
+      assert.equal(notices.length, 1);
+    });
+
+    it('first requests go out together, never waiting on one another, on a server with the routes', async () => {
+      fake.setLatency(200);
+      const api = client();
+      const calls = [small, large, SAMPLE.legacyDirectoryId].map((directory) => api.listGroups({ directory }));
+      await waitFor(() => fake.requests.length === 3, 'all three are out');
+      assert.ok(
+        fake.requests.every((r) => r.status === 0),
+        'all three were sent before any answer',
+      );
+      await Promise.all(calls);
+      assert.deepEqual(asked(), ['list_groups nested 200', 'list_groups nested 200', 'list_groups nested 200']);
+    });
+
+    it('without the routes: each request already out pays one 404; one that starts while the flat answer is awaited waits for it', async () => {
+      fake.setNestedRoutes(false);
+      fake.setLatency(100);
+      const api = noticing();
+      const flatAsked = () => fake.requests.filter((r) => r.route === 'list_groups');
+      const first = [small, large, SAMPLE.legacyDirectoryId].map((directory) => api.listGroups({ directory }));
+      await waitFor(() => flatAsked().length > 0, 'the first flat request is out');
+      assert.equal(flatAsked()[0].status, 0, 'and not answered yet');
+      const later = api.listGroups({ directory: SAMPLE.emptyDirectoryId });
+      const pages = await Promise.all([...first, later]);
+      assert.deepEqual(
+        pages.map((page) => page.data.length),
+        [10, 10, Math.min(10, groupsOf(SAMPLE.legacyDirectoryId).length), 0],
+      );
+      assert.equal(fake.requests.filter((r) => r.nested).length, 3, asked().join(', '));
+      assert.equal(flatAsked().length, 4);
+      await api.listGroups({ directory: small });
+      assert.equal(fake.requests.filter((r) => r.nested).length, 3, 'none after');
+      assert.equal(notices.length, 1);
+    });
+
+    it('a request waiting for that flat answer stops waiting when cancelled', async () => {
+      fake.setNestedRoutes(false);
+      fake.inject({ kind: 'hang', match: { route: 'list_groups' } });
+      const api = client();
+      const first = api.listGroups({ directory: small });
+      await waitFor(() => fake.requests.some((r) => r.route === 'list_groups'), 'the flat request is out');
+      const controller = new AbortController();
+      const second = api.listGroups({ directory: large }, controller.signal);
+      controller.abort();
+      assert.equal((await failure(second)).kind, 'cancelled');
+      assert.equal(fake.requests.length, 2, 'the cancelled request was never sent');
+      // Released, the flat request is retried and answers.
+      fake.clearFaults();
+      assert.equal((await first).data.length, 10);
+    });
+
+    it('paces /directories/{id}/users like /directory_users: 4 a second per directory, the two together', async () => {
+      await withFake({ usersRateLimit: false }, async (paced) => {
+        const time = virtualClock();
+        const api = new WorkOSClient({ apiKey: KEY, baseUrl: paced.url, clock: time.clock });
+        const group = paced.dataset.groups.find((g) => g.directory_id === large)!;
+        const answered = () => paced.requests.filter((r) => r.status !== 0).length;
+        const calls = [
+          ...Array.from({ length: 6 }, () => api.listUsers({ directory: large, limit: 1 })),
+          ...Array.from({ length: 3 }, () => api.listUsers({ group: group.id, limit: 1 }, undefined, large)),
+          api.listUsers({ directory: small, limit: 1 }),
+        ];
+        // 4 of `large` and the one of `small` now; the other 5 of `large` wait for the window to pass.
+        await waitFor(() => answered() === 5 && time.sleeping() === 5, '5 answered and 5 waiting');
+        assert.equal(paced.requests.filter((r) => r.query.directory === large || r.query.group).length, 4);
+        time.advance(1049);
+        assert.equal(time.sleeping(), 5, 'not before the window has passed');
+        time.advance(1);
+        await waitFor(() => answered() === 9 && time.sleeping() === 1, '4 more answered, 1 waiting');
+        time.advance(1050);
+        await Promise.all(calls);
+        assert.equal(paced.requests.length, 10);
+        assert.equal(paced.requests.filter((r) => r.nested).length, 7);
+      });
+    });
+
+    it('leaves out list items of another directory, and counts them', async () => {
+      const foreign = groupsOf(large).slice(0, 3);
+      const expected = (await client().listGroups({ directory: small, limit: 5 })).data.map((g) => g.id);
+      fake.inject({ kind: 'extra-items', items: foreign, times: 2, match: { route: 'list_groups' } });
+      const api = noticing();
+      const first = await api.listGroups({ directory: small, limit: 5 });
+      assert.equal(first.dropped, 3);
+      assert.deepEqual(
+        first.data.map((g) => g.id),
+        expected,
+        'the rest of the page stays',
+      );
+      assert.ok(first.after !== null, 'paging goes on');
+      const second = await api.listGroups({ directory: small, limit: 5, after: first.after });
+      assert.equal(second.dropped, 3);
+      assert.equal(second.data.length, 5);
+      assert.deepEqual(notices, [
+        "The server's /directories/{id}/groups answered with items of another directory than the one asked for (3 on one page); they are left out.",
+      ]);
+      const clean = await api.listGroups({ directory: small, limit: 5 });
+      assert.equal(clean.dropped, 0);
+    });
+
+    it('leaves out users whose email is not the one asked for, ignoring case and spaces', async () => {
+      const wanted = userIn(small);
+      const others = fake.dataset.users.filter((u) => u.directory_id === small && u.id !== wanted.id).slice(0, 2);
+      const sameEmail = { ...others[0], id: 'directory_user_01SAMEEMAIL', email: ` ${wanted.email!.toUpperCase()} ` };
+      const noEmail = { ...others[1], id: 'directory_user_01NOEMAIL', email: null };
+      fake.inject({ kind: 'extra-items', items: [...others, sameEmail, noEmail], match: { route: 'list_users' } });
+      const api = noticing();
+      const page = await api.listUsers({ directory: small, email: wanted.email!.toUpperCase() });
+      assert.deepEqual(
+        page.data.map((u) => u.id),
+        [wanted.id, sameEmail.id],
+      );
+      assert.equal(page.dropped, 3);
+      assert.deepEqual(notices, [
+        "The server's /directories/{id}/users answered with users whose email is not the one asked for (3 on one page); they are left out.",
+      ]);
+    });
+
+    it('a get through a directory answers only with an object of that directory', async () => {
+      const group = groupIn(large);
+      fake.inject({ kind: 'json', body: group, match: { route: 'get_group' } });
+      const error = await failure(client().getGroup(group.id, undefined, small));
+      assert.equal(error.kind, 'not_found');
+      assert.match(error.message, new RegExp(`${group.id} is not in the directory ${small}`));
+      assert.equal(fake.requests.length, 1, 'not asked again on the flat route');
+      // On a server without the routes, the flat answer is checked the same way, and teaches nothing.
+      fake.setNestedRoutes(false);
+      fake.clearRequests();
+      const api = noticing();
+      assert.equal((await failure(api.getGroup(group.id, undefined, small))).kind, 'not_found');
+      await api.getGroup(group.id, undefined, large);
+      assert.deepEqual(asked(), [
+        'unknown nested 404',
+        'get_group flat 200',
+        'unknown nested 404',
+        'get_group flat 200',
+      ]);
+      assert.equal(notices.length, 1);
+    });
+
+    it('checks the directory ID before sending', async () => {
+      const group = groupIn(small);
+      for (const directory of ['directory_01X/../../directory_groups', fake.dataset.groups[0].id, '']) {
+        assert.equal((await failure(client().getGroup(group.id, undefined, directory))).kind, 'invalid');
+        assert.equal((await failure(client().getUser(userIn(small).id, undefined, directory))).kind, 'invalid');
+      }
+      assert.equal(fake.requests.length, 0);
     });
   });
 
@@ -233,7 +518,7 @@ describe('WorkOS client against the fake API over HTTP', () => {
         for (let page = 0; page < 500; page++) {
           pagesRead++;
           const data = Array.from({ length: size }, (_, i) => ({ id: `directory_group_01P${page}I${i}` }));
-          yield { data, before: null, after: page === 499 ? null : data.at(-1)!.id };
+          yield { data, before: null, after: page === 499 ? null : data.at(-1)!.id, dropped: 0 };
         }
       }
       const error = await failure(collectAll(endless(100)));
@@ -252,7 +537,7 @@ describe('WorkOS client against the fake API over HTTP', () => {
       async function* pages(): AsyncGenerator<Page<{ id: string }>> {
         for (let page = 0; page < 100; page++) {
           const data = Array.from({ length: 100 }, (_, i) => ({ id: `directory_group_01P${page}I${i}` }));
-          yield { data, before: null, after: page === 99 ? null : data.at(-1)!.id };
+          yield { data, before: null, after: page === 99 ? null : data.at(-1)!.id, dropped: 0 };
         }
       }
       assert.equal((await collectAll(pages())).length, 10_000);

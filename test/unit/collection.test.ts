@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { SessionEnded } from '../../src/session/collection';
 import { CACHE_LIMITS, countMismatch, Session } from '../../src/session/session';
 import { WorkOSClient, type DirectoryGroup } from '../../src/workos';
-import { SAMPLE } from '../fake-workos/dataset';
+import { generatedDataset, SAMPLE } from '../fake-workos/dataset';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
 import { waitFor } from '../wait-for';
 
@@ -161,5 +161,58 @@ describe('countMismatch', () => {
     assert.match(countMismatch(5, 0) ?? '', /reports 0/);
     assert.equal(countMismatch(10, undefined), undefined, 'no count to compare with');
     assert.equal(countMismatch(10, '12'), undefined, 'a count that is not a number is no count');
+  });
+});
+
+describe('organisation names, the cheaper way', () => {
+  let fake: FakeWorkOS;
+  before(async () => {
+    fake = await startFakeWorkOS({
+      apiKeys: ['sk_test_organizations'],
+      dataset: generatedDataset({ directories: 250, groupsPerDirectory: 0, organizations: 250 }),
+    });
+  });
+  after(() => fake.close());
+  beforeEach(() => fake.clearRequests());
+  const session = () =>
+    new Session(new WorkOSClient({ apiKey: 'sk_test_organizations', baseUrl: fake.url }), () => 100, 'test');
+  const organizationIds = () => (fake.dataset.organizations ?? []).map(({ id }) => id);
+
+  it('a few are asked one by one', async () => {
+    const names = session();
+    await names.organizations(organizationIds().slice(0, 3));
+    assert.deepEqual(
+      fake.requests.map((r) => r.route),
+      ['get_organization', 'get_organization', 'get_organization'],
+    );
+    assert.ok(
+      organizationIds()
+        .slice(0, 3)
+        .every((id) => names.cached('organization', id)),
+    );
+  });
+
+  it('many are read from the organisations list, 100 a page: 250 names for 3 requests, not 250', async () => {
+    const names = session();
+    await names.organizations(organizationIds());
+    assert.deepEqual(
+      fake.requests.map((r) => r.route),
+      ['list_organizations', 'list_organizations', 'list_organizations'],
+    );
+    assert.ok(organizationIds().every((id) => names.cached('organization', id)));
+    fake.clearRequests();
+    await names.organizations(organizationIds());
+    assert.equal(fake.requests.length, 0, 'known names cost nothing');
+  });
+
+  it('the list is read only while it costs fewer pages than the names still missing', async () => {
+    const names = session();
+    // The five newest: on the last of three pages (oldest first), so five requests beat three pages only just.
+    const newest = organizationIds().slice(-5);
+    await names.organizations(newest);
+    const pages = fake.requests.filter((r) => r.route === 'list_organizations').length;
+    const each = fake.requests.filter((r) => r.route === 'get_organization').length;
+    assert.ok(pages + each <= newest.length * 2, `${pages} pages and ${each} single requests for ${newest.length}`);
+    assert.ok(newest.every((id) => names.cached('organization', id)));
   });
 });

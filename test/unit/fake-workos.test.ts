@@ -620,6 +620,173 @@ describe('fake WorkOS API', function () {
     });
   });
 
+  describe('nested directory routes', () => {
+    const small = SAMPLE.smallDirectoryId;
+    const large = SAMPLE.largeDirectoryId;
+    /** Every page's IDs, flat and nested alike, for the same filters. */
+    const listed = async (path: string) => (await allPages(fake, path)).map(ids);
+
+    it('/directories/{id}/groups pages, orders and filters by user exactly as /directory_groups?directory=', async () => {
+      for (const query of ['limit=7', 'limit=7&order=asc', 'limit=5&order=normal']) {
+        assert.deepEqual(
+          await listed(`/directories/${small}/groups?${query}`),
+          await listed(`/directory_groups?directory=${small}&${query}`),
+          query,
+        );
+      }
+      const user = SAMPLE.userWithGroupsId;
+      const byUser = await listed(`/directories/${large}/groups?user=${user}&limit=10`);
+      assert.equal(byUser.flat().length, SAMPLE.userWithGroupsCount);
+      assert.deepEqual(byUser, await listed(`/directory_groups?directory=${large}&user=${user}&limit=10`));
+      const page = await call(fake, `/directories/${small}/groups?limit=3`);
+      assert.deepEqual(
+        page.body.data,
+        JSON.parse(
+          JSON.stringify(
+            sortedDesc(groupsOf(small))
+              .slice(0, 3)
+              .map((id) => reference.groups.find((g) => g.id === id)),
+          ),
+        ),
+      );
+    });
+
+    it('/directories/{id}/users filters by group, email and idp_id as the flat route, and sends no groups array', async () => {
+      const flatUsers = await call(fake, `/directory_users?directory=${small}&limit=100`);
+      const nestedUsers = await call(fake, `/directories/${small}/users?limit=100`);
+      assert.deepEqual(ids(nestedUsers.body), ids(flatUsers.body));
+      for (const user of nestedUsers.body.data) assert.ok(!('groups' in user), 'no groups array');
+      assert.deepEqual(
+        nestedUsers.body.data,
+        flatUsers.body.data.map(({ groups: _groups, ...user }) => user),
+      );
+      const user = reference.users.find((u) => u.directory_id === small)!;
+      const byEmail = await call(
+        fake,
+        `/directories/${small}/users?email=${encodeURIComponent(user.email!.toUpperCase())}`,
+      );
+      assert.deepEqual(ids(byEmail.body), [user.id]);
+      assert.deepEqual(ids((await call(fake, `/directories/${small}/users?idp_id=${user.idp_id}`)).body), [user.id]);
+      const busy = reference.groups.find((g) => g.id === SAMPLE.busyGroupId)!;
+      assert.deepEqual(
+        await listed(`/directories/${busy.directory_id}/users?group=${busy.id}&limit=25`),
+        await listed(`/directory_users?group=${busy.id}&limit=25`),
+      );
+      assert.deepEqual((await call(fake, `/directories/${small}/users?group=${busy.id}`)).body.data, []);
+    });
+
+    it('gets a group and a user through their directory; 404 for an unknown directory or another directory', async () => {
+      const group = groupsOf(small)[0];
+      const user = reference.users.find((u) => u.directory_id === small)!;
+      const one = await call(fake, `/directories/${small}/groups/${group.id}`);
+      assert.equal(one.status, 200);
+      assert.equal(one.text, (await call(fake, `/directory_groups/${group.id}`)).text);
+      const person = await call(fake, `/directories/${small}/users/${user.id}`);
+      assert.equal(person.body.id, user.id);
+      assert.ok(!('groups' in person.body), 'no groups array');
+      const cases: Array<[string, string]> = [
+        [`/directories/${large}/groups/${group.id}`, `Directory Group not found: '${group.id}'.`],
+        [`/directories/${large}/users/${user.id}`, `Directory User not found: '${user.id}'.`],
+        [`/directories/${small}/groups/directory_group_01NOPE`, "Directory Group not found: 'directory_group_01NOPE'."],
+        [`/directories/directory_01NOPE/groups/${group.id}`, "Directory not found: 'directory_01NOPE'."],
+        ['/directories/directory_01NOPE/groups', "Directory not found: 'directory_01NOPE'."],
+        ['/directories/directory_01NOPE/users', "Directory not found: 'directory_01NOPE'."],
+      ];
+      for (const [path, message] of cases) {
+        const reply = await call(fake, path);
+        assert.equal(reply.status, 404, path);
+        assert.deepEqual(reply.body, { message, code: 'entity_not_found' }, path);
+      }
+    });
+
+    it('answers 400 for a directory parameter, 400 for a query on a get, 404 for other nested paths', async () => {
+      const group = groupsOf(small)[0];
+      const asParameter = await call(fake, `/directories/${small}/groups?directory=${small}`);
+      assert.equal(asParameter.status, 400);
+      assert.deepEqual(asParameter.body.errors, [{ field: 'directory', code: 'unknown_parameter' }]);
+      const onGet = await call(fake, `/directories/${small}/groups/${group.id}?limit=1`);
+      assert.deepEqual(onGet.body.errors, [{ field: 'limit', code: 'unknown_parameter' }]);
+      for (const path of [
+        `/directories/${small}/groups/`,
+        `/directories/${small}/groups/${group.id}/users`,
+        '/directories//groups',
+      ]) {
+        assert.equal((await rawGet(fake, path)).status, 404, path);
+      }
+      assert.equal((await call(fake, `/directories/${small}/groups`, { method: 'DELETE' })).status, 404);
+    });
+
+    it('logs what was asked: the route of the flat one, nested: true and the directory from the path', async () => {
+      await call(fake, `/directories/${small}/users?limit=5`);
+      await call(fake, `/directory_users?directory=${small}&limit=5`);
+      await call(fake, `/directories/${encodeURIComponent(small)}/groups/${groupsOf(small)[0].id}`);
+      assert.deepEqual(
+        fake.requests.map((r) => [r.route, r.nested, r.query, r.id]),
+        [
+          ['list_users', true, { directory: small, limit: '5' }, undefined],
+          ['list_users', false, { directory: small, limit: '5' }, undefined],
+          ['get_group', true, { directory: small }, groupsOf(small)[0].id],
+        ],
+      );
+    });
+
+    it('matches faults by route and by directory, whichever route is asked', async () => {
+      fake.inject({
+        kind: 'status',
+        status: 503,
+        times: 2,
+        match: { route: 'list_groups', query: { directory: small } },
+      });
+      assert.equal((await call(fake, `/directories/${large}/groups`)).status, 200, 'another directory');
+      assert.equal((await call(fake, `/directories/${small}/groups/${groupsOf(small)[0].id}`)).status, 200, 'a get');
+      assert.equal((await call(fake, `/directories/${small}/groups`)).status, 503);
+      assert.equal((await call(fake, `/directory_groups?directory=${small}`)).status, 503);
+      assert.equal((await call(fake, `/directory_groups?directory=${small}`)).status, 200);
+      fake.inject({ kind: 'status', status: 500, match: { route: 'get_user' } });
+      assert.equal((await call(fake, `/directory_users?directory=${small}`)).status, 200);
+      const user = reference.users.find((u) => u.directory_id === small)!;
+      assert.equal((await call(fake, `/directories/${small}/users/${user.id}`)).status, 500);
+    });
+
+    it('switched off (option, setter or control route): 404 as for an unknown path, logged as unknown', async () => {
+      const check = async (other: FakeWorkOS, on: boolean) => {
+        other.clearRequests();
+        const nested = await call(other, `/directories/${small}/groups`);
+        assert.equal(nested.status, on ? 200 : 404);
+        if (!on) {
+          assert.deepEqual(nested.body, {
+            message: `The requested path '/directories/${small}/groups' could not be found.`,
+            code: 'not_found',
+          });
+        }
+        assert.equal((await call(other, `/directory_groups?directory=${small}`)).status, 200, 'the flat route');
+        assert.deepEqual(
+          other.requests.map((r) => [r.route, r.nested]),
+          [
+            [on ? 'list_groups' : 'unknown', true],
+            ['list_groups', false],
+          ],
+        );
+      };
+      await withFake({ nestedRoutes: false }, async (other) => {
+        // Off, a route fault does not take a nested request: the server does not know that path.
+        other.inject({ kind: 'status', status: 503, match: { route: 'list_groups' } });
+        assert.equal((await call(other, `/directories/${small}/groups`)).status, 404);
+        other.clearFaults();
+        await check(other, false);
+        other.setNestedRoutes(true);
+        await check(other, true);
+        const control = new FakeControl(other.url);
+        await control.setNestedRoutes(false);
+        await check(other, false);
+        await control.setNestedRoutes(true);
+        await check(other, true);
+        const refused = await fetch(`${other.url}/__fake/nested-routes`, { method: 'POST', body: '{"on": "no"}' });
+        assert.equal(refused.status, 400);
+      });
+    });
+  });
+
   describe('parameter validation', () => {
     const groups = `/directory_groups?directory=${SAMPLE.largeDirectoryId}`;
     const cases: Array<[string, string, Array<{ field: string; code: string }>]> = [
@@ -675,7 +842,7 @@ describe('fake WorkOS API', function () {
       for (const path of [
         '/directory_sync/directories',
         '/directories/',
-        `/directories/${SAMPLE.largeDirectoryId}/groups`,
+        `/directories/${SAMPLE.largeDirectoryId}/members`,
         '/directory_groups/../directories',
         '//directories',
       ]) {
@@ -751,6 +918,19 @@ describe('fake WorkOS API', function () {
         );
         assert.equal((await call(limited, `/directory_users?directory=${SAMPLE.smallDirectoryId}`)).status, 200);
         assert.equal((await call(limited, `/directory_groups?directory=${SAMPLE.largeDirectoryId}`)).status, 200);
+      });
+    });
+
+    it('counts /directories/{id}/users against the same limit as /directory_users', async () => {
+      await withFake({}, async (limited) => {
+        const nested = `/directories/${SAMPLE.largeDirectoryId}/users`;
+        const flat = `/directory_users?directory=${SAMPLE.largeDirectoryId}`;
+        for (const path of [nested, flat, nested, flat]) assert.equal((await call(limited, path)).status, 200);
+        assert.equal((await call(limited, nested)).status, 429);
+        assert.equal((await call(limited, flat)).status, 429);
+        assert.equal((await call(limited, `/directories/${SAMPLE.smallDirectoryId}/users`)).status, 200);
+        const user = limited.dataset.users.find((u) => u.directory_id === SAMPLE.largeDirectoryId)!;
+        assert.equal((await call(limited, `${nested}/${user.id}`)).status, 200, 'gets are not limited');
       });
     });
   });
@@ -836,6 +1016,16 @@ describe('fake WorkOS API', function () {
       const reply = await call(fake, groups);
       assert.equal(reply.status, 200);
       assert.deepEqual(reply.body, body);
+    });
+
+    it('extra-items: the real page with the items added at the end, cursors unchanged', async () => {
+      const foreign = groupsOf(SAMPLE.smallDirectoryId).slice(0, 2);
+      const real = (await call(fake, `${groups}&limit=5`)).body;
+      fake.inject({ kind: 'extra-items', items: foreign, match: { route: 'list_groups' } });
+      const mixed = (await call(fake, `/directories/${SAMPLE.largeDirectoryId}/groups?limit=5`)).body;
+      assert.deepEqual(ids(mixed), [...ids(real), ...foreign.map((g) => g.id)]);
+      assert.deepEqual(mixed.list_metadata, real.list_metadata);
+      assert.deepEqual((await call(fake, `${groups}&limit=5`)).body, real, 'once');
     });
 
     it("repeat-cursor: the real page with after = the request's own after", async () => {
@@ -971,6 +1161,7 @@ describe('fake WorkOS API', function () {
           rawUrl: `/directory_groups?directory=${SAMPLE.smallDirectoryId}&limit=5&limit=6`,
           headers: undefined,
           route: 'list_groups',
+          nested: false,
           status: 400,
           requestId: reply.headers.get('x-request-id'),
           at: undefined,
@@ -978,7 +1169,7 @@ describe('fake WorkOS API', function () {
       );
       assert.equal(first.headers['user-agent'], 'explorer-test');
       assert.equal(first.headers.authorization, `Bearer ${KEY}`);
-      assert.equal(second.route, 'get_user');
+      assert.deepEqual([second.route, second.id], ['get_user', SAMPLE.userWithoutEmailId]);
       assert.ok(second.at >= first.at && first.at > 0);
       fake.clearRequests();
       assert.equal(fake.requests.length, 0);
@@ -1023,6 +1214,13 @@ describe('fake WorkOS API', function () {
       assert.equal((await call(fake, '/directories')).status, 200);
     });
 
+    it('matches a fault by route over HTTP', async () => {
+      const control = new FakeControl(fake.url);
+      await control.inject({ kind: 'status', status: 503, match: { route: 'get_directory' } });
+      assert.equal((await call(fake, '/directories')).status, 200);
+      assert.equal((await call(fake, `/directories/${SAMPLE.smallDirectoryId}`)).status, 503);
+    });
+
     it('accepts times as null or "Infinity" and refuses bad faults', async () => {
       const post = (body: unknown) =>
         fetch(`${fake.url}/__fake/faults`, { method: 'POST', body: JSON.stringify(body) });
@@ -1041,6 +1239,8 @@ describe('fake WorkOS API', function () {
         { kind: 'endless-list', item: { name: 'no id' } },
         { kind: 'gzip' },
         { kind: 'endless-body', chunkBytes: 0 },
+        { kind: 'extra-items', items: 'x' },
+        { kind: 'status', status: 500, match: { route: 'list_members' } },
         'hang',
       ]) {
         const response = await post(bad);

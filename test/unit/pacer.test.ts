@@ -1,37 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { Pacer, type Clock } from '../../src/workos';
-
-/**
- * Virtual time: sleeps wait for `run` to advance the clock to the earliest timer, so many callers
- * waiting together see time as they would, without a real second passing.
- */
-function virtualClock() {
-  let now = 0;
-  const timers: Array<{ at: number; resolve: () => void }> = [];
-  const clock: Clock = {
-    now: () => now,
-    sleep: (ms, signal) =>
-      new Promise((resolve, reject) => {
-        if (signal?.aborted) return reject(new Error('aborted'));
-        timers.push({ at: now + ms, resolve });
-      }),
-  };
-  /** Runs `work` to its end, moving time to each next timer once nothing else can run. */
-  async function run(work: Promise<unknown>): Promise<void> {
-    let done = false;
-    void work.finally(() => (done = true));
-    for (;;) {
-      await new Promise((resolve) => setImmediate(resolve));
-      if (done) return;
-      timers.sort((a, b) => a.at - b.at);
-      const next = timers.shift();
-      if (!next) throw new Error('nothing left to wake: the pacer would wait forever');
-      now = next.at;
-      next.resolve();
-    }
-  }
-  return { clock, run };
-}
+import { Pacer } from '../../src/workos';
+import { virtualClock } from '../virtual-clock';
 
 describe('pacer', () => {
   it('lets 4 requests start at once, then holds each next one until the oldest leaves the window', async () => {

@@ -13,27 +13,30 @@ const OPERATION_STEPS: Record<
   (client: WorkOSClient) => Promise<{ target: Target; run: () => Promise<unknown> }>
 > = {
   'list directories': async (client) => ({
-    target: { path: '/directories', list: true },
+    target: { match: { route: 'list_directories' }, list: true },
     run: () => client.listDirectories({ limit: 100 }),
   }),
   'list a directory’s groups': async (client) => ({
-    target: { path: '/directory_groups', list: true },
+    target: { match: { route: 'list_groups', query: { directory: SAMPLE.largeDirectoryId } }, list: true },
     run: () => client.listGroups({ directory: SAMPLE.largeDirectoryId, limit: 100 }),
   }),
   'load more': async (client) => {
     const pages = client.allGroups({ directory: SAMPLE.largeDirectoryId, limit: 100 });
     await pages.next();
     return {
-      target: { path: '/directory_groups', list: true },
+      target: { match: { route: 'list_groups', query: { directory: SAMPLE.largeDirectoryId } }, list: true },
       run: async () => (await pages.next()).value as Page<unknown>,
     };
   },
   'open group by ID': async (client) => {
     const id = SAMPLE.busyGroupId;
-    return { target: { path: `/directory_groups/${id}`, id, list: false }, run: () => client.getGroup(id) };
+    return {
+      target: { match: { route: 'get_group', path: new RegExp(`/${id}$`) }, id, list: false },
+      run: () => client.getGroup(id),
+    };
   },
   'groups of a user': async (client) => ({
-    target: { path: '/directory_groups', list: true },
+    target: { match: { route: 'list_groups', query: { user: SAMPLE.userWithGroupsId } }, list: true },
     run: () => collectAll(client.allGroups({ user: SAMPLE.userWithGroupsId, limit: 100 })),
   }),
 };

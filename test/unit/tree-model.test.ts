@@ -59,7 +59,7 @@ describe('tree model', () => {
       (row): row is DirectoryNode => row.kind === 'directory' && row.directory.id === SAMPLE.largeDirectoryId,
     )!;
   }
-  const groupRequests = () => fake.requests.filter((r) => r.path === '/directory_groups');
+  const groupRequests = () => fake.requests.filter((r) => r.route === 'list_groups');
   const groupIds = (rows: TreeNode[]) => rows.flatMap((row) => (row.kind === 'group' ? [row.group.id] : []));
 
   it('a key change while a page loads drops the old response; only the new key’s rows are shown', async () => {
@@ -172,8 +172,8 @@ describe('tree model', () => {
     const members = await model.children(group);
     assert.ok(members.length > 0 && members.every((row) => row.kind === 'user' && row.parent === group));
     assert.deepEqual(
-      fake.requests.map((r) => [r.path, r.query.group]),
-      [['/directory_users', SAMPLE.firstListedGroupId]],
+      fake.requests.map((r) => [r.route, r.query.group]),
+      [['list_users', SAMPLE.firstListedGroupId]],
     );
     assert.ok(session?.existingList(`users?group=${SAMPLE.firstListedGroupId}`), 'the list is the session’s, by key');
     assert.equal(await model.children(members[0]).then((c) => c.length), 0, 'a user row has no children');
