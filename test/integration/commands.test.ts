@@ -135,7 +135,20 @@ describe('commands', () => {
     }
     const hidden = contributes.menus.commandPalette.filter((entry) => entry.when === 'false').map((e) => e.command);
     // They act on the row they are run from; Open by ID opens any user from the palette. Every command
-    // on a directory or a group is in the palette and asks for what it needs.
-    assert.deepEqual(hidden.sort(), ['workos.copyEmail', 'workos.copyId', 'workos.loadMore', 'workos.openUser']);
+    // on a directory or a group is in the palette and asks for what it needs. A change row's commands
+    // need the event it shows: there is no API to read one event by ID.
+    assert.deepEqual(hidden.sort(), [
+      'workos.compareEvent',
+      'workos.copyEmail',
+      'workos.copyEventId',
+      'workos.copyId',
+      'workos.loadMore',
+      'workos.loadOlderChanges',
+      'workos.openEvent',
+      'workos.openEventDirectory',
+      'workos.openEventGroup',
+      'workos.openEventUser',
+      'workos.openUser',
+    ]);
   });
 });

@@ -40,7 +40,7 @@ describe('Diagnose Directory', () => {
   });
 
   it('a directory with broken credentials says what to do; a quiet one is quiet, not broken; a failing list says so', async () => {
-    fake.inject({ kind: 'status', status: 403, times: Infinity, match: { path: '/directory_users' } });
+    fake.inject({ kind: 'status', status: 403, times: Infinity, match: { route: 'list_users' } });
     const text = await reportOf(SAMPLE.invalidCredentialsDirectoryId);
     assert.match(text, /IT admin must reconnect it, for example through the Admin Portal/);
     assert.match(text, /- Users: \*\*fails\*\*: /);
