@@ -1,7 +1,7 @@
 // Writes test-results/reliability.md from the figures the test suites left behind (`npm test` runs it last).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FAULT_CASES, OPERATIONS, type MatrixRow } from './matrix';
+import { EVENT_OPERATIONS, FAULT_CASES, OPERATIONS, type MatrixRow } from './matrix';
 import type { Hygiene } from './hygiene';
 import { readResults, type HostileRow } from './results';
 
@@ -18,9 +18,13 @@ function matrix(title: string, rows: MatrixRow[] | undefined): void {
   if (!rows) return void lines.push('Not run.', '');
   const cell = (fault: string, operation: string) =>
     rows.find((row) => row.fault === fault && row.operation === operation)?.outcome ?? '—';
-  lines.push(`| fault | ${OPERATIONS.join(' | ')} |`, `|---|${OPERATIONS.map(() => '---').join('|')}|`);
+  // The events' columns where a suite ran them (the client level).
+  const columns = [...OPERATIONS, ...EVENT_OPERATIONS].filter((operation) =>
+    rows.some((row) => row.operation === operation),
+  );
+  lines.push(`| fault | ${columns.join(' | ')} |`, `|---|${columns.map(() => '---').join('|')}|`);
   for (const fault of FAULT_CASES)
-    lines.push(`| ${fault.name} | ${OPERATIONS.map((operation) => cell(fault.name, operation)).join(' | ')} |`);
+    lines.push(`| ${fault.name} | ${columns.map((operation) => cell(fault.name, operation)).join(' | ')} |`);
   const recovered = rows.filter((row) => row.outcome === 'recovered').length;
   lines.push(
     '',

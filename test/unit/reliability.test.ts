@@ -1,15 +1,22 @@
 import * as assert from 'node:assert/strict';
-import { collectAll, isWorkOSError, WorkOSClient, type Page } from '../../src/workos';
+import { collectAll, DSYNC_EVENT_TYPES, isWorkOSError, WorkOSClient, type Page } from '../../src/workos';
 import { SAMPLE } from '../fake-workos/dataset';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
-import { FAULT_CASES, OPERATIONS, type MatrixRow, type Operation, type Target } from '../reliability/matrix';
+import {
+  EVENT_OPERATIONS,
+  FAULT_CASES,
+  OPERATIONS,
+  type AnyOperation,
+  type MatrixRow,
+  type Target,
+} from '../reliability/matrix';
 import { writeResults } from '../reliability/results';
 
 const KEY = 'sk_test_reliability_client';
 
 /** Each operation as the client performs it: set up what comes before, then the request under test. */
 const OPERATION_STEPS: Record<
-  Operation,
+  AnyOperation,
   (client: WorkOSClient) => Promise<{ target: Target; run: () => Promise<unknown> }>
 > = {
   'list directories': async (client) => ({
@@ -35,11 +42,30 @@ const OPERATION_STEPS: Record<
       run: () => client.getGroup(id),
     };
   },
+  'a window of changes': async (client) => ({
+    target: { match: { path: '/events' }, list: true },
+    run: () =>
+      client.listEvents({ events: DSYNC_EVENT_TYPES, range_start: hoursAgo(6), range_end: hoursAgo(0), limit: 100 }),
+  }),
+  'one directory’s changes': async (client) => ({
+    target: { match: { path: '/events', query: { organization_id: SAMPLE.organizationIds[0] } }, list: true },
+    run: () =>
+      client.listEvents({
+        events: DSYNC_EVENT_TYPES,
+        organization_id: SAMPLE.organizationIds[0],
+        range_start: hoursAgo(48),
+        limit: 100,
+      }),
+  }),
   'groups of a user': async (client) => ({
     target: { match: { route: 'list_groups', query: { user: SAMPLE.userWithGroupsId } }, list: true },
     run: () => collectAll(client.allGroups({ user: SAMPLE.userWithGroupsId, limit: 100 })),
   }),
 };
+
+function hoursAgo(hours: number): string {
+  return new Date(Date.now() - hours * 3600_000).toISOString();
+}
 
 describe('reliability matrix, client level: every fault × every operation', function () {
   this.timeout(10_000);
@@ -55,7 +81,7 @@ describe('reliability matrix, client level: every fault × every operation', fun
   });
 
   for (const fault of FAULT_CASES) {
-    for (const operation of OPERATIONS) {
+    for (const operation of [...OPERATIONS, ...EVENT_OPERATIONS]) {
       it(`${fault.name} × ${operation}`, async () => {
         fake.clearFaults();
         const waits: number[] = [];
