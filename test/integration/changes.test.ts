@@ -3,10 +3,10 @@ import * as vscode from 'vscode';
 import type { ChangeRow } from '../../src/changes/changes-view';
 import type { TestApi } from '../../src/extension';
 import { DSYNC_EVENT_TYPES } from '../../src/workos';
-import { SAMPLE } from '../fake-workos/dataset';
-import type { FakeEvent } from '../fake-workos/event-data';
-import type { FakeWorkOS } from '../fake-workos/server';
-import { isGroupNode, KEY, listedDirectory, useKey, useSuite, waitFor } from './helpers';
+import { generatedDataset, SAMPLE } from '../fake-workos/dataset';
+import { monthOfEvents, type FakeEvent } from '../fake-workos/event-data';
+import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
+import { isGroupNode, KEY, listedDirectory, STAGING_KEY, useKey, useSuite, waitFor } from './helpers';
 
 const DSYNC = new Set<string>(DSYNC_EVENT_TYPES);
 
@@ -204,6 +204,44 @@ describe('Recent Changes view', () => {
     assert.deepEqual((await rows()).map(labelOf), ['Set a WorkOS API key to see recent changes']);
     await useKey(api, KEY);
     assert.ok(eventRows(await rows()).length >= 50);
+  });
+
+  it('follows the window to another environment: only its changes show, and the old directory filter goes', async () => {
+    const dataset = generatedDataset({
+      seed: 'staging changes',
+      directories: 2,
+      groupsPerDirectory: 5,
+      usersPerDirectory: 10,
+    });
+    dataset.events = monthOfEvents(dataset, { now: Date.now(), perDay: 10, bulkSyncDaysAgo: [] });
+    const staging = await startFakeWorkOS({ apiKeys: [STAGING_KEY], dataset });
+    const environment = await api.environments.add(
+      { name: 'Staging', production: false, apiBaseUrl: staging.url },
+      STAGING_KEY,
+    );
+    try {
+      await vscode.commands.executeCommand('workos.showChanges', SAMPLE.smallDirectoryId);
+      assert.ok(eventRows(await rows()).length > 0);
+      fake.clearRequests();
+      await vscode.commands.executeCommand('workos.switchEnvironment', 'Staging');
+      await waitFor(() => api.changes.view.description === undefined, 'the filter of the other environment went');
+      const shown = eventRows(await rows());
+      const stagingIds = new Set(dataset.events.map((event) => event.id));
+      assert.ok(shown.length >= 50);
+      assert.ok(
+        shown.every((row) => row.kind === 'event' && stagingIds.has(row.event.id)),
+        'only staging changes',
+      );
+      assert.deepEqual(
+        fake.requests.filter((request) => request.path === '/events'),
+        [],
+        'nothing more asked of the first environment',
+      );
+      assert.ok(staging.requests.every((request) => request.headers.authorization === `Bearer ${STAGING_KEY}`));
+    } finally {
+      await api.environments.remove(environment.id);
+      await staging.close();
+    }
   });
 
   it('hostile events: each reads as a row, the rest still show, and JSON and diff open', async () => {
