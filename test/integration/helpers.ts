@@ -90,7 +90,11 @@ export async function tooltipOf(api: TestApi, node: TreeNode): Promise<vscode.Tr
 /** The tooltip as a person reads it: Markdown escapes and non-breaking spaces undone. */
 export async function tooltipText(api: TestApi, node: TreeNode): Promise<string> {
   const tooltip = await tooltipOf(api, node);
-  const markdown = typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '');
+  return asRead(typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? ''));
+}
+
+/** Markdown as a person reads it: escapes and non-breaking spaces undone. */
+export function asRead(markdown: string): string {
   return markdown.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
 }
 

@@ -17,6 +17,7 @@ import {
 import { writeResults } from '../reliability/results';
 import {
   acceptQuickPick,
+  asRead,
   closeAllEditors,
   closeSuite,
   EXTENSION_ID,
@@ -84,7 +85,27 @@ describe('reliability matrix, through the extension: every fault × every operat
     return { recovered: grew };
   }
 
-  const operations: Record<Operation, (inject: (target: Target) => void) => Promise<Seen>> = {
+  /** How Recent Changes shows its first screen: rows, or a failed row with the failure and its request ID. */
+  async function seenInChanges(): Promise<Seen> {
+    const rows = await api.changes.getChildren();
+    assert.equal(new Set(rows.map((row) => row.id)).size, rows.length, 'no duplicate rows');
+    const trailer = rows.at(-1);
+    if (trailer?.kind === 'failed') {
+      const item = api.changes.getTreeItem(trailer);
+      const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : '';
+      const text = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+      return { recovered: false, failure: `${text} — ${asRead(tooltip)}` };
+    }
+    return { recovered: rows.some((row) => row.kind === 'event') };
+  }
+
+  /** The extension-level operations: the tree's, the commands', and Recent Changes' first screen. */
+  const operations: Record<Operation | 'a window of changes', (inject: (target: Target) => void) => Promise<Seen>> = {
+    'a window of changes': async (inject) => {
+      api.changes.show(undefined);
+      inject({ match: { path: '/events' }, list: true });
+      return await seenInChanges();
+    },
     'list directories': async (inject) => {
       inject({ match: { route: 'list_directories' }, list: true });
       const rows = await api.view.getChildren(undefined);
@@ -162,7 +183,7 @@ describe('reliability matrix, through the extension: every fault × every operat
   }
 
   for (const fault of FAULT_CASES) {
-    for (const operation of OPERATIONS) {
+    for (const operation of [...OPERATIONS, 'a window of changes' as const]) {
       it(`${fault.name} × ${operation}`, async () => {
         fake.clearFaults();
         await closeAllEditors();
