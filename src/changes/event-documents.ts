@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { format } from '../documents/object-documents';
 import type { Sessions } from '../session/sessions';
-import type { WorkOSEvent } from '../workos';
+import { isEventId, type WorkOSEvent } from '../workos';
 import { currentValues, previousValues } from './event-words';
 
 export const EVENT_SCHEME = 'workos-event';
@@ -13,9 +13,6 @@ const PARTS: Record<Part, (event: WorkOSEvent) => unknown> = {
   previous: previousValues,
   current: currentValues,
 };
-
-/** An event ID as it may stand in a path: the page parser lets no other through. */
-const EVENT_ID = /^event_[0-9A-Za-z]{1,100}$/;
 
 /**
  * Read-only JSON of events, from the session of the environment named in the URI (its authority), so
@@ -50,7 +47,7 @@ export class EventDocuments implements vscode.TextDocumentContentProvider, vscod
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const [, id = '', file = ''] = uri.path.split('/');
     const part = (file === `${id}.json` ? 'event' : file.replace(/\.json$/, '')) as Part;
-    if (!EVENT_ID.test(id) || !Object.hasOwn(PARTS, part)) return `// ${uri.path} does not name an event.\n`;
+    if (!isEventId(id) || !Object.hasOwn(PARTS, part)) return `// ${uri.path} does not name an event.\n`;
     const state = await this.sessions.of(uri.authority || undefined);
     const event = 'session' in state ? state.session.changes.event(id) : undefined;
     if (!event) return `// ${id} is no longer loaded: open it again from Recent Changes.\n`;

@@ -103,6 +103,23 @@ export function parseEventsPage(
   return { data, before: cursor(metadata.before), after, requestId, dropped: envelope.data.length - data.length };
 }
 
+/**
+ * The events of [start, end], oldest first. The live API sends just those, in that order; a server
+ * that ignores `range_start`/`range_end` or honours `order` (WorkOS's emulator does both) must not put
+ * other days' events into a window or turn the list around.
+ */
+function inTimeOrder(events: readonly WorkOSEvent[], start: number, end: number): WorkOSEvent[] {
+  const at = (event: WorkOSEvent) => Date.parse(event.created_at);
+  return events
+    .filter((event) => at(event) >= start && at(event) <= end)
+    .sort((a, b) => at(a) - at(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** An event's ID: `event_…` from WorkOS, `evt_…` from its emulator. */
+export function isEventId(id: string): boolean {
+  return /^(?:event|evt)_[0-9A-Za-z]{1,100}$/.test(id);
+}
+
 /** `dsync` of `dsync.user.created`. */
 function familyOf(type: string): string {
   return type.split('.')[0] ?? type;
@@ -113,7 +130,7 @@ function isEvent(item: unknown): item is WorkOSEvent {
   const { id, event, created_at } = item as Record<string, unknown>;
   return (
     typeof id === 'string' &&
-    /^event_[0-9A-Za-z]{1,100}$/.test(id) &&
+    isEventId(id) &&
     typeof event === 'string' &&
     typeof created_at === 'string' &&
     !Number.isNaN(Date.parse(created_at))
@@ -221,8 +238,10 @@ export class EventTimeline {
       if (next === null) break;
       after = next;
     }
-    this.newest = events.at(-1) ?? this.newest;
-    return this.take(events).reverse();
+    const since = this.newest ? Date.parse(this.newest.created_at) : this.startedAt;
+    const newer = inTimeOrder(events, since, Infinity);
+    this.newest = newer.at(-1) ?? this.newest;
+    return this.take(newer).reverse();
   }
 
   /**
@@ -238,7 +257,7 @@ export class EventTimeline {
       const page = await this.page({ ...range, after });
       events.push(...page.data);
       const next = trail.advance(page, after);
-      if (next === null) return events;
+      if (next === null) return inTimeOrder(events, start, end);
       const shareKnown = !this.scoped || this.raw > 0;
       if (after === undefined && shareKnown && end - start > MIN_SPAN_MS && this.rawFor(wanted) <= page.data.length) {
         return undefined;
