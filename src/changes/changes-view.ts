@@ -9,6 +9,7 @@ import { COMMANDS, ROW_CONTEXTS, type RowContext } from '../ui/contributes';
 import { appendPlain, detailsTooltip } from '../ui/markdown';
 import { eventDirectoryId, type Directory, type WorkOSEvent } from '../workos';
 import { describeEvent, eventActor, eventSubjects, timeAgo, type ChangeKind } from './event-words';
+import { setContext } from '../ui/context-keys';
 
 export const CHANGES_VIEW_ID = 'workos.changes';
 
@@ -78,7 +79,7 @@ export class ChangesView implements vscode.TreeDataProvider<ChangeRow>, vscode.D
   show(directory: Directory | undefined): void {
     this.directory = directory;
     this.view.description = directory ? displayName(directory) : undefined;
-    void vscode.commands.executeCommand('setContext', 'workos.changesFiltered', directory !== undefined);
+    setContext('workos.changesFiltered', directory !== undefined);
     this.changes.fire(undefined);
   }
 

@@ -41,11 +41,11 @@ export function registerChanges(
     documents,
     startPolling(view),
     vscode.commands.registerCommand(
-      'workos.openEvent',
+      COMMANDS.openEvent,
       onRow((row) => documents.open(row.session.environmentId, row.event)),
     ),
     vscode.commands.registerCommand(
-      'workos.compareEvent',
+      COMMANDS.compareEvent,
       onRow((row) =>
         documents.compare(
           row.session.environmentId,
@@ -55,18 +55,18 @@ export function registerChanges(
       ),
     ),
     vscode.commands.registerCommand(
-      'workos.copyEventId',
+      COMMANDS.copyEventId,
       onRow((row) => copyText(row.event.id, 'ID')),
     ),
-    vscode.commands.registerCommand('workos.openEventUser', openSubject('user')),
-    vscode.commands.registerCommand('workos.openEventGroup', openSubject('group')),
-    vscode.commands.registerCommand('workos.openEventDirectory', openSubject('directory')),
-    vscode.commands.registerCommand('workos.loadOlderChanges', () => view.loadOlder()),
-    vscode.commands.registerCommand('workos.refreshChanges', () => {
+    vscode.commands.registerCommand(COMMANDS.openEventUser, openSubject('user')),
+    vscode.commands.registerCommand(COMMANDS.openEventGroup, openSubject('group')),
+    vscode.commands.registerCommand(COMMANDS.openEventDirectory, openSubject('directory')),
+    vscode.commands.registerCommand(COMMANDS.loadOlderChanges, () => view.loadOlder()),
+    vscode.commands.registerCommand(COMMANDS.refreshChanges, () => {
       services.sessions.active?.changes.restart(view.scope && { directory: view.scope });
       view.show(view.scope);
     }),
-    vscode.commands.registerCommand('workos.showChanges', async (argument?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.showChanges, async (argument?: unknown) => {
       const session = await requireSession(services.sessions);
       if (!session) return;
       const directory = await pickDirectory(session, services.log, 'WorkOS: Show Recent Changes', argument);
@@ -74,7 +74,7 @@ export function registerChanges(
       view.show(directory);
       await vscode.commands.executeCommand(`${CHANGES_VIEW_ID}.focus`);
     }),
-    vscode.commands.registerCommand('workos.showAllChanges', () => view.show(undefined)),
+    vscode.commands.registerCommand(COMMANDS.showAllChanges, () => view.show(undefined)),
   );
   return view;
 }

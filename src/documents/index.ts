@@ -3,6 +3,7 @@ import type { Services } from '../services';
 import { objectOfRow } from '../tree/nodes';
 import type { WorkOSObjectKind } from '../workos';
 import { OPENABLE_KINDS, openObject } from './open-commands';
+import { COMMANDS } from '../ui/contributes';
 
 /** Read-only JSON documents of WorkOS objects, and the commands that open them. */
 export function registerDocuments(context: vscode.ExtensionContext, services: Services): void {
@@ -18,13 +19,13 @@ export function registerDocuments(context: vscode.ExtensionContext, services: Se
     };
   context.subscriptions.push(
     vscode.commands.registerCommand(
-      'workos.openGroup',
+      COMMANDS.openGroup,
       opener(['directory_group'], 'WorkOS: Open Directory Group by ID'),
     ),
-    vscode.commands.registerCommand('workos.openDirectory', opener(['directory'], 'WorkOS: Open Directory JSON')),
-    vscode.commands.registerCommand('workos.openUser', opener(['directory_user'], 'WorkOS: Open Directory User JSON')),
+    vscode.commands.registerCommand(COMMANDS.openDirectory, opener(['directory'], 'WorkOS: Open Directory JSON')),
+    vscode.commands.registerCommand(COMMANDS.openUser, opener(['directory_user'], 'WorkOS: Open Directory User JSON')),
     vscode.commands.registerCommand(
-      'workos.openById',
+      COMMANDS.openById,
       // Always what WorkOS says now: an ID only, never a listed copy; from a hover or link in one of our
       // documents, of that document's environment.
       (id?: unknown, environmentId?: unknown) =>

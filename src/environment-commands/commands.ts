@@ -6,6 +6,7 @@ import { checkBaseUrl } from '../workos';
 import type { Environment, EnvironmentStore } from '../environments/environment-store';
 import { environmentFacts, environmentLabel, environmentName } from '../environments/environment-text';
 import { askForKey } from './key-commands';
+import { COMMANDS } from '../ui/contributes';
 
 const ADD_TITLE = 'WorkOS: Add Environment';
 const ADD_STEPS = 4;
@@ -105,7 +106,7 @@ async function editableEnvironments(environments: EnvironmentStore): Promise<Env
   const stored = (await environments.list()).filter((environment) => !environment.readOnly);
   if (stored.length === 0) {
     void showNotice('info', 'No WorkOS environment is stored yet.', 'Add Environment').then(
-      (choice) => choice && vscode.commands.executeCommand('workos.addEnvironment'),
+      (choice) => choice && vscode.commands.executeCommand(COMMANDS.addEnvironment),
     );
   }
   return stored;

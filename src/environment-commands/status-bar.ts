@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ActiveEnvironment, EnvironmentStore } from '../environments/environment-store';
 import { environmentLabel, environmentName, statusBarText } from '../environments/environment-text';
+import { COMMANDS } from '../ui/contributes';
 
 /**
  * Names the window's environment, with the warning background for one marked production; a click
@@ -11,7 +12,7 @@ export class EnvironmentStatusBar implements vscode.Disposable {
 
   constructor(private readonly environments: EnvironmentStore) {
     this.item.name = 'WorkOS Environment';
-    this.item.command = 'workos.switchEnvironment';
+    this.item.command = COMMANDS.switchEnvironment;
   }
 
   /** Shows `active`, as a session or a command just resolved it. */

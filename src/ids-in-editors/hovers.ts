@@ -11,9 +11,10 @@ import { userName } from '../text/user-names';
 import { describeKind, isWorkOSError, type Directory, type DirectoryGroup, type DirectoryUser } from '../workos';
 import { commandUri } from './command-links';
 import { idAt, type FoundId } from './id-scanner';
+import { COMMANDS, type CommandId } from '../ui/contributes';
 
 /** The only commands a hover's links may run. */
-const HOVER_COMMANDS = ['workos.openById', 'workos.showUserGroups', 'workos.setApiKey', 'workos.switchEnvironment'];
+const HOVER_COMMANDS = [COMMANDS.openById, COMMANDS.showUserGroups, COMMANDS.setApiKey, COMMANDS.switchEnvironment];
 
 /**
  * What a WorkOS ID under the pointer is. The session's cache answers first (what the tree showed costs
@@ -43,12 +44,12 @@ export class IdHovers implements vscode.HoverProvider {
       const markdown = trusted();
       if ('problem' in state) appendPlain(markdown, displayText(state.problem));
       else if (environmentId === undefined) {
-        markdown.appendMarkdown(`No WorkOS API key is set. ${link('Set API Key', 'workos.setApiKey')}`);
+        markdown.appendMarkdown(`No WorkOS API key is set. ${link('Set API Key', COMMANDS.setApiKey)}`);
       } else if (!state.environment) appendPlain(markdown, 'The WorkOS environment of this document was removed.');
       else {
         // Set API Key would set the window's environment's key, which may be another one.
         appendPlain(markdown, `Environment ${environmentLabel(state.environment)} of this document has no API key. `);
-        markdown.appendMarkdown(link('Switch to It', 'workos.switchEnvironment', state.environment.id));
+        markdown.appendMarkdown(link('Switch to It', COMMANDS.switchEnvironment, state.environment.id));
       }
       return hover(markdown);
     }
@@ -97,10 +98,10 @@ async function describe(
     line('Email', user.email);
     line('State', user.state);
   }
-  markdown.appendMarkdown(`\n${link('Open JSON', 'workos.openById', found.id, environmentId)}`);
+  markdown.appendMarkdown(`\n${link('Open JSON', COMMANDS.openById, found.id, environmentId)}`);
   if (found.kind === 'directory_user') {
     markdown.appendMarkdown(
-      ` · ${link('Show Groups of Directory User', 'workos.showUserGroups', found.id, environmentId)}`,
+      ` · ${link('Show Groups of Directory User', COMMANDS.showUserGroups, found.id, environmentId)}`,
     );
   }
   return markdown;
@@ -115,6 +116,6 @@ function trusted(): vscode.MarkdownString {
 }
 
 /** `[title](command:…)` with the ID (already checked by the scanner), and the document's environment if any. */
-function link(title: string, command: string, id?: string, environmentId?: string): string {
+function link(title: string, command: CommandId, id?: string, environmentId?: string): string {
   return `[${title}](${commandUri(command, id, environmentId)})`;
 }

@@ -3,6 +3,7 @@ import { describeKind } from '../workos';
 import { environmentOfDocument } from '../documents/object-documents';
 import { commandUri } from './command-links';
 import { findIds } from './id-scanner';
+import { COMMANDS } from '../ui/contributes';
 
 /** Every WorkOS ID in a document is a link that opens its JSON. Computed from the text alone: no request. */
 export class IdLinks implements vscode.DocumentLinkProvider {
@@ -14,7 +15,7 @@ export class IdLinks implements vscode.DocumentLinkProvider {
     const environmentId = environmentOfDocument(document.uri);
     return findIds(document.getText()).map(({ id, kind, start, end }) => {
       const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
-      const target = vscode.Uri.parse(commandUri('workos.openById', id, environmentId));
+      const target = vscode.Uri.parse(commandUri(COMMANDS.openById, id, environmentId));
       const link = new vscode.DocumentLink(range, target);
       link.tooltip = `Open the ${describeKind(kind).label}'s JSON`;
       return link;

@@ -18,6 +18,7 @@ import {
   type TreeNode,
 } from './nodes';
 import { tooltipOf, treeItem } from './rows';
+import { setContext } from '../ui/context-keys';
 
 export const VIEW_ID = 'workos.directories';
 /** The view's name in package.json. */
@@ -99,7 +100,7 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
     // “acme” in the view's title line, and Clear Search in its title bar, while a search is active.
     this.titleParts.search = text === undefined ? undefined : `“${displayText(text, 60)}”`;
     this.showTitle();
-    void vscode.commands.executeCommand('setContext', 'workos.searching', text !== undefined);
+    setContext('workos.searching', text !== undefined);
   }
 
   /** The Refresh button: a new session for the same key, keeping how many pages each list had. */
@@ -151,7 +152,7 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
   }
 
   private setContext(keyState: KeyState, directoryCount: number | undefined): void {
-    void vscode.commands.executeCommand('setContext', 'workos.keyState', keyState);
-    void vscode.commands.executeCommand('setContext', 'workos.directoryCount', directoryCount ?? -1);
+    setContext('workos.keyState', keyState);
+    setContext('workos.directoryCount', directoryCount ?? -1);
   }
 }

@@ -3,20 +3,21 @@ import { askText, copyText } from '../ui/notify';
 import type { Services } from '../services';
 import { DirectoriesView } from './directories-view';
 import { isUserNode, objectOfRow, type LoadMoreNode, type MessageNode, type ParentNode } from './nodes';
+import { COMMANDS } from '../ui/contributes';
 
 /** The Directories view, and the commands of its title bar and rows. */
 export function registerDirectoriesView(context: vscode.ExtensionContext, services: Services): DirectoriesView {
   const view = new DirectoriesView(services.sessions, services.log);
   context.subscriptions.push(
     view,
-    vscode.commands.registerCommand('workos.refresh', () => view.refresh()),
-    vscode.commands.registerCommand('workos.searchDirectories', (text?: unknown) => searchDirectories(view, text)),
-    vscode.commands.registerCommand('workos.clearSearch', () => view.search(undefined)),
-    vscode.commands.registerCommand('workos.loadMore', (target?: LoadMoreNode | MessageNode | ParentNode) =>
+    vscode.commands.registerCommand(COMMANDS.refresh, () => view.refresh()),
+    vscode.commands.registerCommand(COMMANDS.searchDirectories, (text?: unknown) => searchDirectories(view, text)),
+    vscode.commands.registerCommand(COMMANDS.clearSearch, () => view.search(undefined)),
+    vscode.commands.registerCommand(COMMANDS.loadMore, (target?: LoadMoreNode | MessageNode | ParentNode) =>
       view.loadMore(target),
     ),
-    vscode.commands.registerCommand('workos.copyId', (row?: unknown) => copy(objectOfRow(row)?.object.id, 'ID')),
-    vscode.commands.registerCommand('workos.copyEmail', (row?: unknown) =>
+    vscode.commands.registerCommand(COMMANDS.copyId, (row?: unknown) => copy(objectOfRow(row)?.object.id, 'ID')),
+    vscode.commands.registerCommand(COMMANDS.copyEmail, (row?: unknown) =>
       copy(isUserNode(row) ? row.user.email : undefined, 'email'),
     ),
     services.environments.onDidResolve(() => void showEnvironment(view, services)),

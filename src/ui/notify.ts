@@ -9,6 +9,7 @@ import type { Log } from '../host/log';
 import { hasInvisible, noticeText, promptText, quickInputText, redact } from '../text/safe-text';
 import { fullFailure } from '../text/failure-text';
 import { isWorkOSError } from '../workos';
+import { COMMANDS } from './contributes';
 
 /**
  * One message for a failed command, with the one action that helps. It does not wait for the person
@@ -19,7 +20,7 @@ export function showFailure(log: Log, what: string, error: unknown): void {
   log.error(what, error);
   const action = isWorkOSError(error, 'unauthorized') ? 'Set API Key' : 'Show Log';
   void showNotice('error', `${what}: ${fullFailure(error)}`, action).then((choice) => {
-    if (choice === 'Set API Key') void vscode.commands.executeCommand('workos.setApiKey');
+    if (choice === 'Set API Key') void vscode.commands.executeCommand(COMMANDS.setApiKey);
     if (choice === 'Show Log') log.show();
   });
 }

@@ -4,6 +4,7 @@ import { askText, showNotice } from './notify';
 import type { Session } from '../session/session';
 import type { Sessions } from '../session/sessions';
 import { describeKind, idProblem, normalizeId, type WorkOSObjectKind } from '../workos';
+import { COMMANDS } from './contributes';
 
 /**
  * The session of the window's environment (or of `environmentId`, a document's own), or undefined
@@ -21,11 +22,11 @@ export async function requireSession(sessions: Sessions, environmentId?: string)
       'error',
       `WorkOS environment ${environmentLabel(environment)}, which this came from, has no API key.`,
       'Switch to It',
-    ).then((choice) => choice && vscode.commands.executeCommand('workos.switchEnvironment', environment.id));
+    ).then((choice) => choice && vscode.commands.executeCommand(COMMANDS.switchEnvironment, environment.id));
     return undefined;
   }
   void showNotice('error', 'No WorkOS API key is set.', 'Set API Key').then(
-    (choice) => choice && vscode.commands.executeCommand('workos.setApiKey'),
+    (choice) => choice && vscode.commands.executeCommand(COMMANDS.setApiKey),
   );
   return undefined;
 }
