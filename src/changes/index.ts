@@ -4,7 +4,6 @@ import { COMMANDS } from '../ui/contributes';
 import { copyText, showNotice } from '../ui/notify';
 import { requireSession } from '../ui/prompts';
 import type { Services } from '../services';
-import { listKey } from '../session/lists';
 import type { Session } from '../session/session';
 import type { DirectoriesView } from '../tree/directories-view';
 import type { WorkOSEvent } from '../workos';
@@ -85,7 +84,7 @@ function membersChanged(session: Session, events: readonly WorkOSEvent[], tree: 
     if (event.event !== 'dsync.group.user_added' && event.event !== 'dsync.group.user_removed') continue;
     const { group, directory } = eventSubjects(event);
     if (!group || !directory) continue;
-    session.forgetList(listKey({ of: 'members', group, directory }));
+    session.forgetQuery({ of: 'members', group, directory });
     tree.model.membersChanged(group);
   }
 }

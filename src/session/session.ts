@@ -141,9 +141,13 @@ export class Session {
     return fetchPage(this.client, query, { limit: 1 }, signal ? AbortSignal.any([this.signal, signal]) : this.signal);
   }
 
-  /** Forgets the list under `key` (its items changed on the server): the next ask reads it anew. */
-  forgetList(key: string): void {
-    this.#lists.delete(key);
+  /**
+   * Forgets what was read of `query` (its items changed on the server), paged list and whole collection
+   * alike: the next ask, by the tree or an export, reads it anew.
+   */
+  forgetQuery(query: ListQuery): void {
+    this.#lists.delete(listKey(query));
+    this.#collections.delete(collectionKey(query));
   }
 
   /** The list under `key` if it was asked for in this session. */

@@ -103,6 +103,19 @@ describe('session collections', () => {
     assert.equal(fake.requests.length, 200);
   });
 
+  it('a query forgotten (its items changed) is read anew by the next collection, and the next list page', async () => {
+    const query = { of: 'groups', directory: SAMPLE.smallDirectoryId } as const;
+    await session.collect(query);
+    await session.list(query).loadNext();
+    session.forgetQuery(query);
+    fake.clearRequests();
+    await session.collect(query);
+    const list = session.list(query);
+    await list.loadNext();
+    assert.equal(list.pagesLoaded, 1, 'a new list');
+    assert.equal(fake.requests.length, 2, 'one page for the collection, one for the list');
+  });
+
   it('a collection reports its progress and feeds the object cache', async () => {
     const counts: number[] = [];
     const members = await session.collect(
