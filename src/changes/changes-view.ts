@@ -122,7 +122,7 @@ export class ChangesView implements vscode.TreeDataProvider<ChangeRow>, vscode.D
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
         item.description = 'click to retry';
         item.command = { command: COMMANDS.loadOlderChanges, title: 'Retry' };
-        item.tooltip = appendPlain(new vscode.MarkdownString(), fullFailure(row.error));
+        item.tooltip = appendPlain(new vscode.MarkdownString(), displayText(fullFailure(row.error)));
         return item;
       }
       case 'notice': {
@@ -137,7 +137,9 @@ export class ChangesView implements vscode.TreeDataProvider<ChangeRow>, vscode.D
   /** The next screen of older changes, or the retry of a failed read. */
   async loadOlder(): Promise<void> {
     const feed = this.feed();
-    if (!feed || feed.isLoading) return;
+    // No feed: the view's own setup failed (no session); Retry asks for the rows again.
+    if (!feed) return void this.changes.fire(undefined);
+    if (feed.isLoading) return;
     const loading = feed.loadOlder();
     this.changes.fire(undefined);
     await loading;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { pickDirectory } from '../find/pick-directory';
+import { displayText } from '../text/safe-text';
 import { COMMANDS } from '../ui/contributes';
 import { copyText, showNotice } from '../ui/notify';
 import { requireSession } from '../ui/prompts';
@@ -49,7 +50,7 @@ export function registerChanges(
         documents.compare(
           row.session.environmentId,
           row.event,
-          `${describeEvent(row.event).sentence.slice(0, 80)} (before ↔ after)`,
+          `${displayText(describeEvent(row.event).sentence, 80)} (before ↔ after)`,
         ),
       ),
     ),

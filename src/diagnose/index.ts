@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { pickDirectory } from '../find/pick-directory';
 import type { Services } from '../services';
+import { abortable } from '../session/collection';
 import type { ListQuery } from '../session/lists';
 import type { Session } from '../session/session';
 import { displayName } from '../text/safe-text';
@@ -68,8 +69,14 @@ async function diagnose(
   ]);
   const feed = session.changes.feed({ directory });
   report('reading its changes of the last 30 days');
-  while (feed.hasOlder && feed.error === undefined && !signal.aborted) await feed.loadOlder();
-  signal.throwIfAborted();
+  const readChanges = async () => {
+    // The feed Recent Changes shares: what it already holds is brought up to now first (which also
+    // clears a failure it kept), so the report never shows an old error or misses the newest change.
+    if (!feed.isPristine) await feed.poll();
+    while (feed.hasOlder && feed.error === undefined && !signal.aborted) await feed.loadOlder();
+  };
+  // Cancel ends the wait at once; the lists are awaited with it, so their failure is never left unhandled.
+  const [checked] = await abortable(Promise.all([lists, readChanges()]), signal);
   const changes: { events: readonly WorkOSEvent[] } | { error: unknown } =
     feed.error === undefined ? { events: feed.events } : { error: feed.error };
   return {
@@ -77,7 +84,7 @@ async function diagnose(
     organizationName: organization?.name,
     now: Date.now(),
     changes,
-    lists: await lists,
+    lists: checked,
   };
 }
 

@@ -89,7 +89,7 @@ export function diagnosisMarkdown({ directory, organizationName, now, changes, l
 
   out.push('## Changes in the last 30 days', '');
   if ('error' in changes) {
-    out.push(`Could not read the changes: ${markdownText(fullFailure(changes.error))}`, '');
+    out.push(`Could not read the changes: ${markdownText(displayText(fullFailure(changes.error)))}`, '');
   } else if (changes.events.length === 0) {
     out.push(
       'No change in the last 30 days: the directory is **quiet**. That is not a fault: WorkOS keeps events for 30 days, and a directory whose people and groups did not change sends none. If people were added in the identity provider and are missing here, check the state above and the provisioning settings in the identity provider.',
@@ -121,7 +121,7 @@ export function diagnosisMarkdown({ directory, organizationName, now, changes, l
   for (const check of lists) {
     out.push(
       'error' in check
-        ? `- ${check.name}: **fails**: ${markdownText(fullFailure(check.error))}`
+        ? `- ${check.name}: **fails**: ${markdownText(displayText(fullFailure(check.error)))}`
         : `- ${check.name}: answers${check.requestId ? ` (request ID ${code(check.requestId)})` : ''}`,
     );
   }

@@ -161,7 +161,7 @@ function messageItem(node: MessageNode): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
   item.contextValue = ROW_CONTEXTS.error;
   const tooltip = new vscode.MarkdownString();
-  appendPlain(tooltip, fullFailure(node.error));
+  appendPlain(tooltip, displayText(fullFailure(node.error)));
   if (node.retry) {
     item.description = 'click to retry';
     item.command = { command: COMMANDS.loadMore, title: 'Retry', arguments: [node] };

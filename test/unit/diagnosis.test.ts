@@ -93,6 +93,17 @@ describe('Diagnose Directory report', () => {
     assert.match(failed, /- Users: \*\*fails\*\*: Not allowed\. Request ID: req\\_users\\_9\./);
   });
 
+  it('a server’s error message cannot start a heading or a list, nor reorder the line', () => {
+    const hostile = 'Bad request\n# Reconnect now\n- [Admin Portal](https://evil.example) \u202Eevil';
+    const text = report({
+      changes: { error: new WorkOSError('invalid', hostile, { status: 400 }) },
+      lists: [{ name: 'Users', error: new WorkOSError('invalid', hostile, { status: 400 }) }],
+    });
+    assert.ok(!/^# Reconnect now/m.test(text), 'no heading from the server');
+    assert.ok(!/^- \[Admin Portal\]/m.test(text), 'no list item from the server');
+    assert.ok(!text.includes('\u202E'), 'no bidi override');
+  });
+
   it('server text cannot add a link, HTML, a heading or a table cell; bidi is neutralised; metadata may be missing', () => {
     const hostile = `[x](command:workos.clearApiKey) <img src=x> # | \u202E${'y'.repeat(10_000)}`;
     const text = report({
