@@ -4,7 +4,7 @@ import type { Services } from '../services';
 import { abortable } from '../session/collection';
 import type { ListQuery } from '../session/lists';
 import type { Session } from '../session/session';
-import { displayName } from '../text/safe-text';
+import { displayName, fileNameText } from '../text/safe-text';
 import { COMMANDS } from '../ui/contributes';
 import { showFailure, withProgress } from '../ui/notify';
 import { requireSession } from '../ui/prompts';
@@ -33,7 +33,7 @@ export function registerDiagnose(context: vscode.ExtensionContext, services: Ser
       } catch (error) {
         return showFailure(services.log, `Could not diagnose ${picked.id}`, error);
       }
-      const uri = reports.add(session.environmentId, picked.id, diagnosisMarkdown(input));
+      const uri = reports.add(session.environmentId, picked, diagnosisMarkdown(input));
       await vscode.commands.executeCommand('markdown.showPreview', uri);
     }),
   );
@@ -95,11 +95,12 @@ class Reports implements vscode.TextDocumentContentProvider, vscode.Disposable {
   readonly onDidChange = this.changes.event;
   private readonly registration = vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, this);
 
-  add(environmentId: string, directoryId: string, markdown: string): vscode.Uri {
+  add(environmentId: string, directory: Directory, markdown: string): vscode.Uri {
+    // The tab is titled after the directory (its ID, checked by the client's list parser, keeps reports apart).
     const uri = vscode.Uri.from({
       scheme: REPORT_SCHEME,
       authority: environmentId,
-      path: `/${directoryId}/Diagnosis.md`,
+      path: `/${directory.id}/${fileNameText(displayName(directory)) || directory.id} diagnosis.md`,
     });
     this.texts.set(uri.toString(), markdown);
     this.changes.fire(uri);

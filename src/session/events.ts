@@ -22,8 +22,6 @@ export type ChangesScope = { readonly directory: Pick<Directory, 'id' | 'organiz
  */
 export class ChangeFeed {
   readonly events: WorkOSEvent[] = [];
-  /** Changes whenever what the list shows changes, so views can reuse answers. */
-  version = 0;
   error: unknown = undefined;
   private started = false;
   private inFlight: Promise<void> | undefined;
@@ -59,11 +57,6 @@ export class ChangeFeed {
     return this.timeline.hasOlder;
   }
 
-  /** Requests this feed has sent. */
-  get requests(): number {
-    return this.timeline.requests;
-  }
-
   /** The first screen, or the next older one (also the retry of a failed read). */
   loadOlder(): Promise<void> {
     return this.run(async () => {
@@ -88,14 +81,12 @@ export class ChangeFeed {
     if (this.inFlight) return this.inFlight;
     this.started = true;
     this.error = undefined;
-    this.version++;
     this.inFlight = read()
       .catch((error: unknown) => {
         if (!isWorkOSError(error, 'cancelled')) this.error = error;
       })
       .finally(() => {
         this.inFlight = undefined;
-        this.version++;
       });
     return this.inFlight;
   }

@@ -728,7 +728,7 @@ async function main(): Promise<void> {
           .getByRole('menuitem', { name: 'Diagnose Directory...' });
         await diagnose.hover(); // Monaco menus act on mouse-up over an item the pointer has entered
         await diagnose.click();
-        await ui.tab(/Diagnosis/).waitFor();
+        await ui.tab(/diagnosis/i).waitFor();
         const report = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
         await report.getByRole('heading', { name: LARGE }).waitFor();
         await report.getByText('The directory is connected and syncing. Nothing to do.').waitFor();
