@@ -16,6 +16,7 @@ import { pageSize } from './host/settings';
 import { registerDirectoriesView } from './tree';
 import type { DirectoriesView } from './tree/directories-view';
 import { registerUserGroups } from './user-groups';
+import { ReportDocuments } from './ui/report-documents';
 
 /** What the extension exposes in its own test runs only: the key store must never reach other extensions. */
 export interface TestApi {
@@ -41,8 +42,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const { version } = context.extension.packageJSON as { version?: string };
   const sessions = new Sessions(environments, log, `workos-directory-explorer/${version ?? '0.0.0'}`, pageSize);
   const documents = new ObjectDocuments(sessions, environments);
-  context.subscriptions.push(log, environments, sessions, documents);
-  const services: Services = { log, environments, sessions, documents };
+  const reports = new ReportDocuments();
+  context.subscriptions.push(log, environments, sessions, documents, reports);
+  const services: Services = { log, environments, sessions, documents, reports };
 
   registerEnvironments(context, services);
   registerDocuments(context, services);

@@ -4,20 +4,16 @@ import type { Services } from '../services';
 import { abortable } from '../session/collection';
 import type { ListQuery } from '../session/lists';
 import type { Session } from '../session/session';
-import { displayName, fileNameText } from '../text/safe-text';
+import { displayName } from '../text/safe-text';
 import { COMMANDS } from '../ui/contributes';
 import { showFailure, withProgress } from '../ui/notify';
 import { requireSession } from '../ui/prompts';
 import type { Directory, WorkOSEvent } from '../workos';
 import { diagnosisMarkdown, type DiagnosisInput, type ListCheck } from './report';
 
-const REPORT_SCHEME = 'workos-report';
-
 /** Diagnose Directory: a read-only Markdown report, shown rendered. */
 export function registerDiagnose(context: vscode.ExtensionContext, services: Services): void {
-  const reports = new Reports();
   context.subscriptions.push(
-    reports,
     vscode.commands.registerCommand(COMMANDS.diagnoseDirectory, async (argument?: unknown) => {
       const session = await requireSession(services.sessions);
       if (!session) return;
@@ -33,8 +29,9 @@ export function registerDiagnose(context: vscode.ExtensionContext, services: Ser
       } catch (error) {
         return showFailure(services.log, `Could not diagnose ${picked.id}`, error);
       }
-      const uri = reports.add(session.environmentId, picked, diagnosisMarkdown(input));
-      await vscode.commands.executeCommand('markdown.showPreview', uri);
+      // The tab is titled after the directory; its ID keeps reports of like-named directories apart.
+      const title = `${displayName(picked)} diagnosis`;
+      await services.reports.show(session.environmentId, picked.id, title, diagnosisMarkdown(input));
     }),
   );
 }
@@ -86,33 +83,4 @@ async function diagnose(
     changes,
     lists: checked,
   };
-}
-
-/** The reports made in this window, by URI: read-only documents the Markdown preview renders. */
-class Reports implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly texts = new Map<string, string>();
-  private readonly changes = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changes.event;
-  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, this);
-
-  add(environmentId: string, directory: Directory, markdown: string): vscode.Uri {
-    // The tab is titled after the directory (its ID, checked by the client's list parser, keeps reports apart).
-    const uri = vscode.Uri.from({
-      scheme: REPORT_SCHEME,
-      authority: environmentId,
-      path: `/${directory.id}/${fileNameText(displayName(directory)) || directory.id} diagnosis.md`,
-    });
-    this.texts.set(uri.toString(), markdown);
-    this.changes.fire(uri);
-    return uri;
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? 'This report is no longer available: run Diagnose Directory again.\n';
-  }
-
-  dispose(): void {
-    this.registration.dispose();
-    this.changes.dispose();
-  }
 }
