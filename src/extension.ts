@@ -3,6 +3,7 @@ import { registerChanges } from './changes';
 import { registerDiagnose } from './diagnose';
 import type { ChangesView } from './changes/changes-view';
 import { registerDocuments } from './documents';
+import { registerExplainUser } from './explain-user';
 import { registerExport } from './export';
 import { registerFind } from './find';
 import { registerIdsInEditors } from './ids-in-editors';
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerExport(context, services);
   const changes = registerChanges(context, services, view);
   registerDiagnose(context, services);
+  registerExplainUser(context, services);
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const mementos = [context.globalState, context.workspaceState];

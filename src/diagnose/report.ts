@@ -140,6 +140,6 @@ export function markdownText(text: string): string {
 }
 
 /** An ID or state as code, when it is plain: letters, digits and underscores only. */
-function code(value: string): string {
+export function code(value: string): string {
   return /^[\w.-]{1,200}$/.test(value) ? `\`${value}\`` : markdownText(displayText(value, 200));
 }

@@ -4,6 +4,7 @@ import { displayName, displayText } from '../text/safe-text';
 import type { Services } from '../services';
 import type { Session } from '../session/session';
 import { userName } from '../text/user-names';
+import { emailKey, emailProblem } from '../text/email';
 import { isWorkOSError, type Directory, type DirectoryUser } from '../workos';
 import { pickDirectory } from './pick-directory';
 
@@ -114,7 +115,7 @@ async function showMatches(
 
 /** Every user of the directory, read through the session (paced as the API allows), kept when the email matches. */
 async function scanForEmail(session: Session, directory: Directory, email: string): Promise<DirectoryUser[]> {
-  const wanted = email.toLowerCase();
+  const wanted = emailKey(email);
   const users = session.collection({ of: 'users', directory: directory.id });
   return withProgress(
     `Reading the users of ${displayName(directory)}…`,
@@ -130,14 +131,5 @@ async function scanForEmail(session: Session, directory: Directory, email: strin
 }
 
 function sameEmail(user: DirectoryUser, wanted: string): boolean {
-  return typeof user.email === 'string' && user.email.trim().toLowerCase() === wanted;
-}
-
-function emailProblem(value: string): string | undefined {
-  const email = value.trim();
-  if (email === '') return 'Enter an email address.';
-  if (email.length > 320 || /[\s\p{Cc}]/u.test(email))
-    return 'An email address has no spaces and is at most 320 characters.';
-  if (!/^[^@]+@[^@]+$/.test(email)) return 'An email address looks like jane@example.com.';
-  return undefined;
+  return typeof user.email === 'string' && emailKey(user.email) === wanted;
 }

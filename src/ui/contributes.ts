@@ -36,6 +36,7 @@ export const COMMANDS = {
   openEventGroup: 'workos.openEventGroup',
   openEventDirectory: 'workos.openEventDirectory',
   diagnoseDirectory: 'workos.diagnoseDirectory',
+  explainUser: 'workos.explainUser',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
