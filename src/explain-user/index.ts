@@ -136,6 +136,7 @@ async function userByEmail(
     return undefined;
   }
   if (matches.length === 1) return matches[0].user;
+  services.log.info(`Explain User Access: ${matches.length} users have the email ${shown}`);
   const picked = await pickOne(
     matches.map(({ user, directory }) => ({
       label: userName(user),

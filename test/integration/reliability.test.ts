@@ -7,8 +7,10 @@ import { SAMPLE } from '../fake-workos/dataset';
 import { requestMatches, type FakeWorkOS, type FaultMatch } from '../fake-workos/server';
 import type { WorkOSErrorKind } from '../../src/workos';
 import {
+  EXPLAIN_OPERATIONS,
   FAULT_CASES,
   OPERATIONS,
+  type ExplainOperation,
   type Expected,
   type MatrixRow,
   type Operation,
@@ -100,7 +102,10 @@ describe('reliability matrix, through the extension: every fault × every operat
   }
 
   /** The extension-level operations: the tree's, the commands', and Recent Changes' first screen. */
-  const operations: Record<Operation | 'a window of changes', (inject: (target: Target) => void) => Promise<Seen>> = {
+  const operations: Record<
+    Operation | ExplainOperation | 'a window of changes',
+    (inject: (target: Target) => void) => Promise<Seen>
+  > = {
     'a window of changes': async (inject) => {
       api.changes.show(undefined);
       inject({ match: { path: '/events' }, list: true });
@@ -140,7 +145,36 @@ describe('reliability matrix, through the extension: every fault × every operat
       await acceptQuickPick(command('workos.showUserGroups', SAMPLE.userWithGroupsId), 'the user’s groups');
       return await seenInEditor();
     },
+    // Explain User Access: the user's own request by ID; by email, the lookup in the user's directory.
+    'explain a user by ID': async (inject) => {
+      const id = SAMPLE.userWithGroupsId;
+      const sample = fake.dataset.users.find((user) => user.id === id) as unknown as Record<string, unknown>;
+      inject({ match: { route: 'get_user', path: new RegExp(`/${id}$`) }, id, list: false, sample });
+      await command('workos.explainUser', id);
+      return await seenInReport();
+    },
+    'explain a user by email': async (inject) => {
+      const user = fake.dataset.users.find((candidate) => candidate.id === SAMPLE.userWithGroupsId)!;
+      const query = { directory: user.directory_id, email: user.email! };
+      const sample = { ...user, groups: [] } as unknown as Record<string, unknown>;
+      inject({ match: { route: 'list_users', query }, list: true, sample });
+      await command('workos.explainUser', user.email!);
+      return await seenInReport();
+    },
   };
+
+  /** A report shown in a preview, or the failure the command reported. */
+  async function seenInReport(): Promise<Seen> {
+    const shown = () =>
+      vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .some((tab) => tab.input instanceof vscode.TabInputWebview);
+    // The preview's tab may follow the command's end by a moment; a failure is logged by then.
+    await waitFor(() => shown() || peekLog().includes('[error] Could not'), 'a report or a failure', 5000).catch(
+      () => undefined,
+    );
+    return shown() ? { recovered: true } : await seenInEditor();
+  }
 
   /** Runs a command, failing the test if it does not finish: a hang is never an acceptable outcome. */
   async function command(id: string, argument: string): Promise<void> {
@@ -173,6 +207,12 @@ describe('reliability matrix, through the extension: every fault × every operat
     return { recovered: false, failure: failure?.replace(/^.*\[error\] /, '') };
   }
 
+  /** What the log gained since the last read, leaving it to be read. */
+  function peekLog(): string {
+    const file = workosLogFile(api);
+    return file ? fs.readFileSync(file, 'utf8').slice(logOffset) : '';
+  }
+
   function readLogSince(): string {
     const file = workosLogFile(api);
     if (!file) return '';
@@ -183,7 +223,7 @@ describe('reliability matrix, through the extension: every fault × every operat
   }
 
   for (const fault of FAULT_CASES) {
-    for (const operation of [...OPERATIONS, 'a window of changes' as const]) {
+    for (const operation of [...OPERATIONS, 'a window of changes' as const, ...EXPLAIN_OPERATIONS]) {
       it(`${fault.name} × ${operation}`, async () => {
         fake.clearFaults();
         await closeAllEditors();

@@ -19,7 +19,10 @@ export type Operation = (typeof OPERATIONS)[number];
  */
 export const EVENT_OPERATIONS = ['a window of changes', 'one directory’s changes'] as const;
 export type EventOperation = (typeof EVENT_OPERATIONS)[number];
-export type AnyOperation = Operation | EventOperation;
+/** Explain User Access, through the extension only: by ID (the user's own request) and by email (the lookup in the user's directory). */
+export const EXPLAIN_OPERATIONS = ['explain a user by ID', 'explain a user by email'] as const;
+export type ExplainOperation = (typeof EXPLAIN_OPERATIONS)[number];
+export type AnyOperation = Operation | EventOperation | ExplainOperation;
 
 function isEventOperation(operation: AnyOperation): operation is EventOperation {
   return (EVENT_OPERATIONS as readonly string[]).includes(operation);
@@ -36,6 +39,8 @@ export interface Target {
   id?: string;
   /** A list request (as opposed to a get-by-ID). */
   list: boolean;
+  /** The object asked for (or the one item the list should hold): a huge answer carries it, padded. */
+  sample?: Record<string, unknown>;
 }
 
 export type Expected =
@@ -62,10 +67,23 @@ function hugeBody(target: Target, bytes: number): unknown {
     name: `Huge ${i}`,
     raw_attributes: { blob },
   });
-  if (!target.list) return { ...item(0), id: target.id, raw_attributes: { blob: 'x'.repeat(bytes) } };
+  const { sample } = target;
+  if (!target.list) {
+    return { ...(sample ?? item(0)), id: target.id, raw_attributes: { blob: 'x'.repeat(bytes) } };
+  }
+  // With a sample: it, and 99 others of its kind that the filter asked for would have left out.
+  const filler = (i: number) =>
+    sample
+      ? {
+          ...sample,
+          id: `${String(sample.id).replace(/_[^_]*$/, '')}_01HUGE${String(i).padStart(20, '0')}`,
+          email: `huge${i}@example.invalid`,
+          raw_attributes: { blob },
+        }
+      : item(i);
   return {
     object: 'list',
-    data: Array.from({ length: 100 }, (_, i) => item(i)),
+    data: Array.from({ length: 100 }, (_, i) => (sample && i === 0 ? sample : filler(i))),
     list_metadata: { before: null, after: null },
   };
 }

@@ -1,7 +1,7 @@
 // Writes test-results/reliability.md from the figures the test suites left behind (`npm test` runs it last).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EVENT_OPERATIONS, FAULT_CASES, OPERATIONS, type MatrixRow } from './matrix';
+import { EVENT_OPERATIONS, EXPLAIN_OPERATIONS, FAULT_CASES, OPERATIONS, type MatrixRow } from './matrix';
 import type { Hygiene } from './hygiene';
 import { readResults, type HostileRow } from './results';
 
@@ -19,7 +19,7 @@ function matrix(title: string, rows: MatrixRow[] | undefined): void {
   const cell = (fault: string, operation: string) =>
     rows.find((row) => row.fault === fault && row.operation === operation)?.outcome ?? '—';
   // The events' columns where a suite ran them (the client level).
-  const columns = [...OPERATIONS, ...EVENT_OPERATIONS].filter((operation) =>
+  const columns = [...OPERATIONS, ...EVENT_OPERATIONS, ...EXPLAIN_OPERATIONS].filter((operation) =>
     rows.some((row) => row.operation === operation),
   );
   lines.push(`| fault | ${columns.join(' | ')} |`, `|---|${columns.map(() => '---').join('|')}|`);

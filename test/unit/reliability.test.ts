@@ -6,8 +6,9 @@ import {
   EVENT_OPERATIONS,
   FAULT_CASES,
   OPERATIONS,
-  type AnyOperation,
+  type EventOperation,
   type MatrixRow,
+  type Operation,
   type Target,
 } from '../reliability/matrix';
 import { writeResults } from '../reliability/results';
@@ -16,7 +17,7 @@ const KEY = 'sk_test_reliability_client';
 
 /** Each operation as the client performs it: set up what comes before, then the request under test. */
 const OPERATION_STEPS: Record<
-  AnyOperation,
+  Operation | EventOperation,
   (client: WorkOSClient) => Promise<{ target: Target; run: () => Promise<unknown> }>
 > = {
   'list directories': async (client) => ({
