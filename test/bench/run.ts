@@ -3,6 +3,7 @@
 // Markdown tables, then one JSON line with every figure; writes test-results/bench.{json,md}.
 // It reports goals but never fails on them.
 import { eventsBench } from './events';
+import { explainBench } from './explain';
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import * as dc from 'node:diagnostics_channel';
 import * as fs from 'node:fs';
@@ -480,7 +481,13 @@ async function main(): Promise<void> {
   const oneDoor = await oneDoorFigures(latency, RUNS);
   const events = await eventsBench(latency, RUNS);
   const eventsScreenMs = median(events.newestScreen.ms);
+  const explain = await explainBench(latency, RUNS);
   const goals = {
+    explain:
+      explain.byId.requests === explain.byIdGoal &&
+      explain.byEmail.requests - explain.byId.requests <= explain.directories &&
+      explain.byId.groups === explain.groups &&
+      explain.byEmail.groups === explain.groups,
     eventsNewestScreen:
       events.newestScreen.requests <= 4 && eventsScreenMs <= 4 * latency + 30 && events.newestScreen.sameRows,
     eventsOneDirectory:
@@ -804,6 +811,7 @@ async function main(): Promise<void> {
     `- Recent Changes, newest screen of ${events.screen} of ${events.events.toLocaleString('en')} events: ≤ 4 requests (${events.newestScreen.requests}) and ≤ 4 × L + 30 ms (${ms(eventsScreenMs)}, median); reading the month forward instead: ${events.newestScreen.forwardPages} pages: ${verdict(goals.eventsNewestScreen)}`,
     `- Recent Changes of one directory holding ${(events.oneDirectory.share * 100).toFixed(0)}% of its organisation's events: ≤ 1.2 × the ${events.oneDirectory.pagesHoldingScreen} pages that hold its ${events.screen} newest (${events.oneDirectory.requests} requests, ${times(events.oneDirectory.requests / events.oneDirectory.pagesHoldingScreen)}; ${ms(median(events.oneDirectory.ms))}; forward: ${events.oneDirectory.forwardPages} pages): ${verdict(goals.eventsOneDirectory)}`,
     `- Recent Changes, a poll with nothing new: 1 request (${events.poll.requests}): ${verdict(goals.eventsPoll)}`,
+    `- Explain User Access for a user in ${explain.groups} groups: by ID 1 + ⌈${explain.groups} / 100⌉ + ${explain.byId.eventRequests} event windows = ${explain.byIdGoal} requests (${explain.byId.requests}; ${ms(explain.byId.ms)}); by email across ${explain.directories} directories ≤ ${explain.directories} more (${explain.byEmail.requests - explain.byId.requests} more: ${explain.byEmail.lookups} lookups; ${ms(explain.byEmail.ms)}): ${verdict(goals.explain)}`,
     `- Cold hover: exactly one request (${ids.coldHover.requestsPerRun.join(', ')} in ${RUNS} runs; ${ms(ids.coldHover.ms)}): ${verdict(goals.coldHover)}`,
   ].join('\n');
 
@@ -828,6 +836,7 @@ async function main(): Promise<void> {
       oneDirectory: { ...events.oneDirectory, ms: median(events.oneDirectory.ms) },
       poll: events.poll,
     },
+    explain: { requests: explain.byId.requests, ...explain },
     bundle: bundles,
     activation: activated ?? null,
     goals,
