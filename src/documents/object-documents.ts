@@ -9,6 +9,11 @@ import { idProblem, KINDS, OBJECT_KINDS, type WorkOSObjectKind } from '../workos
 import { jsonIndent } from './json-indent';
 
 export const SCHEME = 'workos';
+/**
+ * The same documents, as links in a report. The Markdown preview opens no link of a scheme like
+ * `workos:` (letters only: the webview drops it), but hands one whose scheme has a dot to `vscode.open`.
+ */
+export const LINK_SCHEME = 'workos.object';
 
 /**
  * Read-only JSON views of WorkOS objects of every kind. The URI names the environment (its ID, as
@@ -26,7 +31,11 @@ export class ObjectDocuments implements vscode.TextDocumentContentProvider, vsco
     private readonly sessions: Sessions,
     private readonly environments: EnvironmentStore,
   ) {
-    this.disposables = [this.changes, vscode.workspace.registerTextDocumentContentProvider(SCHEME, this)];
+    this.disposables = [
+      this.changes,
+      vscode.workspace.registerTextDocumentContentProvider(SCHEME, this),
+      vscode.workspace.registerTextDocumentContentProvider(LINK_SCHEME, this),
+    ];
   }
 
   /** Shows `object` (already in `session`'s cache) as its own read-only JSON document. */
@@ -84,9 +93,14 @@ export function uriFor(
   });
 }
 
+/** A link to the object's document that opens from a report in the Markdown preview (see LINK_SCHEME). */
+export function reportLinkFor(environmentId: string, kind: WorkOSObjectKind, object: WorkOSObject): vscode.Uri {
+  return uriFor(environmentId, kind, object).with({ scheme: LINK_SCHEME });
+}
+
 /** The environment one of our documents belongs to (its URI's authority); undefined for any other document. */
 export function environmentOfDocument(uri: vscode.Uri): string | undefined {
-  return uri.scheme === SCHEME && uri.authority !== '' ? uri.authority : undefined;
+  return (uri.scheme === SCHEME || uri.scheme === LINK_SCHEME) && uri.authority !== '' ? uri.authority : undefined;
 }
 
 /** The kind and ID a document's URI names; undefined for a path we did not make. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { uriFor } from '../documents/object-documents';
+import { reportLinkFor } from '../documents/object-documents';
 import type { Services } from '../services';
 import type { Session, WorkOSObject } from '../session/session';
 import { displayName, displayText } from '../text/safe-text';
@@ -70,7 +70,7 @@ async function explainUser(services: Services, argument: unknown): Promise<void>
       session.signal,
     );
     markdown = explanationMarkdown(facts, (kind, object) =>
-      uriFor(session.environmentId, kind, object as WorkOSObject).toString(),
+      reportLinkFor(session.environmentId, kind, object as WorkOSObject).toString(),
     );
   } catch (error) {
     return showFailure(services.log, vscode.l10n.t('Could not explain {0}', user.id), error);

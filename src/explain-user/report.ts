@@ -11,7 +11,8 @@ import type { UserFacts } from './gather';
 // The Explain User Access report: why this person has (or has not) access. Plain Markdown, free of
 // VS Code so it is tested in plain Node, like Diagnose Directory's. Every value from the server goes
 // through displayText and then markdownText: no name adds a link, an image, HTML or a heading. The
-// only links are the ones made here, to the objects' own JSON documents.
+// only links are the ones made here, to the objects' own JSON documents (`workos.object:` URIs, the
+// kind the Markdown preview opens).
 
 /** The URI of an object's JSON document, or undefined for none. */
 export type LinkOf = (kind: WorkOSObjectKind, object: { id: string; name?: unknown }) => string | undefined;

@@ -12,6 +12,7 @@ import { listFiles, recordHygiene, type Place } from '../reliability/hygiene';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
 import { CHROMIUM_ARGS, isolatedEnv, startCodeServer, type CodeServer } from '../vscode/code-server';
 import { cacheDir, ensureRealVSCode, packageExtension, repoRoot, VSIX } from '../vscode/setup';
+import { explainUserStep } from './explain-step';
 import { until, Workbench } from './workbench';
 
 const ROOT = path.join(cacheDir, 'e2e');
@@ -27,6 +28,7 @@ const README_NAMES = [
   'environments.png',
   'changes.png',
   'diagnose.png',
+  'explain.png',
 ];
 const UPDATE_SCREENSHOTS = process.argv.includes('--update-screenshots') || process.env.UPDATE_SCREENSHOTS === '1';
 // Small pages keep the directories, a page of groups and "Load more" on one screen (and in tree.png).
@@ -738,6 +740,7 @@ async function main(): Promise<void> {
         await ui.viewHeader('Recent Changes').click(); // collapsed again for the next steps
       },
     ],
+    explainUserStep({ page, ui, api, shot }),
 
     [
       'a workspace setting cannot redirect the API: the tree still loads from the user-level address',
@@ -783,8 +786,14 @@ async function main(): Promise<void> {
     ],
   ];
 
+  // WORKOS_E2E_STEPS (a pattern) runs the first step, which sets the key, and the steps it matches.
+  const only = process.env.WORKOS_E2E_STEPS ? new RegExp(process.env.WORKOS_E2E_STEPS, 'i') : undefined;
   for (const [name, run, timeoutMs = STEP_TIMEOUT_MS] of steps) {
     const label = `${++step}. ${name}`;
+    if (only && step > 1 && !only.test(name)) {
+      console.log(`  - ${label} (not selected)`);
+      continue;
+    }
     if (failed > 0) {
       console.log(`  - ${label} (skipped)`);
       continue;
@@ -814,12 +823,13 @@ async function main(): Promise<void> {
     }
   }
 
-  if (UPDATE_SCREENSHOTS && failed === 0) {
+  if (UPDATE_SCREENSHOTS && failed === 0 && !only) {
     fs.mkdirSync(README_SHOTS, { recursive: true });
     for (const name of README_NAMES) fs.copyFileSync(path.join(RESULTS, name), path.join(README_SHOTS, name));
     console.log(`Updated ${README_NAMES.join(', ')} in ${path.relative(repoRoot, README_SHOTS)}/`);
   }
   const skipped = steps.length - passed - failed;
+  if (only) console.log(`Only the steps matching ${only}: the README's screenshots were not updated`);
   console.log(`Took ${((Date.now() - started) / 1000).toFixed(0)} s${skipped ? `; ${skipped} skipped` : ''}`);
 }
 

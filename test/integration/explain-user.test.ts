@@ -51,7 +51,10 @@ describe('Explain User Access', function () {
     const text = await reportOf(user.id, explain(user.id));
     assert.match(text, new RegExp(`^# ${user.first_name} ${user.last_name}\\n`));
     assert.match(text, /\*\*Active\*\* \(`active`\)\. .* is provisioned to the customer's apps/);
-    assert.match(text, /- Directory: \[Brightline Logistics \\\(Okta\\\)\]\(<workos:\/\/[^>]+>\)/);
+    const directoryLink = /- Directory: \[Brightline Logistics \\\(Okta\\\)\]\(<(workos\.object:\/\/[^>]+)>\)/.exec(
+      text,
+    );
+    assert.ok(directoryLink, 'the directory links to its JSON');
     assert.match(text, new RegExp(`- Organisation: \\[${SAMPLE.organizationNames[user.organization_id]}\\]`));
     assert.match(text, new RegExp(`## Groups \\(${SAMPLE.userWithGroupsCount}\\)`));
     assert.equal(text.match(/^- \[.*\(`directory_group_/gm)?.length, SAMPLE.userWithGroupsCount, 'every group listed');
@@ -59,6 +62,12 @@ describe('Explain User Access', function () {
     assert.match(text, /## Changes in the last 30 days/);
     const groupPages = fake.requests.filter((r) => r.route === 'list_groups' && r.query.user === user.id);
     assert.equal(groupPages.length, Math.ceil(SAMPLE.userWithGroupsCount / 100), 'the groups at 100 a page');
+    // What the preview does with a link of that scheme (the UI test clicks one).
+    await vscode.commands.executeCommand('vscode.open', vscode.Uri.parse(directoryLink[1]));
+    await waitFor(
+      () => vscode.window.activeTextEditor?.document.getText().includes(`"id": "${user.directory_id}"`) === true,
+      'the link opens the directory as JSON',
+    );
   });
 
   it('from a user row; a suspended user is said plainly not to be provisioned, with their changes of the month', async () => {
@@ -71,7 +80,7 @@ describe('Explain User Access', function () {
     assert.ok(row, 'the user row');
     const text = await reportOf(user.id, explain(row));
     assert.match(text, /\*\*Suspended\*\* \(`suspended`\)\. .* is \*\*not provisioned to the customer's apps\*\*/);
-    assert.match(text, /\*\*Added to\*\* \[[^\]]+\]\(<workos:\/\/[^>]+directory_group[^>]+>\) \(`event_/);
+    assert.match(text, /\*\*Added to\*\* \[[^\]]+\]\(<workos\.object:\/\/[^>]+directory_group[^>]+>\) \(`event_/);
   });
 
   it('an update names the fields with their old and new values', async () => {
