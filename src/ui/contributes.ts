@@ -36,6 +36,8 @@ export const COMMANDS = {
   openEventGroup: 'workos.openEventGroup',
   openEventDirectory: 'workos.openEventDirectory',
   diagnoseDirectory: 'workos.diagnoseDirectory',
+  reveal: 'workos.reveal',
+  showEventInDirectories: 'workos.showEventInDirectories',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

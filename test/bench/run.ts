@@ -18,6 +18,7 @@ import { cacheDir, NODE24_VERSION, realVSCodePaths, repoRoot } from '../vscode/s
 import type { CachedHover, ChildArgs, ColdHover, Counts, LinksRun, Listing, MembersExpansion, ScanRun } from './child';
 import { LOG_IDS } from './ids';
 import { oneDoorFigures } from './one-door';
+import { revealFigures } from './reveal';
 
 const { values: options } = parseArgs({
   options: { latency: { type: 'string', default: '20' }, runs: { type: 'string', default: '5' } },
@@ -479,6 +480,7 @@ async function main(): Promise<void> {
     of.ours.groups === GROUPS;
   const oneDoor = await oneDoorFigures(latency, RUNS);
   const events = await eventsBench(latency, RUNS);
+  const reveal = await revealFigures(latency);
   const eventsScreenMs = median(events.newestScreen.ms);
   const goals = {
     eventsNewestScreen:
@@ -513,6 +515,8 @@ async function main(): Promise<void> {
       ids.links.rangesCoverIds,
     cachedHover: ids.cachedHover.perCallMs <= CACHED_HOVER_GOAL_MS && ids.cachedHover.sameObject,
     coldHover: ids.coldHover.requestsPerRun.every((requests) => requests === 1) && ids.coldHover.answered,
+    // The group pages up to it, the group lookup and the directories page: nothing more.
+    reveal: reveal.found && reveal.pages === reveal.expectedPages && reveal.requests === reveal.pages + 2,
   };
 
   /** Each with the listing of ours it is compared with: the flat one, or the nested one. */
@@ -805,6 +809,7 @@ async function main(): Promise<void> {
     `- Recent Changes of one directory holding ${(events.oneDirectory.share * 100).toFixed(0)}% of its organisation's events: ≤ 1.2 × the ${events.oneDirectory.pagesHoldingScreen} pages that hold its ${events.screen} newest (${events.oneDirectory.requests} requests, ${times(events.oneDirectory.requests / events.oneDirectory.pagesHoldingScreen)}; ${ms(median(events.oneDirectory.ms))}; forward: ${events.oneDirectory.forwardPages} pages): ${verdict(goals.eventsOneDirectory)}`,
     `- Recent Changes, a poll with nothing new: 1 request (${events.poll.requests}): ${verdict(goals.eventsPoll)}`,
     `- Cold hover: exactly one request (${ids.coldHover.requestsPerRun.join(', ')} in ${RUNS} runs; ${ms(ids.coldHover.ms)}): ${verdict(goals.coldHover)}`,
+    `- Reveal the group at position ${reveal.position.toLocaleString('en')}: exactly ⌈(k + 1) / 100⌉ = ${reveal.expectedPages} group pages (${reveal.pages}), plus its lookup and the directories page (${reveal.requests} requests, ${ms(reveal.ms)}): ${verdict(goals.reveal)}`,
   ].join('\n');
 
   const results = {
@@ -828,6 +833,7 @@ async function main(): Promise<void> {
       oneDirectory: { ...events.oneDirectory, ms: median(events.oneDirectory.ms) },
       poll: events.poll,
     },
+    reveal,
     bundle: bundles,
     activation: activated ?? null,
     goals,
