@@ -13,6 +13,7 @@ import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
 import { CHROMIUM_ARGS, isolatedEnv, startCodeServer, type CodeServer } from '../vscode/code-server';
 import { cacheDir, ensureRealVSCode, packageExtension, repoRoot, VSIX } from '../vscode/setup';
 import { until, Workbench } from './workbench';
+import { revealStep } from './reveal-step';
 
 const ROOT = path.join(cacheDir, 'e2e');
 const RESULTS = path.join(repoRoot, 'test-results', 'e2e');
@@ -27,7 +28,10 @@ const README_NAMES = [
   'environments.png',
   'changes.png',
   'diagnose.png',
+  'reveal.png',
 ];
+/** `WORKOS_E2E_STEPS=<regex>`: only the steps whose name matches, after the first (which sets the key). */
+const ONLY = process.env.WORKOS_E2E_STEPS ? new RegExp(process.env.WORKOS_E2E_STEPS) : undefined;
 const UPDATE_SCREENSHOTS = process.argv.includes('--update-screenshots') || process.env.UPDATE_SCREENSHOTS === '1';
 // Small pages keep the directories, a page of groups and "Load more" on one screen (and in tree.png).
 const PAGE_SIZE = 20;
@@ -739,6 +743,8 @@ async function main(): Promise<void> {
       },
     ],
 
+    revealStep({ ui, page, api, pageSize: PAGE_SIZE, shot }),
+
     [
       'a workspace setting cannot redirect the API: the tree still loads from the user-level address',
       async () => {
@@ -785,7 +791,7 @@ async function main(): Promise<void> {
 
   for (const [name, run, timeoutMs = STEP_TIMEOUT_MS] of steps) {
     const label = `${++step}. ${name}`;
-    if (failed > 0) {
+    if (failed > 0 || (ONLY && step > 1 && !ONLY.test(name))) {
       console.log(`  - ${label} (skipped)`);
       continue;
     }
