@@ -27,7 +27,7 @@ export interface RevealStep {
 
 export type RevealOutcome =
   | { readonly found: ObjectNode }
-  /** `list`: the list read to its end without the row (the directory itself, for a group). */
+  /** Which row a list read to its end did not hold: the directory's (the root), or the group's. */
   | { readonly missing: 'directory' | 'group' }
   /** The root shows a search that does not list the directory; without it, it may be there. */
   | { readonly outsideSearch: true }
