@@ -19,12 +19,31 @@ const PAGE = 26;
 
 export function revealStep({ ui, page, api, pageSize, shot }: RevealStepContext): [string, () => Promise<void>] {
   return [
-    `Reveal in Directories from the palette: a group on page ${PAGE} is selected and focused, the pages before it loaded in order`,
+    `Reveal in Directories from the palette: Cancel stops it; a group on page ${PAGE} is selected and focused, the pages before it loaded in order`,
     async () => {
       const listed = await listOrder(api, pageSize * PAGE);
       const group = listed[pageSize * (PAGE - 1) + 3];
       const name = api.dataset.groups.find((candidate) => candidate.id === group)!.name;
-      const pagesBefore = groupPages(api).length;
+
+      // Cancel first: a group much further down, slow pages, Cancel on the progress after two of them.
+      let pagesBefore = groupPages(api).length;
+      api.setLatency(500);
+      await ui.runCommand('WorkOS: Reveal in Directories...');
+      await (await ui.inputBox('WorkOS: Reveal in Directories')).fill(SAMPLE.busyGroupId);
+      await page.keyboard.press('Enter');
+      const progress = ui.toast(/Revealing/);
+      await until('two pages are read', () => groupPages(api).length >= pagesBefore + 2);
+      await progress.getByRole('button', { name: 'Cancel' }).click();
+      await progress.waitFor({ state: 'hidden' });
+      api.setLatency(0);
+      assert.equal(
+        await ui.view.locator('[role="treeitem"][aria-selected="true"]', { hasText: SAMPLE.busyGroupId }).count(),
+        0,
+        'nothing revealed',
+      );
+      // Had the cancelled walk gone on towards page 130, the pages below would pass page 26.
+
+      pagesBefore = groupPages(api).length;
       await ui.runCommand('WorkOS: Reveal in Directories...');
       await (await ui.inputBox('WorkOS: Reveal in Directories')).fill(group);
       await page.keyboard.press('Enter');
