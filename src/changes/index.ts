@@ -61,6 +61,16 @@ export function registerChanges(
     vscode.commands.registerCommand(COMMANDS.openEventUser, openSubject('user')),
     vscode.commands.registerCommand(COMMANDS.openEventGroup, openSubject('group')),
     vscode.commands.registerCommand(COMMANDS.openEventDirectory, openSubject('directory')),
+    vscode.commands.registerCommand(
+      COMMANDS.showEventInDirectories,
+      onRow((row) => {
+        // A membership change shows its group; a user's change, the directory it happened in.
+        const { group, directory } = eventSubjects(row.event);
+        if (!group && !directory)
+          return showNotice('info', vscode.l10n.t('This change names no directory or group by ID.'));
+        return vscode.commands.executeCommand(COMMANDS.reveal, group ?? directory);
+      }),
+    ),
     vscode.commands.registerCommand(COMMANDS.loadOlderChanges, () => view.loadOlder()),
     vscode.commands.registerCommand(COMMANDS.refreshChanges, () => {
       services.sessions.active?.changes.restart(view.scope && { directory: view.scope });

@@ -94,6 +94,11 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
     return this.withProgress(() => this.model.loadMore(target));
   }
 
+  /** Selects and focuses `node`'s row, its parents expanded: VS Code walks up by getParent, down by getChildren. */
+  async reveal(node: TreeNode): Promise<void> {
+    await this.view.reveal(node, { select: true, focus: true, expand: false });
+  }
+
   /** Shows what the server matches to `text` at the root, or every directory again (undefined). */
   search(text: string | undefined): void {
     this.model.setSearch(text);

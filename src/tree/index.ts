@@ -4,6 +4,7 @@ import type { Services } from '../services';
 import { DirectoriesView } from './directories-view';
 import { isUserNode, objectOfRow, type LoadMoreNode, type MessageNode, type ParentNode } from './nodes';
 import { COMMANDS } from '../ui/contributes';
+import { revealInDirectories } from './reveal';
 
 /** The Directories view, and the commands of its title bar and rows. */
 export function registerDirectoriesView(context: vscode.ExtensionContext, services: Services): DirectoriesView {
@@ -16,6 +17,7 @@ export function registerDirectoriesView(context: vscode.ExtensionContext, servic
     vscode.commands.registerCommand(COMMANDS.loadMore, (target?: LoadMoreNode | MessageNode | ParentNode) =>
       view.loadMore(target),
     ),
+    vscode.commands.registerCommand(COMMANDS.reveal, (id?: unknown) => revealInDirectories(view, services, id)),
     vscode.commands.registerCommand(COMMANDS.copyId, (row?: unknown) => copy(objectOfRow(row)?.object.id, 'ID')),
     vscode.commands.registerCommand(COMMANDS.copyEmail, (row?: unknown) =>
       copy(isUserNode(row) ? row.user.email : undefined, 'email'),

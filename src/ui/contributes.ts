@@ -37,6 +37,8 @@ export const COMMANDS = {
   openEventDirectory: 'workos.openEventDirectory',
   diagnoseDirectory: 'workos.diagnoseDirectory',
   explainUser: 'workos.explainUser',
+  reveal: 'workos.reveal',
+  showEventInDirectories: 'workos.showEventInDirectories',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

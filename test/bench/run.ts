@@ -19,6 +19,7 @@ import { cacheDir, NODE24_VERSION, realVSCodePaths, repoRoot } from '../vscode/s
 import type { CachedHover, ChildArgs, ColdHover, Counts, LinksRun, Listing, MembersExpansion, ScanRun } from './child';
 import { LOG_IDS } from './ids';
 import { oneDoorFigures } from './one-door';
+import { revealFigures } from './reveal';
 
 const { values: options } = parseArgs({
   options: { latency: { type: 'string', default: '20' }, runs: { type: 'string', default: '5' } },
@@ -480,6 +481,7 @@ async function main(): Promise<void> {
     of.ours.groups === GROUPS;
   const oneDoor = await oneDoorFigures(latency, RUNS);
   const events = await eventsBench(latency, RUNS);
+  const reveal = await revealFigures(latency);
   const eventsScreenMs = median(events.newestScreen.ms);
   const explain = await explainBench(latency, RUNS);
   const goals = {
@@ -520,6 +522,8 @@ async function main(): Promise<void> {
       ids.links.rangesCoverIds,
     cachedHover: ids.cachedHover.perCallMs <= CACHED_HOVER_GOAL_MS && ids.cachedHover.sameObject,
     coldHover: ids.coldHover.requestsPerRun.every((requests) => requests === 1) && ids.coldHover.answered,
+    // The group pages up to it, the group lookup and the directories page: nothing more.
+    reveal: reveal.found && reveal.pages === reveal.expectedPages && reveal.requests === reveal.pages + 2,
   };
 
   /** Each with the listing of ours it is compared with: the flat one, or the nested one. */
@@ -813,6 +817,7 @@ async function main(): Promise<void> {
     `- Recent Changes, a poll with nothing new: 1 request (${events.poll.requests}): ${verdict(goals.eventsPoll)}`,
     `- Explain User Access for a user in ${explain.groups} groups: by ID 1 + ⌈${explain.groups} / 100⌉ + ${explain.byId.eventRequests} event windows = ${explain.byIdGoal} requests (${explain.byId.requests}; ${ms(explain.byId.ms)}); by email across ${explain.directories} directories ≤ ${explain.directories} more (${explain.byEmail.requests - explain.byId.requests} more: ${explain.byEmail.lookups} lookups; ${ms(explain.byEmail.ms)}): ${verdict(goals.explain)}`,
     `- Cold hover: exactly one request (${ids.coldHover.requestsPerRun.join(', ')} in ${RUNS} runs; ${ms(ids.coldHover.ms)}): ${verdict(goals.coldHover)}`,
+    `- Reveal the group at position ${reveal.position.toLocaleString('en')}: exactly ⌈(k + 1) / 100⌉ = ${reveal.expectedPages} group pages (${reveal.pages}), plus its lookup and the directories page (${reveal.requests} requests, ${ms(reveal.ms)}): ${verdict(goals.reveal)}`,
   ].join('\n');
 
   const results = {
@@ -837,6 +842,7 @@ async function main(): Promise<void> {
       poll: events.poll,
     },
     explain: { requests: explain.byId.requests, ...explain },
+    reveal,
     bundle: bundles,
     activation: activated ?? null,
     goals,

@@ -14,6 +14,7 @@ import { CHROMIUM_ARGS, isolatedEnv, startCodeServer, type CodeServer } from '..
 import { cacheDir, ensureRealVSCode, packageExtension, repoRoot, VSIX } from '../vscode/setup';
 import { explainUserStep } from './explain-step';
 import { until, Workbench } from './workbench';
+import { revealStep } from './reveal-step';
 
 const ROOT = path.join(cacheDir, 'e2e');
 const RESULTS = path.join(repoRoot, 'test-results', 'e2e');
@@ -29,6 +30,7 @@ const README_NAMES = [
   'changes.png',
   'diagnose.png',
   'explain.png',
+  'reveal.png',
 ];
 const UPDATE_SCREENSHOTS = process.argv.includes('--update-screenshots') || process.env.UPDATE_SCREENSHOTS === '1';
 // Small pages keep the directories, a page of groups and "Load more" on one screen (and in tree.png).
@@ -741,6 +743,8 @@ async function main(): Promise<void> {
       },
     ],
     explainUserStep({ page, ui, api, shot }),
+
+    revealStep({ ui, page, api, pageSize: PAGE_SIZE, shot }),
 
     [
       'a workspace setting cannot redirect the API: the tree still loads from the user-level address',

@@ -149,6 +149,7 @@ describe('commands', () => {
       'workos.openEventGroup',
       'workos.openEventUser',
       'workos.openUser',
+      'workos.showEventInDirectories',
     ]);
   });
 });

@@ -139,6 +139,25 @@ describe('reliability matrix, through the extension: every fault × every operat
       await command('workos.openGroup', id);
       return await seenInEditor(id);
     },
+    'reveal a group': async (inject) => {
+      const id = SAMPLE.firstListedGroupId;
+      // Another row selected first, so a selected group means this reveal selected it.
+      await api.view.reveal(await listedDirectory(api, SAMPLE.smallDirectoryId));
+      inject({
+        match: { route: 'get_group', path: new RegExp(`/${id}$`) },
+        id,
+        directory: SAMPLE.largeDirectoryId,
+        list: false,
+      });
+      await command('workos.reveal', id);
+      const selected = api.view.view.selection[0];
+      // Collapsed and hidden again: VS Code would read the expanded lists on the next refresh, before the
+      // next fault is in place (and fill the cache this lookup must miss).
+      await vscode.commands.executeCommand('workbench.actions.treeView.workos.directories.collapseAll');
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      if (isGroupNode(selected) && selected.group.id === id) return { recovered: true };
+      return await seenInEditor();
+    },
     'groups of a user': async (inject) => {
       inject({ match: { route: 'list_groups', query: { user: SAMPLE.userWithGroupsId } }, list: true });
       // Either the command fails by itself, or its answers arrive and a quick pick waits for a choice.

@@ -9,6 +9,7 @@ export const OPERATIONS = [
   'load more',
   'open group by ID',
   'groups of a user',
+  'reveal a group',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -37,6 +38,8 @@ export interface Target {
   match: FaultMatch;
   /** For a get-by-ID: the ID, so a replacement body can carry it. */
   id?: string;
+  /** For a get-by-ID of a group: its directory, which a replacement body carries too. */
+  directory?: string;
   /** A list request (as opposed to a get-by-ID). */
   list: boolean;
   /** The object asked for (or the one item the list should hold): a huge answer carries it, padded. */
@@ -63,7 +66,7 @@ function hugeBody(target: Target, bytes: number): unknown {
   const item = (i: number) => ({
     object: 'directory_group',
     id: `directory_group_01HUGE${String(i).padStart(20, '0')}`,
-    directory_id: target.match.query?.directory,
+    directory_id: target.directory ?? target.match.query?.directory,
     name: `Huge ${i}`,
     raw_attributes: { blob },
   });

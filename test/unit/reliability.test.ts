@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { collectAll, DSYNC_EVENT_TYPES, isWorkOSError, WorkOSClient, type Page } from '../../src/workos';
+import { Session } from '../../src/session/session';
+import { plainReveal, plainTree } from '../bench/reveal';
 import { SAMPLE } from '../fake-workos/dataset';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
 import {
@@ -58,6 +60,27 @@ const OPERATION_STEPS: Record<
         limit: 100,
       }),
   }),
+  // The group lookup, then its directory's first page, through the view's model (test/bench/reveal.ts).
+  'reveal a group': async (client) => {
+    const id = SAMPLE.firstListedGroupId;
+    const session = new Session(client, () => 100, 'reliability');
+    const model = plainTree(session);
+    await model.children();
+    return {
+      target: {
+        match: { route: 'get_group', path: new RegExp(`/${id}$`) },
+        id,
+        directory: SAMPLE.largeDirectoryId,
+        list: false,
+      },
+      run: async () => {
+        const outcome = await plainReveal(model, session, id);
+        if ('failed' in outcome) throw outcome.failed;
+        if (!('found' in outcome)) throw new Error(`not revealed: ${Object.keys(outcome).join()}`);
+        return outcome.found;
+      },
+    };
+  },
   'groups of a user': async (client) => ({
     target: { match: { route: 'list_groups', query: { user: SAMPLE.userWithGroupsId } }, list: true },
     run: () => collectAll(client.allGroups({ user: SAMPLE.userWithGroupsId, limit: 100 })),
