@@ -3,7 +3,11 @@
 //   node esbuild.mjs --production    minified, no source maps
 //   node esbuild.mjs --watch         rebuilds on change, with start/finish lines for the problem matcher
 //   node esbuild.mjs --tests         also bundles test/**/*.ts into out/ for mocha and the extension host
+// Every build also writes l10n/bundle.l10n.json, the English messages of src/ that VS Code translates
+// from: generated, not committed, so it is never stale and parallel edits of strings never conflict.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { getL10nJson } from '@vscode/l10n-dev';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -38,6 +42,27 @@ const problemMatcherLines = {
   },
 };
 
+/** Writes l10n/bundle.l10n.json from every `vscode.l10n.t` and `l10n.t` call of src/ (under a second). */
+async function writeL10nBundle() {
+  const files = fs
+    .readdirSync('src', { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => ({ extension: '.ts', contents: fs.readFileSync(path.join('src', file), 'utf8') }));
+  const bundle = await getL10nJson(files);
+  fs.mkdirSync('l10n', { recursive: true });
+  fs.writeFileSync('l10n/bundle.l10n.json', `${JSON.stringify(bundle, null, 2)}\n`);
+}
+
+/** Regenerates the bundle at each (re)build, so `--watch` keeps it current too. */
+const l10nBundle = {
+  name: 'l10n-bundle',
+  setup(build) {
+    build.onEnd(async (result) => {
+      if (result.errors.length === 0) await writeL10nBundle();
+    });
+  },
+};
+
 const builds = [
   {
     ...shared,
@@ -47,7 +72,7 @@ const builds = [
     sourcemap: production ? false : 'linked',
     sourcesContent: false,
     metafile: true,
-    plugins: watch ? [problemMatcherLines] : [],
+    plugins: watch ? [l10nBundle, problemMatcherLines] : [l10nBundle],
   },
 ];
 if (tests) {
@@ -58,7 +83,7 @@ if (tests) {
     entryPoints: ['test/**/*.ts'],
     outdir: 'out',
     outbase: '.',
-    external: ['vscode', 'mocha', 'playwright-core', '@workos-inc/node', '@vscode/test-electron'],
+    external: ['vscode', 'mocha', 'playwright-core', '@workos-inc/node', '@vscode/test-electron', '@vscode/l10n-dev'],
     sourcemap: 'inline',
   });
 }
