@@ -529,7 +529,8 @@ export class WorkOSClient {
   /** A value from an answer, for a message: redacted, cut short, and quoted so a line break shows as `\n`. */
   private quote(value: string): string {
     return (
-      JSON.stringify(this.redact(value).slice(0, 60)) + (value.length > 60 ? `… (${value.length} characters)` : '')
+      JSON.stringify(this.redact(value).slice(0, 60)) +
+      (value.length > 60 ? l10n.t('… ({0} characters)', value.length) : '')
     );
   }
 }
