@@ -25,18 +25,39 @@ const group = (value: unknown, fallback = l10n.t('a group')) =>
   (isObject(value) && displayName(value as { id: string })) || fallback;
 const named = (data: Record<string, unknown>, fallback: string) => displayName(data as { id: string }) || fallback;
 
-const UPDATED = ['{1} names the changed fields (": email, state"), or is empty'];
+// One message per subject (its comment, literal for the bundle generator, tells them apart), so that a
+// language whose verb agrees with its noun can.
 
 const TYPES: Readonly<Record<string, { kind: ChangeKind; phrase: Phrase }>> = {
-  'dsync.activated': { kind: 'linked', phrase: (data) => l10n.t('{0} linked', named(data, l10n.t('A directory'))) },
-  'dsync.deleted': { kind: 'unlinked', phrase: (data) => l10n.t('{0} deleted', named(data, l10n.t('A directory'))) },
-  'dsync.group.created': { kind: 'created', phrase: (data) => l10n.t('{0} created', group(data, l10n.t('A group'))) },
+  'dsync.activated': {
+    kind: 'linked',
+    phrase: (data) =>
+      l10n.t({ message: '{0} linked', args: [named(data, l10n.t('A directory'))], comment: ['{0} is a directory'] }),
+  },
+  'dsync.deleted': {
+    kind: 'unlinked',
+    phrase: (data) =>
+      l10n.t({ message: '{0} deleted', args: [named(data, l10n.t('A directory'))], comment: ['{0} is a directory'] }),
+  },
+  'dsync.group.created': {
+    kind: 'created',
+    phrase: (data) =>
+      l10n.t({ message: '{0} created', args: [group(data, l10n.t('A group'))], comment: ['{0} is a group'] }),
+  },
   'dsync.group.updated': {
     kind: 'updated',
     phrase: (data) =>
-      l10n.t({ message: '{0} updated{1}', args: [group(data, l10n.t('A group')), fields(data)], comment: UPDATED }),
+      l10n.t({
+        message: '{0} updated{1}',
+        args: [group(data, l10n.t('A group')), fields(data)],
+        comment: ['{0} is a group', '{1} names the changed fields (": email, state"), or is empty'],
+      }),
   },
-  'dsync.group.deleted': { kind: 'deleted', phrase: (data) => l10n.t('{0} deleted', group(data, l10n.t('A group'))) },
+  'dsync.group.deleted': {
+    kind: 'deleted',
+    phrase: (data) =>
+      l10n.t({ message: '{0} deleted', args: [group(data, l10n.t('A group'))], comment: ['{0} is a group'] }),
+  },
   'dsync.group.user_added': {
     kind: 'added',
     phrase: (data) => l10n.t('{0} added to {1}', user(data.user), group(data.group)),
@@ -45,12 +66,23 @@ const TYPES: Readonly<Record<string, { kind: ChangeKind; phrase: Phrase }>> = {
     kind: 'removed',
     phrase: (data) => l10n.t('{0} removed from {1}', user(data.user), group(data.group)),
   },
-  'dsync.user.created': { kind: 'created', phrase: (data) => l10n.t('{0} created', user(data)) },
+  'dsync.user.created': {
+    kind: 'created',
+    phrase: (data) => l10n.t({ message: '{0} created', args: [user(data)], comment: ['{0} is a user'] }),
+  },
   'dsync.user.updated': {
     kind: 'updated',
-    phrase: (data) => l10n.t({ message: '{0} updated{1}', args: [user(data), fields(data)], comment: UPDATED }),
+    phrase: (data) =>
+      l10n.t({
+        message: '{0} updated{1}',
+        args: [user(data), fields(data)],
+        comment: ['{0} is a user', '{1} names the changed fields (": email, state"), or is empty'],
+      }),
   },
-  'dsync.user.deleted': { kind: 'deleted', phrase: (data) => l10n.t('{0} deleted', user(data)) },
+  'dsync.user.deleted': {
+    kind: 'deleted',
+    phrase: (data) => l10n.t({ message: '{0} deleted', args: [user(data)], comment: ['{0} is a user'] }),
+  },
 };
 
 /** The row's sentence and kind; an unknown type, or `data` that is not an object, still reads. */

@@ -69,7 +69,6 @@ export function diagnosisMarkdown({ directory, organizationName, now, changes, l
   const organizationId = typeof directory.organization_id === 'string' ? ` (${code(directory.organization_id)})` : '';
   const type = text(typeName(directory.type) ?? directory.type, 80);
   const read = new Date(now).toUTCString();
-  const idComment = ['{1} is the organisation ID in brackets, or empty'];
   out.push(
     organizationName
       ? l10n.t({
@@ -80,7 +79,7 @@ export function diagnosisMarkdown({ directory, organizationName, now, changes, l
       : l10n.t({
           message: 'Directory {0}{1}, {2}. Read {3}.',
           args: [code(directory.id), organizationId, type, read],
-          comment: idComment,
+          comment: ['{1} is the organisation ID in brackets, or empty'],
         }),
     '',
   );

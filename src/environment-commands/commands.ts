@@ -5,7 +5,7 @@ import type { Services } from '../services';
 import { checkBaseUrl } from '../workos';
 import type { Environment, EnvironmentStore } from '../environments/environment-store';
 import { environmentFacts, environmentLabel, environmentName } from '../environments/environment-text';
-import { askForKey, STEP_COMMENT } from './key-commands';
+import { askForKey } from './key-commands';
 import { COMMANDS } from '../ui/contributes';
 
 const ADD_TITLE = vscode.l10n.t('WorkOS: Add Environment');
@@ -14,7 +14,11 @@ const ADD_STEPS = 4;
 /** Name, key, production or not, address; then the window switches to it. Nothing is saved if any step is cancelled. */
 export async function addEnvironment({ environments, log }: Services): Promise<void> {
   const name = await askText({
-    title: vscode.l10n.t({ message: '{0} ({1}/{2})', args: [ADD_TITLE, 1, ADD_STEPS], comment: STEP_COMMENT }),
+    title: vscode.l10n.t({
+      message: '{0} ({1}/{2})',
+      args: [ADD_TITLE, 1, ADD_STEPS],
+      comment: ['{0} is the title, {1} the step, {2} the number of steps'],
+    }),
     prompt: vscode.l10n.t('A name for the environment, such as staging, production or a customer’s sandbox.'),
     ignoreFocusOut: true,
     validateInput: (value) => environments.nameProblem(value),
@@ -25,7 +29,11 @@ export async function addEnvironment({ environments, log }: Services): Promise<v
   const production = await pickProduction();
   if (production === undefined) return;
   const address = await askText({
-    title: vscode.l10n.t({ message: '{0} ({1}/{2})', args: [ADD_TITLE, 4, ADD_STEPS], comment: STEP_COMMENT }),
+    title: vscode.l10n.t({
+      message: '{0} ({1}/{2})',
+      args: [ADD_TITLE, 4, ADD_STEPS],
+      comment: ['{0} is the title, {1} the step, {2} the number of steps'],
+    }),
     prompt: vscode.l10n.t(
       'Its API address. Leave empty for the workos.apiBaseUrl user setting (https://api.workos.com unless you changed it).',
     ),
@@ -185,7 +193,11 @@ async function pickProduction(): Promise<boolean | undefined> {
       },
     ],
     {
-      title: vscode.l10n.t({ message: '{0} ({1}/{2})', args: [ADD_TITLE, 3, ADD_STEPS], comment: STEP_COMMENT }),
+      title: vscode.l10n.t({
+        message: '{0} ({1}/{2})',
+        args: [ADD_TITLE, 3, ADD_STEPS],
+        comment: ['{0} is the title, {1} the step, {2} the number of steps'],
+      }),
       placeHolder: vscode.l10n.t('Is this a production environment?'),
       ignoreFocusOut: true,
     },

@@ -5,9 +5,6 @@ import { keyWarning, normalizeKey } from '../workos';
 import { ENVIRONMENT_VARIABLE, type EnvironmentStore } from '../environments/environment-store';
 import { environmentLabel } from '../environments/environment-text';
 
-/** For a title with its step, "WorkOS: Add Environment (2/4)". */
-export const STEP_COMMENT = ['{0} is the title, {1} the step, {2} the number of steps'];
-
 /**
  * A key typed into a password box, confirmed when it does not look like a secret key; undefined when
  * the person cancels. `step` is for the Add Environment flow ("2/4").
@@ -18,7 +15,11 @@ export async function askForKey(
 ): Promise<string | undefined> {
   const entered = await askText({
     title: step
-      ? vscode.l10n.t({ message: '{0} ({1}/{2})', args: [title, step.step, step.totalSteps], comment: STEP_COMMENT })
+      ? vscode.l10n.t({
+          message: '{0} ({1}/{2})',
+          args: [title, step.step, step.totalSteps],
+          comment: ['{0} is the title, {1} the step, {2} the number of steps'],
+        })
       : title,
     prompt: vscode.l10n.t(
       'Your WorkOS secret key (sk_…), from the dashboard’s API Keys page. VS Code keeps it in its secret storage, never in settings.',

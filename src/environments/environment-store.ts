@@ -371,27 +371,26 @@ export class EnvironmentStore {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       // One sentence for each action, so that a translation need not fit a verb into another's.
-      const comment = ['{0} is the keychain’s own error message'];
       throw new KeyringError(
         action === 'read'
           ? l10n.t({
               message:
                 'Could not read the API key in the system keychain ({0}). On Linux, VS Code needs a running keyring such as GNOME Keyring or KWallet, or the --password-store flag; see "Troubleshooting" in the extension\'s README. The key was not written anywhere else.',
               args: [reason],
-              comment,
+              comment: ['{0} is the keychain’s own error message'],
             })
           : action === 'save'
             ? l10n.t({
                 message:
                   'Could not save the API key in the system keychain ({0}). On Linux, VS Code needs a running keyring such as GNOME Keyring or KWallet, or the --password-store flag; see "Troubleshooting" in the extension\'s README. The key was not written anywhere else.',
                 args: [reason],
-                comment,
+                comment: ['{0} is the keychain’s own error message'],
               })
             : l10n.t({
                 message:
                   'Could not delete the API key in the system keychain ({0}). On Linux, VS Code needs a running keyring such as GNOME Keyring or KWallet, or the --password-store flag; see "Troubleshooting" in the extension\'s README. The key was not written anywhere else.',
                 args: [reason],
-                comment,
+                comment: ['{0} is the keychain’s own error message'],
               }),
       );
     }

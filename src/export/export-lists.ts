@@ -69,9 +69,6 @@ function newestFirst(a: DirectoryGroup, b: DirectoryGroup): number {
   return time(b).localeCompare(time(a)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** For the messages that name what is exported. */
-const WHAT = ['{0} is what is exported: "the groups of …" or "the members of …"'];
-
 /**
  * Asks CSV or JSON, reads the whole collection (joined: a picker reading the same scan may close without
  * ending the export) under a cancellable notification tied to the session, and opens the result in an
@@ -98,7 +95,11 @@ async function exportList<T extends WorkOSObject>(
       },
     ],
     {
-      title: vscode.l10n.t({ message: 'WorkOS: Export {0}', args: [what], comment: WHAT }),
+      title: vscode.l10n.t({
+        message: 'WorkOS: Export {0}',
+        args: [what],
+        comment: ['{0} is what is exported: "the groups of …" or "the members of …"'],
+      }),
       placeHolder: vscode.l10n.t('Export as'),
     },
   );
@@ -107,7 +108,11 @@ async function exportList<T extends WorkOSObject>(
   let items: T[];
   try {
     items = await withProgress(
-      vscode.l10n.t({ message: 'Exporting {0}…', args: [what], comment: WHAT }),
+      vscode.l10n.t({
+        message: 'Exporting {0}…',
+        args: [what],
+        comment: ['{0} is what is exported: "the groups of …" or "the members of …"'],
+      }),
       (signal, report) =>
         collection.all(signal, () => report(readCount(collection.items.length.toLocaleString('en-US')))),
       session.signal,
@@ -115,14 +120,22 @@ async function exportList<T extends WorkOSObject>(
   } catch (error) {
     return showFailure(
       services.log,
-      vscode.l10n.t({ message: 'Could not export {0}', args: [what], comment: WHAT }),
+      vscode.l10n.t({
+        message: 'Could not export {0}',
+        args: [what],
+        comment: ['{0} is what is exported: "the groups of …" or "the members of …"'],
+      }),
       error,
     );
   }
   if (collection.warning)
     void showNotice(
       'warning',
-      vscode.l10n.t({ message: 'Export of {0}: {1}', args: [what, collection.warning], comment: WHAT }),
+      vscode.l10n.t({
+        message: 'Export of {0}: {1}',
+        args: [what, collection.warning],
+        comment: ['{0} is what is exported: "the groups of …" or "the members of …"'],
+      }),
     );
   const rows = order(items);
   const content =

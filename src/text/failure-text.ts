@@ -8,20 +8,35 @@ import { displayText, redact } from './safe-text';
 export function shortFailure(error: unknown): string {
   if (!isWorkOSError(error)) return l10n.t('Something went wrong');
   const status = error.status ? ` (${error.status})` : '';
-  const comment = ['{0} is the HTTP status in brackets, " (429)", or empty'];
   switch (error.kind) {
     case 'network':
       return l10n.t('Could not reach WorkOS');
     case 'timeout':
       return l10n.t('WorkOS did not answer in time');
     case 'rate_limited':
-      return l10n.t({ message: 'Rate limited{0}', args: [status], comment });
+      return l10n.t({
+        message: 'Rate limited{0}',
+        args: [status],
+        comment: ['{0} is the HTTP status in brackets, " (429)", or empty'],
+      });
     case 'server':
-      return l10n.t({ message: 'WorkOS server error{0}', args: [status], comment });
+      return l10n.t({
+        message: 'WorkOS server error{0}',
+        args: [status],
+        comment: ['{0} is the HTTP status in brackets, " (429)", or empty'],
+      });
     case 'not_found':
-      return l10n.t({ message: 'Not found{0}; it may have been deleted', args: [status], comment });
+      return l10n.t({
+        message: 'Not found{0}; it may have been deleted',
+        args: [status],
+        comment: ['{0} is the HTTP status in brackets, " (429)", or empty'],
+      });
     case 'forbidden':
-      return l10n.t({ message: 'Not allowed{0}', args: [status], comment });
+      return l10n.t({
+        message: 'Not allowed{0}',
+        args: [status],
+        comment: ['{0} is the HTTP status in brackets, " (429)", or empty'],
+      });
     case 'invalid_response':
       return l10n.t('Unexpected answer from WorkOS');
     case 'unauthorized':

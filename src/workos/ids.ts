@@ -102,24 +102,39 @@ export function idProblem(input: string, wanted: WorkOSObjectKind | readonly Wor
       ? l10n.t({
           message: '{0} ID looks like {1}.',
           args: [capitalized(article(label)), KINDS[kinds[0]].example],
-          comment: [ARTICLE],
+          comment: ['A kind of object with its article: "a directory group", "an organization".'],
         })
       : l10n.t('IDs look like {0}.', oneOf(kinds.map((kind) => KINDS[kind].example)));
   if (input.length === 0) {
-    return l10n.t({ message: 'Enter {0} ID. {1}', args: [article(label), expected], comment: [ARTICLE, EXPECTED] });
+    return l10n.t({
+      message: 'Enter {0} ID. {1}',
+      args: [article(label), expected],
+      comment: [
+        'A kind of object with its article: "a directory group", "an organization".',
+        'The last argument is the sentence "A directory ID looks like …".',
+      ],
+    });
   }
   if (input.length > MAX_ID_LENGTH) {
     return l10n.t({
       message: 'That is {0} characters; a WorkOS ID is much shorter. {1}',
       args: [input.length, expected],
-      comment: [EXPECTED],
+      comment: ['The last argument is the sentence "A directory ID looks like …".'],
     });
   }
   const offending = /[\s/\\%?#]/.exec(input);
   if (offending) {
     return /\s/.test(offending[0])
-      ? l10n.t({ message: 'A WorkOS ID has no spaces. {0}', args: [expected], comment: [EXPECTED] })
-      : l10n.t({ message: "A WorkOS ID has no '{0}'. {1}", args: [offending[0], expected], comment: [EXPECTED] });
+      ? l10n.t({
+          message: 'A WorkOS ID has no spaces. {0}',
+          args: [expected],
+          comment: ['The last argument is the sentence "A directory ID looks like …".'],
+        })
+      : l10n.t({
+          message: "A WorkOS ID has no '{0}'. {1}",
+          args: [offending[0], expected],
+          comment: ['The last argument is the sentence "A directory ID looks like …".'],
+        });
   }
   const foreign = /[^\x21-\x7e]/u.exec(input);
   if (foreign) {
@@ -127,7 +142,7 @@ export function idProblem(input: string, wanted: WorkOSObjectKind | readonly Wor
     return l10n.t({
       message: "The ID contains '{0}' (U+{1}), which is not a plain letter or digit; retype it. {2}",
       args: [foreign[0], code, expected],
-      comment: [EXPECTED],
+      comment: ['The last argument is the sentence "A directory ID looks like …".'],
     });
   }
   const actual = kindOfId(input);
@@ -136,19 +151,26 @@ export function idProblem(input: string, wanted: WorkOSObjectKind | readonly Wor
     return l10n.t({
       message: 'That is {0} ID; this needs {1} ID. {2}',
       args: [article(KINDS[actual].label), article(label), expected],
-      comment: [ARTICLE, EXPECTED],
+      comment: [
+        'A kind of object with its article: "a directory group", "an organization".',
+        'The last argument is the sentence "A directory ID looks like …".',
+      ],
     });
   }
-  return l10n.t({ message: 'That is not {0} ID. {1}', args: [article(label), expected], comment: [ARTICLE, EXPECTED] });
+  return l10n.t({
+    message: 'That is not {0} ID. {1}',
+    args: [article(label), expected],
+    comment: [
+      'A kind of object with its article: "a directory group", "an organization".',
+      'The last argument is the sentence "A directory ID looks like …".',
+    ],
+  });
 }
 
 /** Trims the whitespace that copying from a page or a log usually adds. */
 export function normalizeId(input: string): string {
   return input.trim();
 }
-
-const ARTICLE = 'A kind of object with its article: "a directory group", "an organization".';
-const EXPECTED = 'The last argument is the sentence "A directory ID looks like …".';
 
 /** English chooses "a" or "an" by the label's first letter; a translation may ignore the argument's. */
 function article(label: string): string {
