@@ -136,11 +136,8 @@ export function bypasses(file: string, source: string): string[] {
   };
   const visit = (node: ts.Node): void => {
     if (isL10nCall(node)) {
-      const [message] = node.arguments;
-      const literal = message && ts.isObjectLiteralExpression(message) ? messageOf(message) : message;
-      if (!literal || !(ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal))) {
-        report(node, `l10n message is not a literal: ${node.getText(sourceFile)}`);
-      }
+      if (l10nKey(node) === undefined)
+        report(node, `l10n message or comment is not literal: ${node.getText(sourceFile)}`);
       return; // its arguments are the values put into the translated text
     }
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
@@ -168,12 +165,41 @@ export function bypasses(file: string, source: string): string[] {
   return found;
 }
 
-/** The `message` of `l10n.t({ message, args, comment })`. */
-function messageOf(options: ts.ObjectLiteralExpression): ts.Expression | undefined {
-  const property = options.properties.find(
-    (entry): entry is ts.PropertyAssignment => ts.isPropertyAssignment(entry) && propertyName(entry.name) === 'message',
-  );
-  return property?.initializer;
+function isStringLiteral(node: ts.Node | undefined): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
+  return node !== undefined && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node));
+}
+
+/**
+ * The key an l10n call looks its message up by (`message`, or `message/comment` joined, as VS Code and
+ * @vscode/l10n compute it), or undefined when the message or the comment is not literal: the bundle
+ * generator skips such a call, so it would never be translated.
+ */
+function l10nKey(call: ts.CallExpression): string | undefined {
+  const [first] = call.arguments;
+  if (isStringLiteral(first)) return first.text;
+  if (!first || !ts.isObjectLiteralExpression(first)) return undefined;
+  const property = (name: string) =>
+    first.properties.find(
+      (entry): entry is ts.PropertyAssignment => ts.isPropertyAssignment(entry) && propertyName(entry.name) === name,
+    )?.initializer;
+  const message = property('message');
+  const comment = property('comment');
+  if (!isStringLiteral(message)) return undefined;
+  if (comment === undefined) return message.text;
+  if (!ts.isArrayLiteralExpression(comment) || !comment.elements.every(isStringLiteral)) return undefined;
+  return `${message.text}/${comment.elements.map((element) => (element as ts.StringLiteral).text).join('')}`;
+}
+
+/** The key of every l10n call in `source`. */
+function l10nKeys(file: string, source: string): string[] {
+  const sourceFile = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const keys: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (isL10nCall(node)) keys.push(l10nKey(node) ?? `(not literal) ${node.getText(sourceFile)}`);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return keys;
 }
 
 describe('localisable text', () => {
@@ -206,7 +232,7 @@ describe('localisable text', () => {
         "detailsTooltip(name, [['Email', user.email]]);",
         "this.item.text = `${icon} ${name}${hasKey ? '' : ' (no key)'}`;",
         'vscode.l10n.t(message);',
-        'l10n.t({ message: `Hello ${name}`, args: [] });',
+        "l10n.t({ message: `Hello ${name}`, args: [] }); l10n.t({ message: 'Hi {0}', args: [n], comment: WHO });",
         "withProgress('Exporting ' + what, work);",
       ].join('\n');
       assert.deepEqual(
@@ -231,6 +257,7 @@ describe('localisable text', () => {
           'src/x.ts:11',
           'src/x.ts:12',
           'src/x.ts:13',
+          'src/x.ts:14',
           'src/x.ts:14',
           'src/x.ts:15',
         ],
@@ -344,5 +371,15 @@ describe('the l10n bundle', () => {
     const bundle = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.json'), 'utf8')) as object;
     assert.ok(Object.keys(expected).length > 200, `${Object.keys(expected).length} messages`);
     assert.deepEqual(bundle, expected);
+  });
+
+  it('every l10n call of src/ finds its message in the bundle, by the key VS Code looks it up by', () => {
+    const bundle = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.json'), 'utf8')) as object;
+    const keys = sourceFiles().flatMap((file) => l10nKeys(file, fs.readFileSync(path.join(ROOT, file), 'utf8')));
+    assert.ok(keys.length > 300, `${keys.length} calls`);
+    assert.deepEqual(
+      keys.filter((key) => !Object.hasOwn(bundle, key)),
+      [],
+    );
   });
 });
