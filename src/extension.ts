@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { registerChanges } from './changes';
 import { registerDiagnose } from './diagnose';
@@ -38,6 +39,10 @@ export interface TestApi {
 // Each feature is a folder with one register function.
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const started = performance.now();
+  // The vscode-free layers (src/workos, src/text, src/session, report builders) translate through
+  // @vscode/l10n: it gets the bundle VS Code loaded for the display language (none in English), so both
+  // paths translate alike. Their module-level tables translate lazily, after this line.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = new Log();
   const environments = new EnvironmentStore(context.secrets, context.globalState);
   const { version } = context.extension.packageJSON as { version?: string };

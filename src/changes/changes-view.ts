@@ -104,24 +104,24 @@ export class ChangesView implements vscode.TreeDataProvider<ChangeRow>, vscode.D
       case 'event':
         return this.eventItem(row);
       case 'older': {
-        const item = new vscode.TreeItem(row.loading ? 'Loading…' : 'Load older');
+        const item = new vscode.TreeItem(row.loading ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load older'));
         item.id = row.id;
         item.iconPath = new vscode.ThemeIcon(row.loading ? 'loading~spin' : 'ellipsis');
-        if (!row.loading) item.command = { command: COMMANDS.loadOlderChanges, title: 'Load Older' };
+        if (!row.loading) item.command = { command: COMMANDS.loadOlderChanges, title: vscode.l10n.t('Load Older') };
         return item;
       }
       case 'empty': {
-        const item = new vscode.TreeItem('No changes in the last 30 days');
+        const item = new vscode.TreeItem(vscode.l10n.t('No changes in the last 30 days'));
         item.id = row.id;
-        item.tooltip = 'WorkOS keeps events for 30 days. A quiet directory is not a broken one.';
+        item.tooltip = vscode.l10n.t('WorkOS keeps events for 30 days. A quiet directory is not a broken one.');
         return item;
       }
       case 'failed': {
         const item = new vscode.TreeItem(shortFailure(row.error));
         item.id = row.id;
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-        item.description = 'click to retry';
-        item.command = { command: COMMANDS.loadOlderChanges, title: 'Retry' };
+        item.description = vscode.l10n.t('click to retry');
+        item.command = { command: COMMANDS.loadOlderChanges, title: vscode.l10n.t('Retry') };
         item.tooltip = appendPlain(new vscode.MarkdownString(), displayText(fullFailure(row.error)));
         return item;
       }
@@ -169,8 +169,9 @@ export class ChangesView implements vscode.TreeDataProvider<ChangeRow>, vscode.D
     const state = await this.sessions.current();
     if ('problem' in state) return [{ kind: 'notice', id: 'problem', text: displayText(state.problem) }];
     if (!('session' in state)) {
-      const command = { command: COMMANDS.setApiKey, title: 'Set API Key' };
-      return [{ kind: 'notice', id: 'no-key', text: 'Set a WorkOS API key to see recent changes', command }];
+      const command = { command: COMMANDS.setApiKey, title: vscode.l10n.t('Set API Key') };
+      const text = vscode.l10n.t('Set a WorkOS API key to see recent changes');
+      return [{ kind: 'notice', id: 'no-key', text, command }];
     }
     const { session } = state;
     const feed = session.changes.feed(this.scopeOf());
@@ -226,14 +227,14 @@ export class ChangesView implements vscode.TreeDataProvider<ChangeRow>, vscode.D
     const where = this.directory ? undefined : directory ? displayName(directory) : directoryId;
     item.description = [where, timeAgo(time, Date.now())].filter(Boolean).join(' · ');
     item.tooltip = detailsTooltip(sentence, [
-      ['Time', new Date(time).toString()],
-      ['Event', event.event],
-      ['ID', event.id],
-      ['Directory', directory ? `${displayName(directory)} (${directory.id})` : directoryId],
-      ['Actor', eventActor(event)],
+      [vscode.l10n.t('Time'), new Date(time).toString()],
+      [vscode.l10n.t('Event'), event.event],
+      [vscode.l10n.t('ID'), event.id],
+      [vscode.l10n.t('Directory'), directory ? `${displayName(directory)} (${directory.id})` : directoryId],
+      [vscode.l10n.t('Actor'), eventActor(event)],
     ]);
     item.contextValue = rowContext(event);
-    item.command = { command: COMMANDS.openEvent, title: 'Open Event JSON', arguments: [row] };
+    item.command = { command: COMMANDS.openEvent, title: vscode.l10n.t('Open Event JSON'), arguments: [row] };
     return item;
   }
 }

@@ -47,10 +47,11 @@ export class EventDocuments implements vscode.TextDocumentContentProvider, vscod
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const [, id = '', file = ''] = uri.path.split('/');
     const part = (file === `${id}.json` ? 'event' : file.replace(/\.json$/, '')) as Part;
-    if (!isEventId(id) || !Object.hasOwn(PARTS, part)) return `// ${uri.path} does not name an event.\n`;
+    if (!isEventId(id) || !Object.hasOwn(PARTS, part))
+      return `// ${vscode.l10n.t('{0} does not name an event.', uri.path)}\n`;
     const state = await this.sessions.of(uri.authority || undefined);
     const event = 'session' in state ? state.session.changes.event(id) : undefined;
-    if (!event) return `// ${id} is no longer loaded: open it again from Recent Changes.\n`;
+    if (!event) return `// ${vscode.l10n.t('{0} is no longer loaded: open it again from Recent Changes.', id)}\n`;
     return format(PARTS[part](event));
   }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { displayName, displayText } from '../text/safe-text';
 import { userName } from '../text/user-names';
 import { kindOfId, type DirectoryUser, type WorkOSEvent } from '../workos';
@@ -19,34 +20,75 @@ const MAX_SENTENCE = 200;
 
 type Phrase = (data: Record<string, unknown>) => string;
 
-const user = (value: unknown) => (isObject(value) && userName(value as DirectoryUser)) || 'A user';
-const group = (value: unknown, fallback = 'a group') =>
+const user = (value: unknown) => (isObject(value) && userName(value as DirectoryUser)) || l10n.t('A user');
+const group = (value: unknown, fallback = l10n.t('a group')) =>
   (isObject(value) && displayName(value as { id: string })) || fallback;
 const named = (data: Record<string, unknown>, fallback: string) => displayName(data as { id: string }) || fallback;
 
+// One message per subject (its comment, literal for the bundle generator, tells them apart), so that a
+// language whose verb agrees with its noun can.
+
 const TYPES: Readonly<Record<string, { kind: ChangeKind; phrase: Phrase }>> = {
-  'dsync.activated': { kind: 'linked', phrase: (data) => `${named(data, 'A directory')} linked` },
-  'dsync.deleted': { kind: 'unlinked', phrase: (data) => `${named(data, 'A directory')} deleted` },
-  'dsync.group.created': { kind: 'created', phrase: (data) => `${group(data, 'A group')} created` },
-  'dsync.group.updated': { kind: 'updated', phrase: (data) => `${group(data, 'A group')} updated${fields(data)}` },
-  'dsync.group.deleted': { kind: 'deleted', phrase: (data) => `${group(data, 'A group')} deleted` },
+  'dsync.activated': {
+    kind: 'linked',
+    phrase: (data) =>
+      l10n.t({ message: '{0} linked', args: [named(data, l10n.t('A directory'))], comment: ['{0} is a directory'] }),
+  },
+  'dsync.deleted': {
+    kind: 'unlinked',
+    phrase: (data) =>
+      l10n.t({ message: '{0} deleted', args: [named(data, l10n.t('A directory'))], comment: ['{0} is a directory'] }),
+  },
+  'dsync.group.created': {
+    kind: 'created',
+    phrase: (data) =>
+      l10n.t({ message: '{0} created', args: [group(data, l10n.t('A group'))], comment: ['{0} is a group'] }),
+  },
+  'dsync.group.updated': {
+    kind: 'updated',
+    phrase: (data) =>
+      l10n.t({
+        message: '{0} updated{1}',
+        args: [group(data, l10n.t('A group')), fields(data)],
+        comment: ['{0} is a group', '{1} names the changed fields (": email, state"), or is empty'],
+      }),
+  },
+  'dsync.group.deleted': {
+    kind: 'deleted',
+    phrase: (data) =>
+      l10n.t({ message: '{0} deleted', args: [group(data, l10n.t('A group'))], comment: ['{0} is a group'] }),
+  },
   'dsync.group.user_added': {
     kind: 'added',
-    phrase: (data) => `${user(data.user)} added to ${group(data.group)}`,
+    phrase: (data) => l10n.t('{0} added to {1}', user(data.user), group(data.group)),
   },
   'dsync.group.user_removed': {
     kind: 'removed',
-    phrase: (data) => `${user(data.user)} removed from ${group(data.group)}`,
+    phrase: (data) => l10n.t('{0} removed from {1}', user(data.user), group(data.group)),
   },
-  'dsync.user.created': { kind: 'created', phrase: (data) => `${user(data)} created` },
-  'dsync.user.updated': { kind: 'updated', phrase: (data) => `${user(data)} updated${fields(data)}` },
-  'dsync.user.deleted': { kind: 'deleted', phrase: (data) => `${user(data)} deleted` },
+  'dsync.user.created': {
+    kind: 'created',
+    phrase: (data) => l10n.t({ message: '{0} created', args: [user(data)], comment: ['{0} is a user'] }),
+  },
+  'dsync.user.updated': {
+    kind: 'updated',
+    phrase: (data) =>
+      l10n.t({
+        message: '{0} updated{1}',
+        args: [user(data), fields(data)],
+        comment: ['{0} is a user', '{1} names the changed fields (": email, state"), or is empty'],
+      }),
+  },
+  'dsync.user.deleted': {
+    kind: 'deleted',
+    phrase: (data) => l10n.t({ message: '{0} deleted', args: [user(data)], comment: ['{0} is a user'] }),
+  },
 };
 
 /** The row's sentence and kind; an unknown type, or `data` that is not an object, still reads. */
 export function describeEvent(event: WorkOSEvent): { sentence: string; kind: ChangeKind } {
   const type = Object.hasOwn(TYPES, event.event) ? TYPES[event.event] : undefined;
-  if (!type) return { sentence: `Other change (${displayText(event.event, 80)})`, kind: 'other' };
+  if (!type) return { sentence: l10n.t('Other change ({0})', displayText(event.event, 80)), kind: 'other' };
   const data = isObject(event.data) ? (event.data as Record<string, unknown>) : {};
   // Names may be 10 KB: a row reads at a glance, the JSON holds the rest.
   return { sentence: displayText(type.phrase(data), MAX_SENTENCE), kind: type.kind };
@@ -82,10 +124,10 @@ export function eventActor(event: WorkOSEvent): string | undefined {
 /** "just now", "12 min ago", "3 h ago", "4 d ago". */
 export function timeAgo(time: number, now: number): string {
   const minutes = Math.floor((now - time) / 60_000);
-  if (!(minutes >= 1)) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
+  if (!(minutes >= 1)) return l10n.t('just now');
+  if (minutes < 60) return l10n.t('{0} min ago', minutes);
   const hours = Math.floor(minutes / 60);
-  return hours < 48 ? `${hours} h ago` : `${Math.floor(hours / 24)} d ago`;
+  return hours < 48 ? l10n.t('{0} h ago', hours) : l10n.t('{0} d ago', Math.floor(hours / 24));
 }
 
 /** The previous values (`data` with `previous_attributes` applied), without the attribute itself. */
@@ -113,7 +155,9 @@ function fields(data: Record<string, unknown>): string {
     .filter(Boolean);
   if (names.length === 0) return '';
   const shown = names.slice(0, MAX_FIELDS).join(', ');
-  return `: ${shown}${names.length > MAX_FIELDS ? ` and ${names.length - MAX_FIELDS} more` : ''}`;
+  return names.length > MAX_FIELDS
+    ? l10n.t(': {0} and {1} more', shown, names.length - MAX_FIELDS)
+    : l10n.t({ message: ': {0}', args: [shown], comment: ['after "… updated": the changed fields'] });
 }
 
 function isObject(value: unknown): value is object {

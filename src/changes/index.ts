@@ -29,11 +29,16 @@ export function registerChanges(
     (action: (row: EventRow) => unknown) =>
     (row?: unknown): unknown =>
       isEventRow(row) ? action(row) : undefined;
+  const NAMES_NO = {
+    user: () => vscode.l10n.t('This change names no user by ID.'),
+    group: () => vscode.l10n.t('This change names no group by ID.'),
+    directory: () => vscode.l10n.t('This change names no directory by ID.'),
+  };
   const openSubject = (pick: 'user' | 'group' | 'directory') =>
     onRow((row) => {
       const id = eventSubjects(row.event)[pick];
       // A membership event may name a user or group that is null, or not by an ID of its kind.
-      if (!id) return showNotice('info', `This change names no ${pick} by ID.`);
+      if (!id) return showNotice('info', NAMES_NO[pick]());
       return vscode.commands.executeCommand(COMMANDS.openById, id, row.session.environmentId);
     });
   context.subscriptions.push(
@@ -50,13 +55,13 @@ export function registerChanges(
         documents.compare(
           row.session.environmentId,
           row.event,
-          `${displayText(describeEvent(row.event).sentence, 80)} (before ↔ after)`,
+          vscode.l10n.t('{0} (before ↔ after)', displayText(describeEvent(row.event).sentence, 80)),
         ),
       ),
     ),
     vscode.commands.registerCommand(
       COMMANDS.copyEventId,
-      onRow((row) => copyText(row.event.id, 'ID')),
+      onRow((row) => copyText(row.event.id, vscode.l10n.t('ID'))),
     ),
     vscode.commands.registerCommand(COMMANDS.openEventUser, openSubject('user')),
     vscode.commands.registerCommand(COMMANDS.openEventGroup, openSubject('group')),
@@ -79,7 +84,12 @@ export function registerChanges(
     vscode.commands.registerCommand(COMMANDS.showChanges, async (argument?: unknown) => {
       const session = await requireSession(services.sessions);
       if (!session) return;
-      const directory = await pickDirectory(session, services.log, 'WorkOS: Show Recent Changes', argument);
+      const directory = await pickDirectory(
+        session,
+        services.log,
+        vscode.l10n.t('WorkOS: Show Recent Changes'),
+        argument,
+      );
       if (!directory) return;
       view.show(directory);
       await vscode.commands.executeCommand(`${CHANGES_VIEW_ID}.focus`);

@@ -17,20 +17,20 @@ export function registerDiagnose(context: vscode.ExtensionContext, services: Ser
     vscode.commands.registerCommand(COMMANDS.diagnoseDirectory, async (argument?: unknown) => {
       const session = await requireSession(services.sessions);
       if (!session) return;
-      const picked = await pickDirectory(session, services.log, 'WorkOS: Diagnose Directory', argument);
+      const picked = await pickDirectory(session, services.log, vscode.l10n.t('WorkOS: Diagnose Directory'), argument);
       if (!picked) return;
       let input: DiagnosisInput;
       try {
         input = await withProgress(
-          `Diagnosing ${displayName(picked)}…`,
+          vscode.l10n.t('Diagnosing {0}…', displayName(picked)),
           (signal, report) => diagnose(session, picked, signal, report),
           session.signal,
         );
       } catch (error) {
-        return showFailure(services.log, `Could not diagnose ${picked.id}`, error);
+        return showFailure(services.log, vscode.l10n.t('Could not diagnose {0}', picked.id), error);
       }
       // The tab is titled after the directory; its ID keeps reports of like-named directories apart.
-      const title = `${displayName(picked)} diagnosis`;
+      const title = vscode.l10n.t('{0} diagnosis', displayName(picked));
       await services.reports.show(session.environmentId, picked.id, title, diagnosisMarkdown(input));
     }),
   );
@@ -61,11 +61,11 @@ async function diagnose(
     }
   };
   const lists = Promise.all([
-    check('Groups', { of: 'groups', directory: directory.id }),
-    check('Users', { of: 'users', directory: directory.id }),
+    check(vscode.l10n.t('Groups'), { of: 'groups', directory: directory.id }),
+    check(vscode.l10n.t('Users'), { of: 'users', directory: directory.id }),
   ]);
   const feed = session.changes.feed({ directory });
-  report('reading its changes of the last 30 days');
+  report(vscode.l10n.t('reading its changes of the last 30 days'));
   const readChanges = async () => {
     // The feed Recent Changes shares: what it already holds is brought up to now first (which also
     // clears a failure it kept), so the report never shows an old error or misses the newest change.

@@ -20,10 +20,16 @@ export function registerDocuments(context: vscode.ExtensionContext, services: Se
   context.subscriptions.push(
     vscode.commands.registerCommand(
       COMMANDS.openGroup,
-      opener(['directory_group'], 'WorkOS: Open Directory Group by ID'),
+      opener(['directory_group'], vscode.l10n.t('WorkOS: Open Directory Group by ID')),
     ),
-    vscode.commands.registerCommand(COMMANDS.openDirectory, opener(['directory'], 'WorkOS: Open Directory JSON')),
-    vscode.commands.registerCommand(COMMANDS.openUser, opener(['directory_user'], 'WorkOS: Open Directory User JSON')),
+    vscode.commands.registerCommand(
+      COMMANDS.openDirectory,
+      opener(['directory'], vscode.l10n.t('WorkOS: Open Directory JSON')),
+    ),
+    vscode.commands.registerCommand(
+      COMMANDS.openUser,
+      opener(['directory_user'], vscode.l10n.t('WorkOS: Open Directory User JSON')),
+    ),
     vscode.commands.registerCommand(
       COMMANDS.openById,
       // Always what WorkOS says now: an ID only, never a listed copy; from a hover or link in one of our
@@ -34,7 +40,7 @@ export function registerDocuments(context: vscode.ExtensionContext, services: Se
           OPENABLE_KINDS,
           id,
           undefined,
-          'WorkOS: Open by ID',
+          vscode.l10n.t('WorkOS: Open by ID'),
           typeof environmentId === 'string' ? environmentId : undefined,
         ),
     ),

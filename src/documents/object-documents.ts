@@ -52,14 +52,19 @@ export class ObjectDocuments implements vscode.TextDocumentContentProvider, vsco
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const target = objectOf(uri);
-    if (!target) return `// ${uri.path} does not name a WorkOS object.\n`;
+    if (!target) return `// ${vscode.l10n.t('{0} does not name a WorkOS object.', uri.path)}\n`;
     const environmentId = environmentOfDocument(uri);
     // A tab from before environments (no authority) was of the one key: the window's environment now.
     const state = await this.sessions.of(environmentId);
     if ('problem' in state) return `// ${state.problem}\n`;
-    if (!state.environment) return `// The WorkOS environment this document belongs to was removed.\n`;
+    if (!state.environment)
+      return `// ${vscode.l10n.t('The WorkOS environment this document belongs to was removed.')}\n`;
     if (!('session' in state)) {
-      return `// No WorkOS API key is set for this document's environment ${environmentLabel(state.environment)}: set one, then reopen this.\n`;
+      const message = vscode.l10n.t(
+        "No WorkOS API key is set for this document's environment {0}: set one, then reopen this.",
+        environmentLabel(state.environment),
+      );
+      return `// ${message}\n`;
     }
     // A tab restored after a reload, or one the session has not seen: fetch it again.
     const controller = new AbortController();
@@ -67,7 +72,7 @@ export class ObjectDocuments implements vscode.TextDocumentContentProvider, vsco
     try {
       return format(await state.session.get(target.kind, target.id, controller.signal));
     } catch (error) {
-      return `// Could not load ${target.id}: ${fullFailure(error)}\n`;
+      return `// ${vscode.l10n.t('Could not load {0}: {1}', target.id, fullFailure(error))}\n`;
     }
   }
 

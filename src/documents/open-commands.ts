@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { showFailure, withProgress } from '../ui/notify';
 import { askForId, requireSession } from '../ui/prompts';
 import type { WorkOSObject } from '../session/session';
@@ -35,9 +36,21 @@ export async function openObject(
   const idKind = kindOfId(id)!;
   let object: WorkOSObject;
   try {
-    object = await withProgress(`Fetching ${id}…`, (signal) => session.fetch(idKind, id, signal), session.signal);
+    object = await withProgress(
+      vscode.l10n.t('Fetching {0}…', id),
+      (signal) => session.fetch(idKind, id, signal),
+      session.signal,
+    );
   } catch (error) {
-    return showFailure(context.log, `Could not open ${describeKind(idKind).label} ${id}`, error);
+    return showFailure(
+      context.log,
+      vscode.l10n.t({
+        message: 'Could not open {0} {1}',
+        args: [describeKind(idKind).label, id],
+        comment: ['{0} is a kind of object ("directory group"), {1} its ID'],
+      }),
+      error,
+    );
   }
   await context.documents.open(session, idKind, object);
 }

@@ -8,14 +8,18 @@ import { environmentFacts, environmentLabel, environmentName } from '../environm
 import { askForKey } from './key-commands';
 import { COMMANDS } from '../ui/contributes';
 
-const ADD_TITLE = 'WorkOS: Add Environment';
+const ADD_TITLE = vscode.l10n.t('WorkOS: Add Environment');
 const ADD_STEPS = 4;
 
 /** Name, key, production or not, address; then the window switches to it. Nothing is saved if any step is cancelled. */
 export async function addEnvironment({ environments, log }: Services): Promise<void> {
   const name = await askText({
-    title: `${ADD_TITLE} (1/${ADD_STEPS})`,
-    prompt: 'A name for the environment, such as staging, production or a customer’s sandbox.',
+    title: vscode.l10n.t({
+      message: '{0} ({1}/{2})',
+      args: [ADD_TITLE, 1, ADD_STEPS],
+      comment: ['{0} is the title, {1} the step, {2} the number of steps'],
+    }),
+    prompt: vscode.l10n.t('A name for the environment, such as staging, production or a customer’s sandbox.'),
     ignoreFocusOut: true,
     validateInput: (value) => environments.nameProblem(value),
   });
@@ -25,9 +29,14 @@ export async function addEnvironment({ environments, log }: Services): Promise<v
   const production = await pickProduction();
   if (production === undefined) return;
   const address = await askText({
-    title: `${ADD_TITLE} (4/${ADD_STEPS})`,
-    prompt:
+    title: vscode.l10n.t({
+      message: '{0} ({1}/{2})',
+      args: [ADD_TITLE, 4, ADD_STEPS],
+      comment: ['{0} is the title, {1} the step, {2} the number of steps'],
+    }),
+    prompt: vscode.l10n.t(
       'Its API address. Leave empty for the workos.apiBaseUrl user setting (https://api.workos.com unless you changed it).',
+    ),
     placeHolder: 'https://api.workos.com',
     ignoreFocusOut: true,
     validateInput: (value) => (value.trim() === '' ? undefined : problemOf(checkBaseUrl(value))),
@@ -39,7 +48,7 @@ export async function addEnvironment({ environments, log }: Services): Promise<v
       { name: name.trim(), production, ...(origin ? { apiBaseUrl: origin } : {}) },
       key,
     );
-    log.info(`Environment ${environmentLabel(environment)} added.`);
+    log.info(`Environment ${environmentLabel(environment)} added.`); // log lines stay English (host/log.ts)
     await environments.choose(environment.id);
   } catch (error) {
     log.error('Adding the environment failed', error);
@@ -57,9 +66,13 @@ export async function switchEnvironment(context: Services, argument?: unknown): 
   let target: Environment | undefined;
   if (typeof argument === 'string') {
     target = all.find(({ id, name }) => id === argument || name === argument);
-    if (!target) return void showNotice('error', `No WorkOS environment is called “${displayText(argument, 40)}”.`);
+    if (!target)
+      return void showNotice(
+        'error',
+        vscode.l10n.t('No WorkOS environment is called “{0}”.', displayText(argument, 40)),
+      );
   } else {
-    const picked = await pickEnvironment(context, all, 'WorkOS: Switch Environment', { offerAdd: true });
+    const picked = await pickEnvironment(context, all, vscode.l10n.t('WorkOS: Switch Environment'), { offerAdd: true });
     if (picked === 'add') return addEnvironment(context);
     target = picked;
   }
@@ -68,10 +81,14 @@ export async function switchEnvironment(context: Services, argument?: unknown): 
 
 export async function renameEnvironment(context: Services): Promise<void> {
   const { environments, log } = context;
-  const target = await pickEnvironment(context, await editableEnvironments(environments), 'WorkOS: Rename Environment');
+  const target = await pickEnvironment(
+    context,
+    await editableEnvironments(environments),
+    vscode.l10n.t('WorkOS: Rename Environment'),
+  );
   if (!target || target === 'add') return;
   const name = await askText({
-    title: `WorkOS: Rename ${environmentLabel(target)}`,
+    title: vscode.l10n.t('WorkOS: Rename {0}', environmentLabel(target)),
     value: target.name,
     ignoreFocusOut: true,
     validateInput: (value) => environments.nameProblem(value, target.id),
@@ -84,12 +101,18 @@ export async function renameEnvironment(context: Services): Promise<void> {
 /** Removes an environment and its key, after a confirmation; a window working in it moves to another. */
 export async function removeEnvironment(context: Services): Promise<void> {
   const { environments, log } = context;
-  const target = await pickEnvironment(context, await editableEnvironments(environments), 'WorkOS: Remove Environment');
+  const target = await pickEnvironment(
+    context,
+    await editableEnvironments(environments),
+    vscode.l10n.t('WorkOS: Remove Environment'),
+  );
   if (!target || target === 'add') return;
   const confirmed = await askToConfirm(
-    `Remove the WorkOS environment ${environmentLabel(target)} and its API key?`,
-    'Its key is deleted from VS Code’s secret storage, and every window working in it moves to another environment.',
-    'Remove Environment',
+    vscode.l10n.t('Remove the WorkOS environment {0} and its API key?', environmentLabel(target)),
+    vscode.l10n.t(
+      'Its key is deleted from VS Code’s secret storage, and every window working in it moves to another environment.',
+    ),
+    vscode.l10n.t('Remove Environment'),
   );
   if (!confirmed) return;
   try {
@@ -105,9 +128,11 @@ export async function removeEnvironment(context: Services): Promise<void> {
 async function editableEnvironments(environments: EnvironmentStore): Promise<Environment[]> {
   const stored = (await environments.list()).filter((environment) => !environment.readOnly);
   if (stored.length === 0) {
-    void showNotice('info', 'No WorkOS environment is stored yet.', 'Add Environment').then(
-      (choice) => choice && vscode.commands.executeCommand(COMMANDS.addEnvironment),
-    );
+    void showNotice(
+      'info',
+      vscode.l10n.t('No WorkOS environment is stored yet.'),
+      vscode.l10n.t('Add Environment'),
+    ).then((choice) => choice && vscode.commands.executeCommand(COMMANDS.addEnvironment));
   }
   return stored;
 }
@@ -136,14 +161,17 @@ async function pickEnvironment(
     })),
   );
   if (offerAdd) {
-    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { icon: 'add', label: 'Add Environment...' });
+    items.push(
+      { label: '', kind: vscode.QuickPickItemKind.Separator },
+      { icon: 'add', label: vscode.l10n.t('Add Environment...') },
+    );
   }
   const picked = await pickOne(items, {
     title,
     placeHolder:
       candidates.length === 0
-        ? 'No environment yet: add one, with its own name and API key.'
-        : 'An environment is a name, its own API key and optionally its own API address.',
+        ? vscode.l10n.t('No environment yet: add one, with its own name and API key.')
+        : vscode.l10n.t('An environment is a name, its own API key and optionally its own API address.'),
   });
   if (!picked) return undefined;
   return picked.environment ?? 'add';
@@ -152,15 +180,27 @@ async function pickEnvironment(
 async function pickProduction(): Promise<boolean | undefined> {
   const picked = await pickOne(
     [
-      { label: 'Not production', description: 'staging, a sandbox, a test account', production: false },
+      {
+        label: vscode.l10n.t('Not production'),
+        description: vscode.l10n.t('staging, a sandbox, a test account'),
+        production: false,
+      },
       {
         icon: 'warning',
-        label: 'Production',
-        description: 'the status bar turns to the warning colour while it is active',
+        label: vscode.l10n.t('Production'),
+        description: vscode.l10n.t('the status bar turns to the warning colour while it is active'),
         production: true,
       },
     ],
-    { title: `${ADD_TITLE} (3/${ADD_STEPS})`, placeHolder: 'Is this a production environment?', ignoreFocusOut: true },
+    {
+      title: vscode.l10n.t({
+        message: '{0} ({1}/{2})',
+        args: [ADD_TITLE, 3, ADD_STEPS],
+        comment: ['{0} is the title, {1} the step, {2} the number of steps'],
+      }),
+      placeHolder: vscode.l10n.t('Is this a production environment?'),
+      ignoreFocusOut: true,
+    },
   );
   return picked?.production;
 }

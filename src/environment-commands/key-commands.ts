@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { Log } from '../host/log';
 import { askText, askToConfirm, showNotice } from '../ui/notify';
 import { keyWarning, normalizeKey } from '../workos';
@@ -13,19 +14,26 @@ export async function askForKey(
   step?: { step: number; totalSteps: number },
 ): Promise<string | undefined> {
   const entered = await askText({
-    title: step ? `${title} (${step.step}/${step.totalSteps})` : title,
-    prompt:
+    title: step
+      ? vscode.l10n.t({
+          message: '{0} ({1}/{2})',
+          args: [title, step.step, step.totalSteps],
+          comment: ['{0} is the title, {1} the step, {2} the number of steps'],
+        })
+      : title,
+    prompt: vscode.l10n.t(
       'Your WorkOS secret key (sk_…), from the dashboard’s API Keys page. VS Code keeps it in its secret storage, never in settings.',
+    ),
     placeHolder: 'sk_…',
     password: true,
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : 'Enter a key, or press Escape to cancel.'),
+    validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter a key, or press Escape to cancel.')),
   });
   const key = normalizeKey(entered ?? '');
   if (!key) return undefined;
   const warning = keyWarning(key);
   if (warning) {
-    if (!(await askToConfirm(warning, 'Save it anyway?', 'Save'))) return undefined;
+    if (!(await askToConfirm(warning, vscode.l10n.t('Save it anyway?'), vscode.l10n.t('Save')))) return undefined;
   }
   return key;
 }
@@ -37,7 +45,11 @@ export async function askForKey(
 export async function setApiKey(environments: EnvironmentStore, log: Log): Promise<void> {
   const target = await environments.keyTarget();
   const several = (await environments.list()).length > 1;
-  const key = await askForKey(several ? `WorkOS: Set API Key of ${environmentLabel(target)}` : 'WorkOS: Set API Key');
+  const key = await askForKey(
+    several
+      ? vscode.l10n.t('WorkOS: Set API Key of {0}', environmentLabel(target))
+      : vscode.l10n.t('WorkOS: Set API Key'),
+  );
   if (!key) return;
   try {
     await environments.storeKey(target.id, key);
@@ -58,17 +70,20 @@ export async function clearApiKey(environments: EnvironmentStore, log: Log): Pro
   if (environment?.readOnly) {
     return void showNotice(
       'info',
-      `This window uses the key from the ${ENVIRONMENT_VARIABLE} environment variable; VS Code stores nothing to clear. Unset the variable where VS Code is started.`,
+      vscode.l10n.t(
+        'This window uses the key from the {0} environment variable; VS Code stores nothing to clear. Unset the variable where VS Code is started.',
+        ENVIRONMENT_VARIABLE,
+      ),
     );
   }
   const target = environment ?? (await environments.keyTarget());
   const several = (await environments.list()).length > 1;
   const confirmed = await askToConfirm(
     several
-      ? `Remove the API key of ${environmentLabel(target)} from VS Code’s secret storage?`
-      : 'Remove the WorkOS API key from VS Code’s secret storage?',
-    'Every VS Code window stops using it. You can set it again at any time.',
-    'Remove Key',
+      ? vscode.l10n.t('Remove the API key of {0} from VS Code’s secret storage?', environmentLabel(target))
+      : vscode.l10n.t('Remove the WorkOS API key from VS Code’s secret storage?'),
+    vscode.l10n.t('Every VS Code window stops using it. You can set it again at any time.'),
+    vscode.l10n.t('Remove Key'),
   );
   if (!confirmed) return;
   try {

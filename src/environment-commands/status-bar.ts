@@ -11,7 +11,7 @@ export class EnvironmentStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('workos.environment', vscode.StatusBarAlignment.Left, 10);
 
   constructor(private readonly environments: EnvironmentStore) {
-    this.item.name = 'WorkOS Environment';
+    this.item.name = vscode.l10n.t('WorkOS Environment');
     this.item.command = COMMANDS.switchEnvironment;
   }
 
@@ -19,12 +19,22 @@ export class EnvironmentStatusBar implements vscode.Disposable {
   show({ environment, key }: ActiveEnvironment): void {
     if (!environment) return this.item.hide();
     this.item.text = statusBarText(environment, key !== undefined);
-    this.item.tooltip = `WorkOS environment ${environmentLabel(environment)}${environment.production ? ', marked production' : ''}${key ? '' : ', without an API key'}. Click to switch.`;
+    const label = environmentLabel(environment);
+    // Whole sentences, one for each case, so that a translation need not assemble them.
+    this.item.tooltip = environment.production
+      ? key
+        ? vscode.l10n.t('WorkOS environment {0}, marked production. Click to switch.', label)
+        : vscode.l10n.t('WorkOS environment {0}, marked production, without an API key. Click to switch.', label)
+      : key
+        ? vscode.l10n.t('WorkOS environment {0}. Click to switch.', label)
+        : vscode.l10n.t('WorkOS environment {0}, without an API key. Click to switch.', label);
     this.item.backgroundColor = environment.production
       ? new vscode.ThemeColor('statusBarItem.warningBackground')
       : undefined;
     this.item.accessibilityInformation = {
-      label: `WorkOS environment ${environmentName(environment)}${environment.production ? ', production' : ''}`,
+      label: environment.production
+        ? vscode.l10n.t('WorkOS environment {0}, production', environmentName(environment))
+        : vscode.l10n.t('WorkOS environment {0}', environmentName(environment)),
     };
     this.item.show();
   }

@@ -1,5 +1,6 @@
 // Free of VS Code at run time (types only), so the store and its migration are tested in plain Node
 // with an in-memory secret store.
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import { displayText, protectKey } from '../text/safe-text';
 import { normalizeKey } from '../workos';
@@ -35,7 +36,10 @@ export class KeyringError extends Error {
 }
 
 export const ENVIRONMENT_VARIABLE = 'WORKOS_API_KEY';
-/** The environment that holds the key stored before environments existed, under its old secret. */
+/**
+ * The environment that holds the key stored before environments existed, under its old secret. Its
+ * name, and the variable's below, are names a person may type and pick (stored, compared): not translated.
+ */
 export const DEFAULT_ENVIRONMENT: Environment = { id: 'default', name: 'Default', production: false };
 /** The read-only environment of the key in `WORKOS_API_KEY`, listed while it is set. */
 export const VARIABLE_ENVIRONMENT: Environment = {
@@ -231,19 +235,23 @@ export class EnvironmentStore {
   /** Why `name` cannot name an environment (other than `except`), or undefined when it can. */
   async nameProblem(name: string, except?: string): Promise<string | undefined> {
     const trimmed = name.trim();
-    if (!trimmed) return 'Enter a name, such as staging or production.';
-    if (trimmed.length > MAX_NAME_LENGTH) return `At most ${MAX_NAME_LENGTH} characters.`;
+    if (!trimmed) return l10n.t('Enter a name, such as staging or production.');
+    if (trimmed.length > MAX_NAME_LENGTH) return l10n.t('At most {0} characters.', MAX_NAME_LENGTH);
     // What would show masked or replaced (a key, invisible characters) would not show as typed.
     if (displayText(trimmed, MAX_NAME_LENGTH) !== trimmed) {
-      return 'Use visible characters only, and no API key: the key goes in its own box, never in a name.';
+      return l10n.t('Use visible characters only, and no API key: the key goes in its own box, never in a name.');
     }
     if (trimmed.toLocaleLowerCase() === VARIABLE_ENVIRONMENT.name.toLocaleLowerCase()) {
-      return `"${VARIABLE_ENVIRONMENT.name}" names the key from ${ENVIRONMENT_VARIABLE}; choose another name.`;
+      return l10n.t(
+        '"{0}" names the key from {1}; choose another name.',
+        VARIABLE_ENVIRONMENT.name,
+        ENVIRONMENT_VARIABLE,
+      );
     }
     const taken = (await this.list()).find(
       ({ id, name: other }) => id !== except && other.toLocaleLowerCase() === trimmed.toLocaleLowerCase(),
     );
-    return taken ? `An environment is already called "${taken.name}".` : undefined;
+    return taken ? l10n.t('An environment is already called "{0}".', taken.name) : undefined;
   }
 
   /** Fires when this window works in another environment than before, or its environment's key changed. */
@@ -357,13 +365,33 @@ export class EnvironmentStore {
     for (const listener of this.#listListeners) listener();
   }
 
-  private async keyring<T>(action: string, work: () => Thenable<T>): Promise<T> {
+  private async keyring<T>(action: 'read' | 'save' | 'delete', work: () => Thenable<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
+      // One sentence for each action, so that a translation need not fit a verb into another's.
       throw new KeyringError(
-        `Could not ${action} the API key in the system keychain (${reason}). On Linux, VS Code needs a running keyring such as GNOME Keyring or KWallet, or the --password-store flag; see "Troubleshooting" in the extension's README. The key was not written anywhere else.`,
+        action === 'read'
+          ? l10n.t({
+              message:
+                'Could not read the API key in the system keychain ({0}). On Linux, VS Code needs a running keyring such as GNOME Keyring or KWallet, or the --password-store flag; see "Troubleshooting" in the extension\'s README. The key was not written anywhere else.',
+              args: [reason],
+              comment: ['{0} is the keychain’s own error message'],
+            })
+          : action === 'save'
+            ? l10n.t({
+                message:
+                  'Could not save the API key in the system keychain ({0}). On Linux, VS Code needs a running keyring such as GNOME Keyring or KWallet, or the --password-store flag; see "Troubleshooting" in the extension\'s README. The key was not written anywhere else.',
+                args: [reason],
+                comment: ['{0} is the keychain’s own error message'],
+              })
+            : l10n.t({
+                message:
+                  'Could not delete the API key in the system keychain ({0}). On Linux, VS Code needs a running keyring such as GNOME Keyring or KWallet, or the --password-store flag; see "Troubleshooting" in the extension\'s README. The key was not written anywhere else.',
+                args: [reason],
+                comment: ['{0} is the keychain’s own error message'],
+              }),
       );
     }
   }

@@ -20,12 +20,14 @@ const MEMBER_COLUMNS = ['id', 'email', 'first_name', 'last_name', 'state'] as co
 export async function exportGroups(services: Services, argument?: unknown): Promise<void> {
   const session = await requireSession(services.sessions);
   if (!session) return;
-  const directory = await pickDirectory(session, services.log, 'WorkOS: Export Groups', argument);
+  const directory = await pickDirectory(session, services.log, vscode.l10n.t('WorkOS: Export Groups'), argument);
   if (!directory) return;
   const scan = () => session.collection({ of: 'groupScan', directory: directory.id });
   // The scan gives the order its two ends met in; a file compared across runs wants the same order each time.
   const order = (groups: DirectoryGroup[]) => [...groups].sort(newestFirst);
-  await exportList(services, session, `the groups of ${displayName(directory)}`, GROUP_COLUMNS, scan, 'groups', order);
+  const what = vscode.l10n.t('the groups of {0}', displayName(directory));
+  const read = (count: string) => vscode.l10n.t('{0} groups read', count);
+  await exportList(services, session, what, GROUP_COLUMNS, scan, read, order);
 }
 
 /**
@@ -38,19 +40,27 @@ export async function exportMembers(services: Services, argument?: unknown): Pro
   const row = objectOfRow(argument);
   const listed =
     row?.kind === 'directory_group' && session.received(row.object) ? (row.object as DirectoryGroup) : undefined;
-  const id = listed?.id ?? (await askForId(['directory_group'], row?.object.id ?? argument, 'WorkOS: Export Members'));
+  const id =
+    listed?.id ??
+    (await askForId(['directory_group'], row?.object.id ?? argument, vscode.l10n.t('WorkOS: Export Members')));
   if (!id) return;
   let group: DirectoryGroup;
   try {
     // The members' route needs the group's directory.
     group =
       listed ??
-      (await withProgress(`Fetching ${id}…`, (signal) => session.get('directory_group', id, signal), session.signal));
+      (await withProgress(
+        vscode.l10n.t('Fetching {0}…', id),
+        (signal) => session.get('directory_group', id, signal),
+        session.signal,
+      ));
   } catch (error) {
-    return showFailure(services.log, `Could not read group ${id}`, error);
+    return showFailure(services.log, vscode.l10n.t('Could not read group {0}', id), error);
   }
   const members = () => session.collection({ of: 'members', group: group.id, directory: group.directory_id });
-  await exportList(services, session, `the members of ${displayName(group)}`, MEMBER_COLUMNS, members, 'members');
+  const what = vscode.l10n.t('the members of {0}', displayName(group));
+  const read = (count: string) => vscode.l10n.t('{0} members read', count);
+  await exportList(services, session, what, MEMBER_COLUMNS, members, read);
 }
 
 /** "2026-…" strings compare in time order; ties (and odd values) by ID, so the order is the same every run. */
@@ -71,30 +81,62 @@ async function exportList<T extends WorkOSObject>(
   columns: readonly string[],
   /** Asked for once the format is chosen: the reading starts then, not while the person decides. */
   collectionOf: () => Collection<T>,
-  noun: string,
+  /** The progress line: "1,200 groups read". */
+  readCount: (count: string) => string,
   order: (items: T[]) => T[] = (items) => items,
 ): Promise<void> {
   const format = await pickOne(
     [
       { label: 'CSV', description: columns.join(', '), format: 'csv' as const },
-      { label: 'JSON', description: 'an array of the objects exactly as the API sent them', format: 'json' as const },
+      {
+        label: 'JSON',
+        description: vscode.l10n.t('an array of the objects exactly as the API sent them'),
+        format: 'json' as const,
+      },
     ],
-    { title: `WorkOS: Export ${what}`, placeHolder: 'Export as' },
+    {
+      title: vscode.l10n.t({
+        message: 'WorkOS: Export {0}',
+        args: [what],
+        comment: ['{0} is what is exported: "the groups of …" or "the members of …"'],
+      }),
+      placeHolder: vscode.l10n.t('Export as'),
+    },
   );
   if (!format) return;
   const collection = collectionOf();
   let items: T[];
   try {
     items = await withProgress(
-      `Exporting ${what}…`,
+      vscode.l10n.t({
+        message: 'Exporting {0}…',
+        args: [what],
+        comment: ['{0} is what is exported: "the groups of …" or "the members of …"'],
+      }),
       (signal, report) =>
-        collection.all(signal, () => report(`${collection.items.length.toLocaleString('en-US')} ${noun} read`)),
+        collection.all(signal, () => report(readCount(collection.items.length.toLocaleString('en-US')))),
       session.signal,
     );
   } catch (error) {
-    return showFailure(services.log, `Could not export ${what}`, error);
+    return showFailure(
+      services.log,
+      vscode.l10n.t({
+        message: 'Could not export {0}',
+        args: [what],
+        comment: ['{0} is what is exported: "the groups of …" or "the members of …"'],
+      }),
+      error,
+    );
   }
-  if (collection.warning) void showNotice('warning', `Export of ${what}: ${collection.warning}`);
+  if (collection.warning)
+    void showNotice(
+      'warning',
+      vscode.l10n.t({
+        message: 'Export of {0}: {1}',
+        args: [what, collection.warning],
+        comment: ['{0} is what is exported: "the groups of …" or "the members of …"'],
+      }),
+    );
   const rows = order(items);
   const content =
     format.format === 'csv'

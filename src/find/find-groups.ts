@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { Picker, type PickItem } from '../ui/notify';
 import { displayName, displayText } from '../text/safe-text';
 import { requireSession } from '../ui/prompts';
@@ -6,7 +7,7 @@ import type { Services } from '../services';
 import type { DirectoryGroup } from '../workos';
 import { pickDirectory } from './pick-directory';
 
-const TITLE = 'WorkOS: Find Groups in Directory';
+const TITLE = vscode.l10n.t('WorkOS: Find Groups in Directory');
 /** Rows shown at once: the picker is for finding, and the count says how many more match. */
 const MAX_SHOWN = 500;
 
@@ -30,7 +31,7 @@ export async function findGroups(services: Services, argument?: unknown, text?: 
   const total = typeof directory.metadata?.groups === 'number' ? directory.metadata.groups : undefined;
   const picker = new Picker<GroupItem>();
   picker.title = TITLE;
-  picker.placeholder = `Part of a group name or ID, in ${displayName(directory)}`;
+  picker.placeholder = vscode.l10n.t('Part of a group name or ID, in {0}', displayName(directory));
   picker.matchOnDescription = true;
   if (typeof text === 'string') picker.value = text;
   const show = () => {
@@ -45,16 +46,26 @@ export async function findGroups(services: Services, argument?: unknown, text?: 
     // An empty list says so once the scan has read everything; until then more may come.
     if (items.length === 0 && scan.done) {
       const what =
-        scan.items.length === 0 ? 'This directory has no groups.' : 'No group name or ID contains that text.';
+        scan.items.length === 0
+          ? vscode.l10n.t('This directory has no groups.')
+          : vscode.l10n.t('No group name or ID contains that text.');
       items.push({ label: what, alwaysShow: true });
     }
     picker.items = items;
     picker.busy = !scan.done && scan.error === undefined;
-    const matched = picker.value.trim() === '' ? '' : ` · ${matches.length.toLocaleString('en-US')} match`;
-    const cut = matches.length > MAX_SHOWN ? ` (the first ${MAX_SHOWN} shown)` : '';
-    picker.title = `${TITLE}: ${progressText(scan, total)}${matched}${cut}`;
+    const matched =
+      picker.value.trim() === '' ? '' : vscode.l10n.t(' · {0} match', matches.length.toLocaleString('en-US'));
+    const cut = matches.length > MAX_SHOWN ? vscode.l10n.t(' (the first {0} shown)', MAX_SHOWN) : '';
+    picker.title = vscode.l10n.t({
+      message: '{0}: {1}{2}{3}',
+      args: [TITLE, progressText(scan, total), matched, cut],
+      comment: ['title: groups read so far, " · 12 match" or empty, " (the first 500 shown)" or empty'],
+    });
     if (scan.error !== undefined) {
-      picker.placeholder = `The scan stopped: ${displayText(scan.error.message, 200)} Close and search again to retry.`;
+      picker.placeholder = vscode.l10n.t(
+        'The scan stopped: {0} Close and search again to retry.',
+        displayText(scan.error.message, 200),
+      );
     } else if (scan.warning !== undefined) {
       picker.placeholder = displayText(scan.warning, 200);
     }
@@ -98,6 +109,8 @@ function fold(text: string): string {
 
 function progressText(scan: Collection<DirectoryGroup>, total: number | undefined): string {
   const read = scan.items.length.toLocaleString('en-US');
-  if (scan.done) return `${read} groups`;
-  return total === undefined ? `${read} groups so far` : `${read} of ~${total.toLocaleString('en-US')} groups`;
+  if (scan.done) return vscode.l10n.t('{0} groups', read);
+  return total === undefined
+    ? vscode.l10n.t('{0} groups so far', read)
+    : vscode.l10n.t('{0} of ~{1} groups', read, total.toLocaleString('en-US'));
 }

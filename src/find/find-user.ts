@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { askText, pickOne, showFailure, showNotice, withProgress } from '../ui/notify';
 import { requireSession } from '../ui/prompts';
 import { displayName, displayText } from '../text/safe-text';
@@ -8,7 +9,7 @@ import { emailKey, emailProblem } from '../text/email';
 import { isWorkOSError, type Directory, type DirectoryUser } from '../workos';
 import { pickDirectory } from './pick-directory';
 
-const TITLE = 'WorkOS: Find Directory User by Email';
+const TITLE = vscode.l10n.t('WorkOS: Find Directory User by Email');
 
 /**
  * `workos.findUser`: a directory, an email, then the users of that directory with that primary email
@@ -27,7 +28,7 @@ export async function findUser(services: Services, argument?: unknown, emailArgu
       ? emailArgument
       : await askText({
           title: TITLE,
-          prompt: `The user's primary email, in ${displayName(directory)}`,
+          prompt: vscode.l10n.t("The user's primary email, in {0}", displayName(directory)),
           placeHolder: 'jane@example.com',
           ignoreFocusOut: true,
           validateInput: emailProblem,
@@ -39,36 +40,57 @@ export async function findUser(services: Services, argument?: unknown, emailArgu
   const found = session.collection({ of: 'usersByEmail', directory: directory.id, email: wanted });
   let users: DirectoryUser[];
   try {
-    users = await withProgress(`Finding ${wanted}…`, (signal) => found.all(signal), session.signal);
+    users = await withProgress(vscode.l10n.t('Finding {0}…', wanted), (signal) => found.all(signal), session.signal);
   } catch (error) {
-    if (!isWorkOSError(error, 'invalid')) return showFailure(services.log, `Could not find ${wanted}`, error);
+    if (!isWorkOSError(error, 'invalid'))
+      return showFailure(services.log, vscode.l10n.t('Could not find {0}', wanted), error);
     services.log.error(`The email filter was refused for ${directory.id}`, error);
     offerScan(
       services,
       session,
       directory,
       wanted,
-      `WorkOS refused the email filter (${displayText(error.message, 160)}).`,
+      vscode.l10n.t('WorkOS refused the email filter ({0}).', displayText(error.message, 160)),
     );
     return;
   }
   if (found.dropped > 0) {
-    const others = `${found.dropped.toLocaleString('en-US')} user${found.dropped === 1 ? '' : 's'}`;
+    const dropped = found.dropped.toLocaleString('en-US');
+    const others = `${dropped} user${found.dropped === 1 ? '' : 's'}`; // for the log, which stays English
     services.log.info(
       `Find User in ${directory.id}: the server ignored the email filter and sent ${others} with other emails`,
     );
+    const one = found.dropped === 1;
     if (users.length === 0) {
       return offerScan(
         services,
         session,
         directory,
         wanted,
-        `WorkOS ignored the email filter: it sent ${others} with other emails, none of them ${displayText(wanted, 120)}.`,
+        one
+          ? vscode.l10n.t(
+              'WorkOS ignored the email filter: it sent {0} user with another email, not {1}.',
+              dropped,
+              displayText(wanted, 120),
+            )
+          : vscode.l10n.t(
+              'WorkOS ignored the email filter: it sent {0} users with other emails, none of them {1}.',
+              dropped,
+              displayText(wanted, 120),
+            ),
       );
     }
     void showNotice(
       'warning',
-      `WorkOS ignored the email filter and sent ${others} with other emails; they were left out.`,
+      one
+        ? vscode.l10n.t(
+            'WorkOS ignored the email filter and sent {0} user with another email; it was left out.',
+            dropped,
+          )
+        : vscode.l10n.t(
+            'WorkOS ignored the email filter and sent {0} users with other emails; they were left out.',
+            dropped,
+          ),
     );
   }
   await showMatches(services, session, directory, wanted, users);
@@ -76,16 +98,21 @@ export async function findUser(services: Services, argument?: unknown, emailArgu
 
 /** Offers to read every user of the directory at the pace WorkOS allows; not awaited, like every message here. */
 function offerScan(services: Services, session: Session, directory: Directory, wanted: string, why: string): void {
+  const scanUsers = vscode.l10n.t('Scan Users');
   void showNotice(
     'warning',
-    `${why} Read every user of ${displayName(directory)} instead? It goes at 4 requests a second.`,
-    'Scan Users',
+    vscode.l10n.t({
+      message: '{0} Read every user of {1} instead? It goes at 4 requests a second.',
+      args: [why, displayName(directory)],
+      comment: ['{0} is why the email filter did not work, a sentence'],
+    }),
+    scanUsers,
   ).then(async (choice) => {
-    if (choice !== 'Scan Users') return;
+    if (choice !== scanUsers) return;
     try {
       await showMatches(services, session, directory, wanted, await scanForEmail(session, directory, wanted));
     } catch (scanError) {
-      showFailure(services.log, `Could not scan the users of ${directory.id}`, scanError);
+      showFailure(services.log, vscode.l10n.t('Could not scan the users of {0}', directory.id), scanError);
     }
   });
 }
@@ -102,13 +129,16 @@ async function showMatches(
   if (users.length === 0) {
     return void showNotice(
       'info',
-      `No user of ${displayName(directory)} has the primary email ${displayText(wanted, 120)}.`,
+      vscode.l10n.t('No user of {0} has the primary email {1}.', displayName(directory), displayText(wanted, 120)),
     );
   }
   if (users.length === 1) return void (await services.documents.open(session, 'directory_user', users[0]));
   const picked = await pickOne(
     users.map((user) => ({ label: userName(user), description: displayText(user.email), detail: user.id, user })),
-    { title: `${users.length} users with ${displayText(wanted, 80)}`, placeHolder: 'Pick one to open its JSON' },
+    {
+      title: vscode.l10n.t('{0} users with {1}', users.length, displayText(wanted, 80)),
+      placeHolder: vscode.l10n.t('Pick one to open its JSON'),
+    },
   );
   if (picked && !session.ended) await services.documents.open(session, 'directory_user', picked.user);
 }
@@ -118,11 +148,11 @@ async function scanForEmail(session: Session, directory: Directory, email: strin
   const wanted = emailKey(email);
   const users = session.collection({ of: 'users', directory: directory.id });
   return withProgress(
-    `Reading the users of ${displayName(directory)}…`,
+    vscode.l10n.t('Reading the users of {0}…', displayName(directory)),
     async (signal, report) => {
       const all = await users.all(signal, () => {
         const found = users.items.filter((user) => sameEmail(user, wanted)).length;
-        report(`${users.items.length.toLocaleString('en-US')} users read, ${found} found`);
+        report(vscode.l10n.t('{0} users read, {1} found', users.items.length.toLocaleString('en-US'), found));
       });
       return all.filter((user) => sameEmail(user, wanted));
     },

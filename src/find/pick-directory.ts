@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { Log } from '../host/log';
 import { pickOne, showFailure } from '../ui/notify';
 import { displayName, displayText } from '../text/safe-text';
@@ -26,7 +27,7 @@ export async function pickDirectory(
     try {
       return await session.get('directory', argument);
     } catch (error) {
-      showFailure(log, `Could not read directory ${argument}`, error);
+      showFailure(log, vscode.l10n.t('Could not read directory {0}', argument), error);
       return undefined;
     }
   }
@@ -50,10 +51,15 @@ export async function pickDirectory(
     });
   });
   try {
-    const options = { title, placeHolder: 'Pick a directory', matchOnDescription: true, matchOnDetail: true };
+    const options = {
+      title,
+      placeHolder: vscode.l10n.t('Pick a directory'),
+      matchOnDescription: true,
+      matchOnDetail: true,
+    };
     return (await pickOne(items, options))?.directory;
   } catch (error) {
-    showFailure(log, 'Could not list the directories', error);
+    showFailure(log, vscode.l10n.t('Could not list the directories'), error);
     return undefined;
   }
 }

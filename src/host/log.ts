@@ -6,6 +6,11 @@ import type { RequestRecord } from '../workos';
 /**
  * The "WorkOS" output channel. Every line passes through {@link logLine}; a request's query keeps
  * its parameter names and only the values that are IDs or paging ({@link loggedUrl}).
+ *
+ * Localisation rule: the log is for developers and WorkOS support, so the lines this extension writes
+ * here stay English (not through l10n), whatever the display language; one log reads the same for
+ * everyone it is sent to. A failure's own message ({@link fullFailure}) is what the person was shown,
+ * so it may be translated. The channel's name is a product name.
  */
 export class Log implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('WorkOS', { log: true });

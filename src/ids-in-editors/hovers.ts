@@ -44,12 +44,17 @@ export class IdHovers implements vscode.HoverProvider {
       const markdown = trusted();
       if ('problem' in state) appendPlain(markdown, displayText(state.problem));
       else if (environmentId === undefined) {
-        markdown.appendMarkdown(`No WorkOS API key is set. ${link('Set API Key', COMMANDS.setApiKey)}`);
-      } else if (!state.environment) appendPlain(markdown, 'The WorkOS environment of this document was removed.');
-      else {
+        const setKey = link(vscode.l10n.t('Set API Key'), COMMANDS.setApiKey);
+        markdown.appendMarkdown(vscode.l10n.t('No WorkOS API key is set. {0}', setKey));
+      } else if (!state.environment) {
+        appendPlain(markdown, vscode.l10n.t('The WorkOS environment of this document was removed.'));
+      } else {
         // Set API Key would set the window's environment's key, which may be another one.
-        appendPlain(markdown, `Environment ${environmentLabel(state.environment)} of this document has no API key. `);
-        markdown.appendMarkdown(link('Switch to It', COMMANDS.switchEnvironment, state.environment.id));
+        const label = environmentLabel(state.environment);
+        appendPlain(markdown, vscode.l10n.t('Environment {0} of this document has no API key.', label));
+        markdown.appendMarkdown(
+          ` ${link(vscode.l10n.t('Switch to It'), COMMANDS.switchEnvironment, state.environment.id)}`,
+        );
       }
       return hover(markdown);
     }
@@ -61,9 +66,19 @@ export class IdHovers implements vscode.HoverProvider {
     } catch (error) {
       if (token.isCancellationRequested || isWorkOSError(error, 'cancelled')) return undefined;
       const markdown = trusted();
-      appendPlain(markdown, `${describeKind(found.kind).label} ${found.id}: `);
+      appendPlain(
+        markdown,
+        vscode.l10n.t({
+          message: '{0} {1}: ',
+          args: [describeKind(found.kind).label, found.id],
+          comment: ['a kind of object ("directory group") and its ID, before why it could not be read'],
+        }),
+      );
       // One short line: a hover is no place for a modal or a toast.
-      appendPlain(markdown, isWorkOSError(error, 'not_found') ? 'Not found with the current key' : shortFailure(error));
+      appendPlain(
+        markdown,
+        isWorkOSError(error, 'not_found') ? vscode.l10n.t('Not found with the current key') : shortFailure(error),
+      );
       return hover(markdown);
     }
   }
@@ -86,22 +101,22 @@ async function describe(
   appendPlain(markdown, describeKind(found.kind).label).appendMarkdown('\n\n');
   if (found.kind === 'directory') {
     const directory = object as Directory;
-    line('Type', typeName(directory.type));
-    line('State', stateLook(directory.state).name);
+    line(vscode.l10n.t('Type'), typeName(directory.type));
+    line(vscode.l10n.t('State'), stateLook(directory.state).name);
   } else if (found.kind === 'directory_group') {
     const { directory_id: directoryId } = object as DirectoryGroup;
     // The directory's name, from the cache or one more request (for that other ID); its ID if that fails.
     const directory = await session.get('directory', directoryId, signal).catch(() => undefined);
-    line('Directory', directory ? displayName(directory) : directoryId);
+    line(vscode.l10n.t('Directory'), directory ? displayName(directory) : directoryId);
   } else if (found.kind === 'directory_user') {
     const user = object as DirectoryUser;
-    line('Email', user.email);
-    line('State', user.state);
+    line(vscode.l10n.t('Email'), user.email);
+    line(vscode.l10n.t('State'), user.state);
   }
-  markdown.appendMarkdown(`\n${link('Open JSON', COMMANDS.openById, found.id, environmentId)}`);
+  markdown.appendMarkdown(`\n${link(vscode.l10n.t('Open JSON'), COMMANDS.openById, found.id, environmentId)}`);
   if (found.kind === 'directory_user') {
     markdown.appendMarkdown(
-      ` · ${link('Show Groups of Directory User', COMMANDS.showUserGroups, found.id, environmentId)}`,
+      ` · ${link(vscode.l10n.t('Show Groups of Directory User'), COMMANDS.showUserGroups, found.id, environmentId)}`,
     );
   }
   return markdown;

@@ -17,7 +17,11 @@ export class IdLinks implements vscode.DocumentLinkProvider {
       const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
       const target = vscode.Uri.parse(commandUri(COMMANDS.openById, id, environmentId));
       const link = new vscode.DocumentLink(range, target);
-      link.tooltip = `Open the ${describeKind(kind).label}'s JSON`;
+      link.tooltip = vscode.l10n.t({
+        message: "Open the {0}'s JSON",
+        args: [describeKind(kind).label],
+        comment: ['{0} is a kind of object: "directory group", "directory user"…'],
+      });
       return link;
     });
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { WorkOSError } from '../workos';
 
 /** What a collection reads into: its items as they arrive, and what a reader should be told. */
@@ -12,7 +13,11 @@ export interface CollectionSink<T> {
 /** A collection stopped under everyone still waiting for it: said, unlike a person's own cancel. */
 export class SessionEnded extends Error {
   constructor() {
-    super('It stopped because the view was refreshed, or the environment or API key changed. Run the command again.');
+    super(
+      l10n.t(
+        'It stopped because the view was refreshed, or the environment or API key changed. Run the command again.',
+      ),
+    );
     this.name = 'SessionEnded';
   }
 }
@@ -61,7 +66,7 @@ export class Collection<T extends { id: string }> {
         (error: unknown) => {
           if (sessionSignal.aborted) this.error = new SessionEnded();
           else if (error instanceof Error) this.error = error;
-          else this.error = new WorkOSError('invalid_response', 'The reading stopped.');
+          else this.error = new WorkOSError('invalid_response', l10n.t('The reading stopped.'));
           this.notify();
         },
       );
@@ -119,7 +124,7 @@ export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefine
   return Promise.race([
     promise,
     new Promise<never>((_, reject) => {
-      const onAbort = () => reject(new WorkOSError('cancelled', 'The request was cancelled.'));
+      const onAbort = () => reject(new WorkOSError('cancelled', l10n.t('The request was cancelled.')));
       if (signal.aborted) onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
       // then(), not finally(): a rejection of `promise` is the caller's to handle, not a new unhandled one.

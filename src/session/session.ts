@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import * as l10n from '@vscode/l10n';
 import {
   collectAll,
   followPages,
@@ -367,6 +368,7 @@ export class Session {
       {
         signal,
         onItems,
+        // onNotice lines go to the log only: English, as every log line (host/log.ts).
         onFallback: (reason) => this.onNotice(`The groups of ${directory}: ${reason}`),
         ...COLLECT_LIMITS,
       },
@@ -388,7 +390,12 @@ export function countMismatch(read: number, expected: unknown): string | undefin
   const off = Math.abs(read - expected);
   if (off <= 2 || off <= expected * 0.05) return undefined;
   const count = (n: number) => n.toLocaleString('en-US');
-  return `Read ${count(read)} groups, but the directory reports ${count(expected)}: the server may have skipped or repeated some.`;
+  // Shown (a picker's placeholder, an export's warning) as well as logged: translated.
+  return l10n.t(
+    'Read {0} groups, but the directory reports {1}: the server may have skipped or repeated some.',
+    count(read),
+    count(expected),
+  );
 }
 
 /** The key a collection is remembered by: its query, as for lists. */

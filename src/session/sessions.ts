@@ -179,11 +179,21 @@ export class Sessions implements vscode.Disposable {
   private addressOf(environment: Environment): BaseUrlCheck {
     if (environment.apiBaseUrl === undefined) {
       const setting = apiBaseUrl();
-      return 'problem' in setting ? { problem: `workos.apiBaseUrl: ${setting.problem}` } : setting;
+      return 'problem' in setting
+        ? {
+            problem: vscode.l10n.t({
+              message: 'workos.apiBaseUrl: {0}',
+              args: [setting.problem],
+              comment: ['the setting, then its problem'],
+            }),
+          }
+        : setting;
     }
     const own = checkBaseUrl(environment.apiBaseUrl);
     return 'problem' in own
-      ? { problem: `The API address of environment ${environmentLabel(environment)}: ${own.problem}` }
+      ? {
+          problem: vscode.l10n.t('The API address of environment {0}: {1}', environmentLabel(environment), own.problem),
+        }
       : own;
   }
 

@@ -22,7 +22,7 @@ import { setContext } from '../ui/context-keys';
 
 export const VIEW_ID = 'workos.directories';
 /** The view's name in package.json. */
-const VIEW_TITLE = 'Directories';
+const VIEW_TITLE = vscode.l10n.t('Directories');
 
 /** The Directories view: renders the {@link TreeModel}'s nodes and keeps the welcome states current. */
 export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -45,7 +45,7 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
         const state = await sessions.current();
         this.view.message =
           'keySource' in state && state.keySource === 'environment'
-            ? `Using the API key from the ${ENVIRONMENT_VARIABLE} environment variable.`
+            ? vscode.l10n.t('Using the API key from the {0} environment variable.', ENVIRONMENT_VARIABLE)
             : undefined;
         return state;
       },
@@ -103,7 +103,7 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
   search(text: string | undefined): void {
     this.model.setSearch(text);
     // “acme” in the view's title line, and Clear Search in its title bar, while a search is active.
-    this.titleParts.search = text === undefined ? undefined : `“${displayText(text, 60)}”`;
+    this.titleParts.search = text === undefined ? undefined : vscode.l10n.t('“{0}”', displayText(text, 60));
     this.showTitle();
     setContext('workos.searching', text !== undefined);
   }

@@ -1,10 +1,11 @@
+import * as l10n from '@vscode/l10n';
 import { displayText } from '../text/safe-text';
 
 // How a directory's type and state read to a person: the names the WorkOS dashboard uses. The API
 // sends enum strings (the Directory schema of WorkOS's OpenAPI spec lists 21 types and 5 states) and
 // adds new ones over time, so an unknown value is shown as it came, never dropped.
 
-/** The `type` enum of a directory, as the dashboard names each provider. */
+/** The `type` enum of a directory, as the dashboard names each provider: product names, not translated. */
 const TYPE_NAMES = new Map<string, string>([
   ['azure scim v2.0', 'Microsoft Entra ID SCIM'],
   ['bamboohr', 'BambooHR'],
@@ -36,13 +37,58 @@ export interface StateLook {
   readonly color: string | undefined;
 }
 
-/** The `state` enum of a directory on the wire. */
+/** The `state` enum of a directory on the wire. Names are getters: translated when read, after activation. */
 const STATES = new Map<string, StateLook>([
-  ['linked', { name: 'Linked', icon: 'pass', color: 'testing.iconPassed' }],
-  ['validating', { name: 'Validating', icon: 'sync', color: undefined }],
-  ['invalid_credentials', { name: 'Invalid credentials', icon: 'warning', color: 'problemsWarningIcon.foreground' }],
-  ['unlinked', { name: 'Unlinked', icon: 'debug-disconnect', color: 'disabledForeground' }],
-  ['deleting', { name: 'Deleting', icon: 'trash', color: 'disabledForeground' }],
+  [
+    'linked',
+    {
+      get name() {
+        return l10n.t('Linked');
+      },
+      icon: 'pass',
+      color: 'testing.iconPassed',
+    },
+  ],
+  [
+    'validating',
+    {
+      get name() {
+        return l10n.t('Validating');
+      },
+      icon: 'sync',
+      color: undefined,
+    },
+  ],
+  [
+    'invalid_credentials',
+    {
+      get name() {
+        return l10n.t('Invalid credentials');
+      },
+      icon: 'warning',
+      color: 'problemsWarningIcon.foreground',
+    },
+  ],
+  [
+    'unlinked',
+    {
+      get name() {
+        return l10n.t('Unlinked');
+      },
+      icon: 'debug-disconnect',
+      color: 'disabledForeground',
+    },
+  ],
+  [
+    'deleting',
+    {
+      get name() {
+        return l10n.t('Deleting');
+      },
+      icon: 'trash',
+      color: 'disabledForeground',
+    },
+  ],
 ]);
 
 const UNKNOWN_STATE_ICON = { icon: 'question', color: undefined };
@@ -65,7 +111,8 @@ export function stateLook(state: unknown): StateLook | { name: string | undefine
 /** "2,600 groups", "1 group"; undefined without a count (no count, no guess). */
 export function groupCount(count: unknown): string | undefined {
   if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) return undefined;
-  return `${count.toLocaleString('en-US')} ${count === 1 ? 'group' : 'groups'}`;
+  const shown = count.toLocaleString('en-US');
+  return count === 1 ? l10n.t('{0} group', shown) : l10n.t('{0} groups', shown);
 }
 
 /**

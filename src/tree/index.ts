@@ -18,9 +18,11 @@ export function registerDirectoriesView(context: vscode.ExtensionContext, servic
       view.loadMore(target),
     ),
     vscode.commands.registerCommand(COMMANDS.reveal, (id?: unknown) => revealInDirectories(view, services, id)),
-    vscode.commands.registerCommand(COMMANDS.copyId, (row?: unknown) => copy(objectOfRow(row)?.object.id, 'ID')),
+    vscode.commands.registerCommand(COMMANDS.copyId, (row?: unknown) =>
+      copy(objectOfRow(row)?.object.id, vscode.l10n.t('ID')),
+    ),
     vscode.commands.registerCommand(COMMANDS.copyEmail, (row?: unknown) =>
-      copy(isUserNode(row) ? row.user.email : undefined, 'email'),
+      copy(isUserNode(row) ? row.user.email : undefined, vscode.l10n.t('email')),
     ),
     services.environments.onDidResolve(() => void showEnvironment(view, services)),
     services.environments.onDidChangeList(() => void showEnvironment(view, services)),
@@ -47,11 +49,15 @@ async function searchDirectories(view: DirectoriesView, argument: unknown): Prom
     typeof argument === 'string'
       ? argument
       : await askText({
-          title: 'WorkOS: Search Directories',
-          prompt: 'Text to match against directory names; WorkOS decides what matches. Empty shows every directory.',
+          title: vscode.l10n.t('WorkOS: Search Directories'),
+          prompt: vscode.l10n.t(
+            'Text to match against directory names; WorkOS decides what matches. Empty shows every directory.',
+          ),
           value: view.model.search ?? '',
           validateInput: (value) =>
-            value.trim().length > MAX_SEARCH_LENGTH ? `At most ${MAX_SEARCH_LENGTH} characters.` : undefined,
+            value.trim().length > MAX_SEARCH_LENGTH
+              ? vscode.l10n.t('At most {0} characters.', MAX_SEARCH_LENGTH)
+              : undefined,
         });
   if (entered === undefined) return;
   const text = entered.trim();

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ListQuery } from '../session/lists';
 import type { WorkOSObject } from '../session/session';
 import type { Directory, DirectoryGroup, DirectoryUser, WorkOSObjectKind } from '../workos';
@@ -15,7 +16,7 @@ export interface Level<Parent extends ParentNode | undefined> {
   child(parent: Parent, item: WorkOSObject): ObjectNode;
   /** The one row of a list with nothing in it (none at the root: the view's welcome says what to do). */
   readonly empty?: string;
-  /** What the log says when a page of that list fails. */
+  /** What the log says when a page of that list fails (log lines stay English: see host/log.ts). */
   failed(parent: Parent): string;
 }
 
@@ -45,7 +46,10 @@ export const LEVELS: {
       group: item as DirectoryGroup,
       parent,
     }),
-    empty: 'No groups',
+    // Getters: this table is built when the module loads, before activation hands @vscode/l10n its bundle.
+    get empty() {
+      return l10n.t('No groups');
+    },
     failed: (parent) => `Could not load the groups of ${parent.directory.id}`,
   },
   group: {
@@ -56,7 +60,9 @@ export const LEVELS: {
       user: item as DirectoryUser,
       parent,
     }),
-    empty: 'No members',
+    get empty() {
+      return l10n.t('No members');
+    },
     failed: (parent) => `Could not load the members of ${parent.group.id}`,
   },
 };

@@ -59,20 +59,23 @@ function directoryTooltip(directory: Directory, session: Session | undefined): v
   // The name once the session has it (fetched after the directories were shown); the ID until then, or if it failed.
   const organization = typeof organizationId === 'string' ? session?.cached('organization', organizationId) : undefined;
   return detailsTooltip(displayName(directory), [
-    ['ID', directory.id],
-    ['Organization', organization ? `${displayName(organization)} (${organization.id})` : organizationId],
-    ['Type', withRaw(typeName(directory.type), directory.type)],
-    ['State', withRaw(stateLook(directory.state).name, directory.state)],
-    ['Domain', directory.domain],
-    ['Groups', groupCount(directory.metadata?.groups)],
+    [vscode.l10n.t('ID'), directory.id],
     [
-      'Users',
+      vscode.l10n.t('Organization'),
+      organization ? `${displayName(organization)} (${organization.id})` : organizationId,
+    ],
+    [vscode.l10n.t('Type'), withRaw(typeName(directory.type), directory.type)],
+    [vscode.l10n.t('State'), withRaw(stateLook(directory.state).name, directory.state)],
+    [vscode.l10n.t('Domain'), directory.domain],
+    [vscode.l10n.t('Groups'), groupCount(directory.metadata?.groups)],
+    [
+      vscode.l10n.t('Users'),
       typeof users === 'object' && users !== null
-        ? `${count(users.active)} active, ${count(users.inactive)} inactive`
+        ? vscode.l10n.t('{0} active, {1} inactive', count(users.active), count(users.inactive))
         : undefined,
     ],
-    ['Created', directory.created_at],
-    ['Updated', directory.updated_at],
+    [vscode.l10n.t('Created'), directory.created_at],
+    [vscode.l10n.t('Updated'), directory.updated_at],
   ]);
 }
 
@@ -89,17 +92,17 @@ function groupItem(node: GroupNode): vscode.TreeItem {
   item.description = displayText(group.id, 80);
   item.iconPath = new vscode.ThemeIcon('organization');
   item.contextValue = ROW_CONTEXTS.group;
-  item.command = { command: COMMANDS.openGroup, title: 'Open Group JSON', arguments: [group.id, group] };
+  item.command = { command: COMMANDS.openGroup, title: vscode.l10n.t('Open Group JSON'), arguments: [group.id, group] };
   return item;
 }
 
 function groupTooltip({ group }: GroupNode): vscode.MarkdownString {
   return detailsTooltip(displayName(group), [
-    ['ID', group.id],
-    ['IdP ID', group.idp_id],
-    ['Directory', group.directory_id],
-    ['Created', group.created_at],
-    ['Updated', group.updated_at],
+    [vscode.l10n.t('ID'), group.id],
+    [vscode.l10n.t('IdP ID'), group.idp_id],
+    [vscode.l10n.t('Directory'), group.directory_id],
+    [vscode.l10n.t('Created'), group.created_at],
+    [vscode.l10n.t('Updated'), group.updated_at],
   ]);
 }
 
@@ -118,32 +121,38 @@ function userItem(node: UserNode): vscode.TreeItem {
   item.iconPath = (typeof user.state === 'string' && USER_ICONS.get(user.state)) || UNKNOWN_USER_ICON;
   // With an email, the menu offers Copy Email too.
   item.contextValue = displayText(user.email) ? ROW_CONTEXTS.userWithEmail : ROW_CONTEXTS.user;
-  item.command = { command: COMMANDS.openUser, title: 'Open User JSON', arguments: [user.id, user] };
+  item.command = { command: COMMANDS.openUser, title: vscode.l10n.t('Open User JSON'), arguments: [user.id, user] };
   return item;
 }
 
 function userTooltip(user: DirectoryUser): vscode.MarkdownString {
   const roles = Array.isArray(user.roles) ? user.roles.map((role) => role?.slug).filter(Boolean) : [];
   return detailsTooltip(userName(user), [
-    ['ID', user.id],
-    ['IdP ID', user.idp_id],
-    ['Email', user.email],
-    ['State', user.state],
-    [roles.length > 1 ? 'Roles' : 'Role', roles.length > 0 ? roles.join(', ') : user.role?.slug],
-    ['Created', user.created_at],
-    ['Updated', user.updated_at],
+    [vscode.l10n.t('ID'), user.id],
+    [vscode.l10n.t('IdP ID'), user.idp_id],
+    [vscode.l10n.t('Email'), user.email],
+    [vscode.l10n.t('State'), user.state],
+    [
+      roles.length > 1 ? vscode.l10n.t('Roles') : vscode.l10n.t('Role'),
+      roles.length > 0 ? roles.join(', ') : user.role?.slug,
+    ],
+    [vscode.l10n.t('Created'), user.created_at],
+    [vscode.l10n.t('Updated'), user.updated_at],
   ]);
 }
 
 function loadMoreItem(node: LoadMoreNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(node.loading ? 'Loading…' : 'Load more', vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(
+    node.loading ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load more'),
+    vscode.TreeItemCollapsibleState.None,
+  );
   item.id = node.id;
   item.contextValue = ROW_CONTEXTS.loadMore;
   if (node.loading) {
     item.iconPath = new vscode.ThemeIcon('loading~spin');
   } else {
     item.iconPath = new vscode.ThemeIcon('ellipsis');
-    item.command = { command: COMMANDS.loadMore, title: 'Load More', arguments: [node] };
+    item.command = { command: COMMANDS.loadMore, title: vscode.l10n.t('Load More'), arguments: [node] };
   }
   return item;
 }
@@ -163,9 +172,9 @@ function messageItem(node: MessageNode): vscode.TreeItem {
   const tooltip = new vscode.MarkdownString();
   appendPlain(tooltip, displayText(fullFailure(node.error)));
   if (node.retry) {
-    item.description = 'click to retry';
-    item.command = { command: COMMANDS.loadMore, title: 'Retry', arguments: [node] };
-    tooltip.appendMarkdown('\n\n').appendText('Click to retry.');
+    item.description = vscode.l10n.t('click to retry');
+    item.command = { command: COMMANDS.loadMore, title: vscode.l10n.t('Retry'), arguments: [node] };
+    tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Click to retry.'));
   }
   item.tooltip = tooltip;
   return item;

@@ -18,10 +18,17 @@ import { COMMANDS } from './contributes';
 export function showFailure(log: Log, what: string, error: unknown): void {
   if (isWorkOSError(error, 'cancelled')) return;
   log.error(what, error);
-  const action = isWorkOSError(error, 'unauthorized') ? 'Set API Key' : 'Show Log';
-  void showNotice('error', `${what}: ${fullFailure(error)}`, action).then((choice) => {
-    if (choice === 'Set API Key') void vscode.commands.executeCommand(COMMANDS.setApiKey);
-    if (choice === 'Show Log') log.show();
+  const setKey = vscode.l10n.t('Set API Key');
+  const showLog = vscode.l10n.t('Show Log');
+  const action = isWorkOSError(error, 'unauthorized') ? setKey : showLog;
+  const message = vscode.l10n.t({
+    message: '{0}: {1}',
+    args: [what, fullFailure(error)],
+    comment: ['{0} is what failed ("Could not load the groups of …"), {1} the reason'],
+  });
+  void showNotice('error', message, action).then((choice) => {
+    if (choice === setKey) void vscode.commands.executeCommand(COMMANDS.setApiKey);
+    if (choice === showLog) log.show();
   });
 }
 
@@ -189,11 +196,25 @@ export class Picker<T extends PickItem> implements vscode.Disposable {
  */
 export async function copyText(value: string, what: string): Promise<void> {
   if (hasInvisible(value)) {
-    return void showNotice('warning', `This ${what} holds invisible characters, so it was not copied.`);
+    return void showNotice(
+      'warning',
+      vscode.l10n.t({
+        message: 'This {0} holds invisible characters, so it was not copied.',
+        args: [what],
+        comment: ['{0} is what was to be copied: "ID" or "email"'],
+      }),
+    );
   }
   if (redact(value) !== value) {
-    return void showNotice('warning', `This ${what} holds an API key, so it was not copied.`);
+    return void showNotice(
+      'warning',
+      vscode.l10n.t({
+        message: 'This {0} holds an API key, so it was not copied.',
+        args: [what],
+        comment: ['{0} is what was to be copied: "ID" or "email"'],
+      }),
+    );
   }
   await vscode.env.clipboard.writeText(value);
-  vscode.window.setStatusBarMessage(`Copied ${quickInputText(value)}`, 3000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', quickInputText(value)), 3000);
 }

@@ -16,16 +16,18 @@ export async function requireSession(sessions: Sessions, environmentId?: string)
   if ('problem' in state) return void showNotice('error', state.problem);
   if (environmentId !== undefined) {
     // Not Set API Key: that sets the key of the window's environment, which may be another one.
-    if (!state.environment) return void showNotice('error', 'The WorkOS environment this came from was removed.');
+    if (!state.environment) {
+      return void showNotice('error', vscode.l10n.t('The WorkOS environment this came from was removed.'));
+    }
     const environment = state.environment;
     void showNotice(
       'error',
-      `WorkOS environment ${environmentLabel(environment)}, which this came from, has no API key.`,
-      'Switch to It',
+      vscode.l10n.t('WorkOS environment {0}, which this came from, has no API key.', environmentLabel(environment)),
+      vscode.l10n.t('Switch to It'),
     ).then((choice) => choice && vscode.commands.executeCommand(COMMANDS.switchEnvironment, environment.id));
     return undefined;
   }
-  void showNotice('error', 'No WorkOS API key is set.', 'Set API Key').then(
+  void showNotice('error', vscode.l10n.t('No WorkOS API key is set.'), vscode.l10n.t('Set API Key')).then(
     (choice) => choice && vscode.commands.executeCommand(COMMANDS.setApiKey),
   );
   return undefined;
@@ -47,7 +49,14 @@ export async function askForId(
         : ''
       : await askText({
           title,
-          prompt: kinds.length === 1 ? `A ${describeKind(kinds[0]).label} ID` : 'A WorkOS ID',
+          prompt:
+            kinds.length === 1
+              ? vscode.l10n.t({
+                  message: 'A {0} ID',
+                  args: [describeKind(kinds[0]).label],
+                  comment: ['{0} is a kind of object: "directory group", "directory user"…'],
+                })
+              : vscode.l10n.t('A WorkOS ID'),
           placeHolder: describeKind(kinds[0]).example,
           ignoreFocusOut: true,
           validateInput: (value) => (value.length === 0 ? undefined : idProblem(normalizeId(value), kinds)),

@@ -36,7 +36,10 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? 'This report is no longer available: run its command again.\n';
+    return (
+      this.texts.get(uri.toString()) ??
+      `${vscode.l10n.t('This report is no longer available: run its command again.')}\n`
+    );
   }
 
   dispose(): void {

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { pickOne, showFailure, showNotice, withProgress } from '../ui/notify';
 import { askForId, requireSession } from '../ui/prompts';
 import { displayName, displayText } from '../text/safe-text';
@@ -19,13 +20,17 @@ export async function showUserGroups(context: Services, argument?: unknown, envi
   // The row's user names the picker only if this session listed it: not a row left from before a switch.
   const listedUser =
     row?.kind === 'directory_user' && session.received(row.object) ? (row.object as DirectoryUser) : undefined;
-  const id = await askForId(['directory_user'], row?.object.id ?? argument, 'WorkOS: Show Groups of Directory User');
+  const id = await askForId(
+    ['directory_user'],
+    row?.object.id ?? argument,
+    vscode.l10n.t('WorkOS: Show Groups of Directory User'),
+  );
   if (!id) return;
   let groups: DirectoryGroup[];
   let user: DirectoryUser | undefined;
   try {
     [groups, user] = await withProgress(
-      `Fetching the groups of ${id}…`,
+      vscode.l10n.t('Fetching the groups of {0}…', id),
       async (signal) => {
         const known = listedUser ?? session.cached('directory_user', id);
         // The user only titles the picker, so it may fail quietly; fetched beside the groups, not before them.
@@ -36,10 +41,10 @@ export async function showUserGroups(context: Services, argument?: unknown, envi
       session.signal,
     );
   } catch (error) {
-    return showFailure(context.log, `Could not list the groups of ${id}`, error);
+    return showFailure(context.log, vscode.l10n.t('Could not list the groups of {0}', id), error);
   }
   const who = user ? displayText(userTitle(user), 80) : id;
-  if (groups.length === 0) return void showNotice('info', `${who} belongs to no groups.`);
+  if (groups.length === 0) return void showNotice('info', vscode.l10n.t('{0} belongs to no groups.', who));
   const picked = await pickOne(
     groups.map((group) => ({
       label: displayName(group),
@@ -48,8 +53,8 @@ export async function showUserGroups(context: Services, argument?: unknown, envi
       group,
     })),
     {
-      title: `Groups of ${who} (${groups.length})`,
-      placeHolder: 'Pick a group to open its JSON',
+      title: vscode.l10n.t('Groups of {0} ({1})', who, groups.length),
+      placeHolder: vscode.l10n.t('Pick a group to open its JSON'),
       matchOnDescription: true,
       matchOnDetail: true,
     },

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 export const DEFAULT_BASE_URL = 'https://api.workos.com';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -15,23 +17,33 @@ export function checkBaseUrl(value: string): BaseUrlCheck {
     url = new URL(value.trim());
   } catch {
     return {
-      problem: `The API address is not a URL. Use ${DEFAULT_BASE_URL} or http://127.0.0.1:<port> for a local server.`,
+      problem: l10n.t(
+        'The API address is not a URL. Use {0} or http://127.0.0.1:<port> for a local server.',
+        DEFAULT_BASE_URL,
+      ),
     };
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
     return {
-      problem: `The API address must use https (plain http only to 127.0.0.1, localhost or [::1]); "${url.protocol}//${url.host}" is not allowed.`,
+      problem: l10n.t(
+        'The API address must use https (plain http only to 127.0.0.1, localhost or [::1]); "{0}" is not allowed.',
+        `${url.protocol}//${url.host}`,
+      ),
     };
   }
   if (url.username || url.password) {
     return {
-      problem:
+      problem: l10n.t(
         'The API address must not contain a user name or password; the API key is set with "WorkOS: Set API Key".',
+      ),
     };
   }
   if (url.pathname !== '/' || url.search || url.hash) {
     return {
-      problem: `The API address must be an origin only, such as ${DEFAULT_BASE_URL}, without a path, query or fragment.`,
+      problem: l10n.t(
+        'The API address must be an origin only, such as {0}, without a path, query or fragment.',
+        DEFAULT_BASE_URL,
+      ),
     };
   }
   return { origin: url.origin };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { ofetch, type $Fetch } from 'ofetch';
 import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url';
 import { cancelledError, errorFromResponse, WorkOSError } from './errors';
@@ -104,7 +105,7 @@ export class WorkOSClient {
     const checked = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
     if ('problem' in checked) throw new WorkOSError('invalid', checked.problem);
     this.#apiKey = normalizeKey(options.apiKey);
-    if (!this.#apiKey) throw new WorkOSError('unauthorized', 'No API key is set.');
+    if (!this.#apiKey) throw new WorkOSError('unauthorized', l10n.t('No API key is set.'));
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.maxRetries = options.maxRetries ?? 3;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
@@ -255,7 +256,12 @@ export class WorkOSClient {
       if (object.directory_id === directory) return object;
       throw new WorkOSError(
         'not_found',
-        `${id} is not in the directory ${directory}: WorkOS has it in ${this.quote(String(object.directory_id))}.`,
+        l10n.t(
+          '{0} is not in the directory {1}: WorkOS has it in {2}.',
+          id,
+          directory,
+          this.quote(String(object.directory_id)),
+        ),
       );
     };
     const nested = () =>
@@ -285,7 +291,12 @@ export class WorkOSClient {
     if (first === undefined && second === undefined) {
       throw new WorkOSError(
         'invalid',
-        `This list needs a ${firstKind.replace('_', ' ')} or a ${secondKind.replace('_', ' ')} to filter by.`,
+        // A caller's mistake only: the commands always pass one.
+        l10n.t(
+          'This list needs a {0} or a {1} to filter by.',
+          firstKind.replace('_', ' '),
+          secondKind.replace('_', ' '),
+        ),
       );
     }
     if (first !== undefined) this.assertId(first, firstKind);
@@ -303,11 +314,14 @@ export class WorkOSClient {
   ): Promise<Page<T>> {
     for (const cursor of [params.before, params.after]) {
       if (cursor !== undefined && !isIdShaped(cursor)) {
-        throw new WorkOSError('invalid', 'A page cursor must be a WorkOS object ID.');
+        throw new WorkOSError('invalid', l10n.t('A page cursor must be a WorkOS object ID.'));
       }
     }
     if (params.limit !== undefined && !(Number.isInteger(params.limit) && params.limit >= 1 && params.limit <= 100)) {
-      throw new WorkOSError('invalid', `The page size must be a whole number from 1 to 100, not ${params.limit}.`);
+      throw new WorkOSError(
+        'invalid',
+        l10n.t('The page size must be a whole number from 1 to 100, not {0}.', params.limit),
+      );
     }
     const { body, requestId } = await this.send(path, params, signal, pacer);
     const page = parsePage<T>(body, requestId, (value) => this.quote(value));
@@ -317,6 +331,7 @@ export class WorkOSClient {
       if (dropped === 0) continue;
       page.data = kept;
       page.dropped += dropped;
+      // Notices go to the log: English, as every log line (host/log.ts).
       this.notice(
         `${label} ${check.reason}`,
         `The server's ${label} answered with ${check.what} (${dropped} on one page); they are left out.`,
@@ -334,21 +349,29 @@ export class WorkOSClient {
     this.assertId(id, kind);
     const { body, requestId } = await this.send(`${collection}/${encodeURIComponent(id)}`, {}, signal);
     if (!isObjectWithId(body)) {
-      throw new WorkOSError('invalid_response', 'WorkOS answered with something that is not the expected object.', {
-        requestId,
-      });
+      throw new WorkOSError(
+        'invalid_response',
+        l10n.t('WorkOS answered with something that is not the expected object.'),
+        {
+          requestId,
+        },
+      );
     }
     if (!isIdShaped(body.id)) {
       throw new WorkOSError(
         'invalid_response',
-        `WorkOS answered with an object whose ID is not a WorkOS ID (${this.quote(body.id)}).`,
+        l10n.t('WorkOS answered with an object whose ID is not a WorkOS ID ({0}).', this.quote(body.id)),
         { requestId },
       );
     }
     if (body.id !== id) {
       throw new WorkOSError(
         'invalid_response',
-        `WorkOS answered with ${this.quote(body.id)} when asked for ${id}. Try again; if it persists, check the API address.`,
+        l10n.t(
+          'WorkOS answered with {0} when asked for {1}. Try again; if it persists, check the API address.',
+          this.quote(body.id),
+          id,
+        ),
         { requestId },
       );
     }
@@ -441,11 +464,17 @@ export class WorkOSClient {
       const failure = timeout.aborted
         ? new WorkOSError(
             'timeout',
-            `WorkOS did not answer within ${Math.round(this.timeoutMs / 1000)} s. Check the network and try again.`,
+            l10n.t(
+              'WorkOS did not answer within {0} s. Check the network and try again.',
+              Math.round(this.timeoutMs / 1000),
+            ),
           )
         : new WorkOSError(
             'network',
-            `Could not reach WorkOS (${describeCause(cause, (text) => this.redact(text))}). Check the network or proxy settings and try again.`,
+            l10n.t(
+              'Could not reach WorkOS ({0}). Check the network or proxy settings and try again.',
+              describeCause(cause, (text) => this.redact(text)),
+            ),
           );
       record(undefined, undefined, failure.kind);
       if (failure.kind === 'timeout') throw failure;
@@ -456,14 +485,20 @@ export class WorkOSClient {
     if (text === undefined) {
       throw new WorkOSError(
         'invalid_response',
-        `WorkOS sent an answer larger than ${formatBytes(this.maxResponseBytes)}; stopped reading it. Try again; if it persists, check the API address.`,
+        l10n.t(
+          'WorkOS sent an answer larger than {0}; stopped reading it. Try again; if it persists, check the API address.',
+          formatBytes(this.maxResponseBytes),
+        ),
         { status, requestId },
       );
     }
     if (status >= 300 && status < 400) {
       return new WorkOSError(
         'invalid_response',
-        `WorkOS answered with a redirect (${status}), which is not followed so that the key stays with the configured address.`,
+        l10n.t(
+          'WorkOS answered with a redirect ({0}), which is not followed so that the key stays with the configured address.',
+          status,
+        ),
         { status, requestId },
       );
     }
@@ -472,7 +507,10 @@ export class WorkOSClient {
       if (body === undefined) {
         throw new WorkOSError(
           'invalid_response',
-          `WorkOS answered with something that is not JSON (${status}). Try again; if it persists, check the API address.`,
+          l10n.t(
+            'WorkOS answered with something that is not JSON ({0}). Try again; if it persists, check the API address.',
+            status,
+          ),
           { status, requestId },
         );
       }
@@ -491,7 +529,8 @@ export class WorkOSClient {
   /** A value from an answer, for a message: redacted, cut short, and quoted so a line break shows as `\n`. */
   private quote(value: string): string {
     return (
-      JSON.stringify(this.redact(value).slice(0, 60)) + (value.length > 60 ? `… (${value.length} characters)` : '')
+      JSON.stringify(this.redact(value).slice(0, 60)) +
+      (value.length > 60 ? l10n.t('… ({0} characters)', value.length) : '')
     );
   }
 }
@@ -555,7 +594,7 @@ function parsePage<T extends { id: string }>(
   if (!Array.isArray(envelope.data) || !envelope.data.every(isObjectWithId)) {
     throw new WorkOSError(
       'invalid_response',
-      'WorkOS answered with a list in an unexpected shape (no `data` array of objects with IDs).',
+      l10n.t('WorkOS answered with a list in an unexpected shape (no `data` array of objects with IDs).'),
       { requestId },
     );
   }
@@ -564,7 +603,7 @@ function parsePage<T extends { id: string }>(
   if (badId) {
     throw new WorkOSError(
       'invalid_response',
-      `WorkOS answered with a list item whose ID is not a WorkOS ID (${quote(badId.id)}).`,
+      l10n.t('WorkOS answered with a list item whose ID is not a WorkOS ID ({0}).', quote(badId.id)),
       { requestId },
     );
   }
@@ -583,7 +622,7 @@ function parsePage<T extends { id: string }>(
     // Following it would fetch nothing forever.
     throw new WorkOSError(
       'invalid_response',
-      'WorkOS sent an empty page that claims more follow; stopped paging to avoid a loop.',
+      l10n.t('WorkOS sent an empty page that claims more follow; stopped paging to avoid a loop.'),
       { requestId },
     );
   }
@@ -657,7 +696,7 @@ function describeCause(cause: unknown, redact: (text: string) => string): string
     ? redact(code)
     : current instanceof Error
       ? redact(current.message).slice(0, 120)
-      : 'unknown error';
+      : l10n.t('unknown error');
 }
 
 /** A counting semaphore whose waiters leave the queue when their signal aborts. */

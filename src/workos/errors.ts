@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 export type WorkOSErrorKind =
   | 'unauthorized' // 401
   | 'forbidden' // 403
@@ -40,25 +42,29 @@ export class WorkOSError extends Error {
 
 /** What every wait and request of the client rejects with once its signal aborts. */
 export function cancelledError(): WorkOSError {
-  return new WorkOSError('cancelled', 'The request was cancelled.');
+  return new WorkOSError('cancelled', l10n.t('The request was cancelled.'));
 }
 
 export function isWorkOSError(error: unknown, kind?: WorkOSErrorKind): error is WorkOSError {
   return error instanceof WorkOSError && (kind === undefined || error.kind === kind);
 }
 
-const ADVICE: Record<number, [WorkOSErrorKind, string]> = {
-  400: ['invalid', 'The API refused the request parameters'],
+/** A function, not a table: @vscode/l10n translates only after activation, and this module loads before. */
+const ADVICE = (): Record<number, [WorkOSErrorKind, string]> => ({
+  400: ['invalid', l10n.t('The API refused the request parameters')],
   401: [
     'unauthorized',
-    'The API key was rejected (401). Check that it is a current secret key (sk_…) for this environment',
+    l10n.t('The API key was rejected (401). Check that it is a current secret key (sk_…) for this environment'),
   ],
-  403: ['forbidden', 'The API key may not read this (403). Check the key’s permissions in the WorkOS dashboard'],
-  404: ['not_found', 'Not found (404)'],
-  408: ['server', 'The server timed out handling the request (408). Try again'],
-  422: ['invalid', 'The API could not process the request (422)'],
-  429: ['rate_limited', 'WorkOS is rate-limiting this key (429). Wait a moment and try again'],
-};
+  403: [
+    'forbidden',
+    l10n.t('The API key may not read this (403). Check the key’s permissions in the WorkOS dashboard'),
+  ],
+  404: ['not_found', l10n.t('Not found (404)')],
+  408: ['server', l10n.t('The server timed out handling the request (408). Try again')],
+  422: ['invalid', l10n.t('The API could not process the request (422)')],
+  429: ['rate_limited', l10n.t('WorkOS is rate-limiting this key (429). Wait a moment and try again')],
+});
 
 /**
  * Maps an error response to a WorkOSError, keeping the API's message where it has one. `body` is the
@@ -72,14 +78,21 @@ export function errorFromResponse(
   retryAfter: number | undefined,
   redact: (text: string) => string,
 ): WorkOSError {
-  const [kind, advice] = ADVICE[status] ?? ['server', `WorkOS answered with an error (${status}). Try again later`];
+  const [kind, advice] = ADVICE()[status] ?? [
+    'server',
+    l10n.t('WorkOS answered with an error ({0}). Try again later', status),
+  ];
   const apiMessage = stringField(body, 'message', redact);
   const code = stringField(body, 'code', redact);
   const message =
     kind === 'not_found' && apiMessage
       ? `${apiMessage.replace(/\.$/, '')} (404)`
       : apiMessage && kind === 'invalid'
-        ? `${advice}: ${apiMessage.replace(/\.$/, '')}`
+        ? l10n.t({
+            message: '{0}: {1}',
+            args: [advice, apiMessage.replace(/\.$/, '')],
+            comment: ['{0} is what went wrong, {1} the API’s own message'],
+          })
         : advice;
   return new WorkOSError(kind, `${message}.`, { status, requestId, retryAfter, code });
 }

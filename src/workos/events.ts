@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { WorkOSError } from './errors';
 import { idProblem, isIdShaped } from './ids';
 import { CursorTrail } from './pagination';
@@ -47,17 +48,18 @@ export const EVENTS_KEPT_MS = 30 * 24 * 3600 * 1000;
 
 /** The query `/events` is sent; refuses what would be a 400 or reach the wrong organisation. */
 export function eventsQuery(params: ListEventsParams): Record<string, string | number | undefined> {
-  if (params.events.length === 0) throw new WorkOSError('invalid', 'Events are listed by type: name at least one.');
+  if (params.events.length === 0)
+    throw new WorkOSError('invalid', l10n.t('Events are listed by type: name at least one.'));
   if (params.organization_id !== undefined) {
     const problem = idProblem(params.organization_id, 'organization');
     if (problem) throw new WorkOSError('invalid', problem);
   }
   if (params.after !== undefined && !isIdShaped(params.after)) {
-    throw new WorkOSError('invalid', 'A page cursor must be a WorkOS object ID.');
+    throw new WorkOSError('invalid', l10n.t('A page cursor must be a WorkOS object ID.'));
   }
   const { limit } = params;
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 100)) {
-    throw new WorkOSError('invalid', `The page size must be a whole number from 1 to 100, not ${limit}.`);
+    throw new WorkOSError('invalid', l10n.t('The page size must be a whole number from 1 to 100, not {0}.', limit));
   }
   // Comma-separated, as the Node SDK sends them.
   return { ...params, events: params.events.join(',') };
@@ -78,9 +80,13 @@ export function parseEventsPage(
     list_metadata?: unknown;
   };
   if (!Array.isArray(envelope.data)) {
-    throw new WorkOSError('invalid_response', 'WorkOS answered with a list in an unexpected shape (no `data` array).', {
-      requestId,
-    });
+    throw new WorkOSError(
+      'invalid_response',
+      l10n.t('WorkOS answered with a list in an unexpected shape (no `data` array).'),
+      {
+        requestId,
+      },
+    );
   }
   const asked = new Set(types);
   // A Directory Sync type not known yet (WorkOS adds types) is still a directory's change.
@@ -96,7 +102,7 @@ export function parseEventsPage(
   if (envelope.data.length === 0 && after !== null) {
     throw new WorkOSError(
       'invalid_response',
-      'WorkOS sent an empty page that claims more follow; stopped paging to avoid a loop.',
+      l10n.t('WorkOS sent an empty page that claims more follow; stopped paging to avoid a loop.'),
       { requestId },
     );
   }
@@ -266,7 +272,7 @@ export class EventTimeline {
     }
     throw new WorkOSError(
       'invalid_response',
-      `Stopped reading events at the limit of ${MAX_PAGES} pages in one window.`,
+      l10n.t('Stopped reading events at the limit of {0} pages in one window.', MAX_PAGES),
     );
   }
 

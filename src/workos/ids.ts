@@ -1,5 +1,6 @@
 // WorkOS IDs are opaque to the API, so we check their shape (lower-case words, then a letters-and-digits
 // body) and which object they name, never one exact prefix: groups also come as `directory_grp_…`.
+import * as l10n from '@vscode/l10n';
 
 export type WorkOSObjectKind = 'directory' | 'directory_group' | 'directory_user' | 'organization';
 
@@ -19,11 +20,14 @@ export interface KindInfo {
   readonly opens: boolean;
 }
 
+// Labels are getters: @vscode/l10n translates only after activation, and this table is built before.
 export const KINDS: Readonly<Record<WorkOSObjectKind, KindInfo>> = {
   directory: {
     prefix: 'directory',
     legacyPrefixes: ['directory_edp'],
-    label: 'directory',
+    get label() {
+      return l10n.t('directory');
+    },
     example: 'directory_01ECAZ4NV9QMV47GW873HDCX74',
     collection: 'directories',
     opens: true,
@@ -31,7 +35,9 @@ export const KINDS: Readonly<Record<WorkOSObjectKind, KindInfo>> = {
   directory_group: {
     prefix: 'directory_group',
     legacyPrefixes: ['directory_grp'],
-    label: 'directory group',
+    get label() {
+      return l10n.t('directory group');
+    },
     example: 'directory_group_01E1JJS84MFPPQ3G655FHTKX6Z',
     collection: 'directory_groups',
     nested: 'groups',
@@ -40,7 +46,9 @@ export const KINDS: Readonly<Record<WorkOSObjectKind, KindInfo>> = {
   directory_user: {
     prefix: 'directory_user',
     legacyPrefixes: ['directory_usr'],
-    label: 'directory user',
+    get label() {
+      return l10n.t('directory user');
+    },
     example: 'directory_user_01E1JG7J09H96KYP8HM9B0G5SJ',
     collection: 'directory_users',
     nested: 'users',
@@ -49,7 +57,9 @@ export const KINDS: Readonly<Record<WorkOSObjectKind, KindInfo>> = {
   organization: {
     prefix: 'org',
     legacyPrefixes: [],
-    label: 'organization',
+    get label() {
+      return l10n.t('organization');
+    },
     example: 'org_01EHZNVPK3SFK441A1RGBFSHRT',
     collection: 'organizations',
     opens: true,
@@ -89,26 +99,72 @@ export function idProblem(input: string, wanted: WorkOSObjectKind | readonly Wor
   const label = oneOf(kinds.map((kind) => KINDS[kind].label));
   const expected =
     kinds.length === 1
-      ? `${capitalized(article(label))} ID looks like ${KINDS[kinds[0]].example}.`
-      : `IDs look like ${oneOf(kinds.map((kind) => KINDS[kind].example))}.`;
-  if (input.length === 0) return `Enter ${article(label)} ID. ${expected}`;
+      ? l10n.t({
+          message: '{0} ID looks like {1}.',
+          args: [capitalized(article(label)), KINDS[kinds[0]].example],
+          comment: ['A kind of object with its article: "a directory group", "an organization".'],
+        })
+      : l10n.t('IDs look like {0}.', oneOf(kinds.map((kind) => KINDS[kind].example)));
+  if (input.length === 0) {
+    return l10n.t({
+      message: 'Enter {0} ID. {1}',
+      args: [article(label), expected],
+      comment: [
+        'A kind of object with its article: "a directory group", "an organization".',
+        'The last argument is the sentence "A directory ID looks like …".',
+      ],
+    });
+  }
   if (input.length > MAX_ID_LENGTH) {
-    return `That is ${input.length} characters; a WorkOS ID is much shorter. ${expected}`;
+    return l10n.t({
+      message: 'That is {0} characters; a WorkOS ID is much shorter. {1}',
+      args: [input.length, expected],
+      comment: ['The last argument is the sentence "A directory ID looks like …".'],
+    });
   }
   const offending = /[\s/\\%?#]/.exec(input);
   if (offending) {
-    const what = /\s/.test(offending[0]) ? 'spaces' : `'${offending[0]}'`;
-    return `A WorkOS ID has no ${what}. ${expected}`;
+    return /\s/.test(offending[0])
+      ? l10n.t({
+          message: 'A WorkOS ID has no spaces. {0}',
+          args: [expected],
+          comment: ['The last argument is the sentence "A directory ID looks like …".'],
+        })
+      : l10n.t({
+          message: "A WorkOS ID has no '{0}'. {1}",
+          args: [offending[0], expected],
+          comment: ['The last argument is the sentence "A directory ID looks like …".'],
+        });
   }
   const foreign = /[^\x21-\x7e]/u.exec(input);
   if (foreign) {
     const code = foreign[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    return `The ID contains '${foreign[0]}' (U+${code}), which is not a plain letter or digit; retype it. ${expected}`;
+    return l10n.t({
+      message: "The ID contains '{0}' (U+{1}), which is not a plain letter or digit; retype it. {2}",
+      args: [foreign[0], code, expected],
+      comment: ['The last argument is the sentence "A directory ID looks like …".'],
+    });
   }
   const actual = kindOfId(input);
   if (actual && kinds.includes(actual)) return undefined;
-  if (actual) return `That is ${article(KINDS[actual].label)} ID; this needs ${article(label)} ID. ${expected}`;
-  return `That is not ${article(label)} ID. ${expected}`;
+  if (actual) {
+    return l10n.t({
+      message: 'That is {0} ID; this needs {1} ID. {2}',
+      args: [article(KINDS[actual].label), article(label), expected],
+      comment: [
+        'A kind of object with its article: "a directory group", "an organization".',
+        'The last argument is the sentence "A directory ID looks like …".',
+      ],
+    });
+  }
+  return l10n.t({
+    message: 'That is not {0} ID. {1}',
+    args: [article(label), expected],
+    comment: [
+      'A kind of object with its article: "a directory group", "an organization".',
+      'The last argument is the sentence "A directory ID looks like …".',
+    ],
+  });
 }
 
 /** Trims the whitespace that copying from a page or a log usually adds. */
@@ -116,8 +172,9 @@ export function normalizeId(input: string): string {
   return input.trim();
 }
 
+/** English chooses "a" or "an" by the label's first letter; a translation may ignore the argument's. */
 function article(label: string): string {
-  return /^[aeiou]/.test(label) ? `an ${label}` : `a ${label}`;
+  return /^[aeiou]/.test(label) ? l10n.t('an {0}', label) : l10n.t('a {0}', label);
 }
 
 function capitalized(text: string): string {
@@ -126,5 +183,5 @@ function capitalized(text: string): string {
 
 /** "a, b or c". */
 function oneOf(words: readonly string[]): string {
-  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}`;
+  return words.length <= 1 ? words.join('') : l10n.t('{0} or {1}', words.slice(0, -1).join(', '), words.at(-1)!);
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { WorkOSError } from './errors';
 import type { Page } from './types';
 
@@ -11,7 +12,7 @@ export class CursorTrail {
     if (page.after === after || this.seen.has(page.after)) {
       throw new WorkOSError(
         'invalid_response',
-        `WorkOS sent the page cursor ${page.after} twice; stopped paging to avoid a loop.`,
+        l10n.t('WorkOS sent the page cursor {0} twice; stopped paging to avoid a loop.', page.after),
         { requestId: page.requestId },
       );
     }
@@ -66,7 +67,8 @@ export async function collectAll<T extends { id: string }>(
     const added: T[] = [];
     for (const item of page.data) {
       if (items.has(item.id)) continue;
-      if (items.size === maxItems) throw limitReached(`${maxItems.toLocaleString('en')} items`, items.size, page);
+      if (items.size === maxItems)
+        throw limitReached(l10n.t('{0} items', maxItems.toLocaleString('en')), items.size, page);
       items.set(item.id, item);
       added.push(item);
     }
@@ -74,12 +76,15 @@ export async function collectAll<T extends { id: string }>(
     if (page.data.length > 0 && items.size === known) {
       throw new WorkOSError(
         'invalid_response',
-        `WorkOS sent a page of ${page.data.length} items that were all on earlier pages (the list may have restarted); stopped paging to avoid a loop.`,
+        l10n.t(
+          'WorkOS sent a page of {0} items that were all on earlier pages (the list may have restarted); stopped paging to avoid a loop.',
+          page.data.length,
+        ),
         { requestId: page.requestId },
       );
     }
     if (page.after !== null && pageCount === maxPages) {
-      throw limitReached(`${maxPages.toLocaleString('en')} pages`, items.size, page);
+      throw limitReached(l10n.t('{0} pages', maxPages.toLocaleString('en')), items.size, page);
     }
   }
   return [...items.values()];
@@ -88,7 +93,12 @@ export async function collectAll<T extends { id: string }>(
 function limitReached(limit: string, collected: number, page: Page<unknown>): WorkOSError {
   return new WorkOSError(
     'invalid_response',
-    `Stopped reading the list at the limit of ${limit}: ${collected.toLocaleString('en')} items were collected, and the list goes on (or WorkOS keeps sending pages).`,
+    l10n.t({
+      message:
+        'Stopped reading the list at the limit of {0}: {1} items were collected, and the list goes on (or WorkOS keeps sending pages).',
+      args: [limit, collected.toLocaleString('en')],
+      comment: ['{0} is the limit: "10,000 items" or "200 pages"'],
+    }),
     { requestId: page.requestId },
   );
 }

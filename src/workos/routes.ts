@@ -93,6 +93,7 @@ export class NestedRoutes {
   private markMissing(kind: RouteKind): void {
     if (this.missing.has(kind)) return;
     this.missing.add(kind);
+    // A notice for the log: English, as every log line (host/log.ts).
     this.notice(
       `This server has no ${routeLabel(kind, true)} route (WorkOS's emulator and older servers); reading ${FLAT[kind]} instead.`,
     );

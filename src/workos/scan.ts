@@ -1,6 +1,7 @@
 // A whole list read from both ends at once. Cursor pages never overlap, so one cursor needs
 // ceil(N / limit) round trips one after another; reading `order=desc` from the newest item and
 // `order=asc` from the oldest at the same time, until the two meet, needs about half as many.
+import * as l10n from '@vscode/l10n';
 import { cancelledError, isWorkOSError, WorkOSError } from './errors';
 import { CursorTrail } from './pagination';
 import type { Page } from './types';
@@ -73,6 +74,7 @@ export function scanBothEnds<T extends { id: string }>(
   fetchPage: ScanPage<T>,
   options: ScanOptions<T> = {},
 ): Promise<T[]> {
+  // onFallback's reasons go to the log: English, as every log line (host/log.ts).
   const { onItems, onFallback, signal, maxItems = Infinity, maxPages = 1000 } = options;
   if (signal?.aborted) return Promise.reject(cancelledError());
   return new Promise<T[]>((resolve, reject) => {
@@ -140,20 +142,25 @@ export function scanBothEnds<T extends { id: string }>(
         self.seen.add(item.id);
         self.ids.push(item.id);
         if (items.has(item.id)) continue;
-        if (items.size === maxItems) throw limitReached(`${maxItems.toLocaleString('en')} items`, items.size, page);
+        if (items.size === maxItems)
+          throw limitReached(l10n.t('{0} items', maxItems.toLocaleString('en')), items.size, page);
         items.set(item.id, item);
         fresh.push(item);
       }
       if (page.data.length > 0 && newForSide === 0) {
         throw new WorkOSError(
           'invalid_response',
-          `WorkOS sent a page of ${page.data.length} items that were all on earlier pages (the list may have restarted); stopped paging to avoid a loop.`,
+          l10n.t(
+            'WorkOS sent a page of {0} items that were all on earlier pages (the list may have restarted); stopped paging to avoid a loop.',
+            page.data.length,
+          ),
           { requestId: page.requestId },
         );
       }
       if (fresh.length > 0) onItems?.(fresh);
       if (met || next === null) return 'end';
-      if (pageCount >= maxPages) throw limitReached(`${maxPages.toLocaleString('en')} pages`, items.size, page);
+      if (pageCount >= maxPages)
+        throw limitReached(l10n.t('{0} pages', maxPages.toLocaleString('en')), items.size, page);
       return { after: next };
     };
 
@@ -195,7 +202,12 @@ function ignoresOrder(desc: Page<{ id: string }>, asc: Page<{ id: string }>): bo
 function limitReached(limit: string, collected: number, page: Page<unknown>): WorkOSError {
   return new WorkOSError(
     'invalid_response',
-    `Stopped reading the list at the limit of ${limit}: ${collected.toLocaleString('en')} items were collected, and the list goes on (or WorkOS keeps sending pages).`,
+    l10n.t({
+      message:
+        'Stopped reading the list at the limit of {0}: {1} items were collected, and the list goes on (or WorkOS keeps sending pages).',
+      args: [limit, collected.toLocaleString('en')],
+      comment: ['{0} is the limit: "10,000 items" or "200 pages"'],
+    }),
     { requestId: page.requestId },
   );
 }

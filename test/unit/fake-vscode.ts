@@ -2,6 +2,7 @@
 // it records what each screen API was asked to show and answers as the test tells it. Imported
 // first, it is what `require('vscode')` returns in that bundle from then on.
 import Module from 'node:module';
+import * as l10n from '@vscode/l10n';
 
 /** One call of a screen API: its name and the arguments it got. */
 export interface ScreenCall {
@@ -49,6 +50,8 @@ const noEvent = () => ({ dispose: () => undefined });
 
 const fake = {
   ProgressLocation: { Notification: 15 },
+  // English, as VS Code's own l10n.t formats it with no bundle loaded.
+  l10n: { t: l10n.t, bundle: undefined },
   commands: { executeCommand: record('executeCommand') },
   env: {
     clipboard: {
