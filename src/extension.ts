@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerChanges } from './changes';
 import { registerDiagnose } from './diagnose';
+import { registerCountMembers } from './count-members';
 import type { ChangesView } from './changes/changes-view';
 import { registerDocuments } from './documents';
 import { registerExport } from './export';
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerExport(context, services);
   const changes = registerChanges(context, services, view);
   registerDiagnose(context, services);
+  registerCountMembers(context, services);
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const mementos = [context.globalState, context.workspaceState];

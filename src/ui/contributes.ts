@@ -36,6 +36,8 @@ export const COMMANDS = {
   openEventGroup: 'workos.openEventGroup',
   openEventDirectory: 'workos.openEventDirectory',
   diagnoseDirectory: 'workos.diagnoseDirectory',
+  countMembers: 'workos.countMembers',
+  exportMemberCounts: 'workos.exportMemberCounts',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
