@@ -65,7 +65,8 @@ export function registerCountMembers(context: vscode.ExtensionContext, services:
         locale,
       );
       const exportAction = vscode.l10n.t('Export as CSV');
-      const choice = await showNotice(
+      // Not awaited: the command ends with the report, whether or not the person answers the notification.
+      void showNotice(
         failed > 0 ? 'warning' : 'info',
         failed > 0
           ? vscode.l10n.t(
@@ -81,8 +82,9 @@ export function registerCountMembers(context: vscode.ExtensionContext, services:
               localeNumber(groups.length, locale),
             ),
         exportAction,
-      );
-      if (choice === exportAction) await exportCsv(session, directory.id);
+      ).then((choice) => {
+        if (choice === exportAction) void exportCsv(session, directory.id);
+      });
     }),
     // Also the notification's button; a directory ID as argument, hidden from the palette.
     vscode.commands.registerCommand(COMMANDS.exportMemberCounts, (directoryId?: unknown) =>
