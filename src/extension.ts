@@ -25,6 +25,8 @@ export interface TestApi {
   changes: ChangesView;
   environments: EnvironmentStore;
   documents: ObjectDocuments;
+  /** The reports' texts, by the URI a report command returns. */
+  reports: ReportDocuments;
   sessions: Sessions;
   /** This extension's stored state, which must never hold a key. */
   mementos: vscode.Memento[];
@@ -65,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     changes,
     environments,
     documents,
+    reports,
     sessions,
     mementos,
     logUri: context.logUri,

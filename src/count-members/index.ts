@@ -53,7 +53,7 @@ export function registerCountMembers(context: vscode.ExtensionContext, services:
       if (!counted.has(session)) counted.set(session, new Map());
       counted.get(session)?.set(directory.id, groups);
       const markdown = countReportMarkdown({ directory, groups, now: Date.now(), locale });
-      await services.reports.show(
+      const uri = await services.reports.show(
         session.environmentId,
         directory.id,
         vscode.l10n.t('{0} member counts', name),
@@ -85,6 +85,8 @@ export function registerCountMembers(context: vscode.ExtensionContext, services:
       ).then((choice) => {
         if (choice === exportAction) void exportCsv(session, directory.id);
       });
+      // The report, for a caller that reads it (the extension's tests).
+      return uri;
     }),
     // Also the notification's button; a directory ID as argument, hidden from the palette.
     vscode.commands.registerCommand(COMMANDS.exportMemberCounts, (directoryId?: unknown) =>

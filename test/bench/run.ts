@@ -18,6 +18,7 @@ import { cacheDir, NODE24_VERSION, realVSCodePaths, repoRoot } from '../vscode/s
 import type { CachedHover, ChildArgs, ColdHover, Counts, LinksRun, Listing, MembersExpansion, ScanRun } from './child';
 import { LOG_IDS } from './ids';
 import { oneDoorFigures } from './one-door';
+import { COUNT_MEMBERS_GOAL_RATIO, countMembersFigures } from './count-members';
 
 const { values: options } = parseArgs({
   options: { latency: { type: 'string', default: '20' }, runs: { type: 'string', default: '5' } },
@@ -479,6 +480,7 @@ async function main(): Promise<void> {
     of.ours.groups === GROUPS;
   const oneDoor = await oneDoorFigures(latency, RUNS);
   const events = await eventsBench(latency, RUNS);
+  const countMembers = await countMembersFigures(latency);
   const eventsScreenMs = median(events.newestScreen.ms);
   const goals = {
     eventsNewestScreen:
@@ -486,6 +488,7 @@ async function main(): Promise<void> {
     eventsOneDirectory:
       events.oneDirectory.requests <= 1.2 * events.oneDirectory.pagesHoldingScreen && events.oneDirectory.sameRows,
     eventsPoll: events.poll.requests === 1,
+    countMembers: countMembers.ratio <= COUNT_MEMBERS_GOAL_RATIO && countMembers.throttled === 0 && countMembers.exact,
     listing: listingMet(listing),
     expandWhileBackground: oneDoor.expandWhileBackground.ratio <= EXPAND_BUSY_GOAL_RATIO,
     organisationNames: oneDoor.organisationNames.list.requests < oneDoor.organisationNames.oneEach.requests,
@@ -804,6 +807,7 @@ async function main(): Promise<void> {
     `- Recent Changes, newest screen of ${events.screen} of ${events.events.toLocaleString('en')} events: ≤ 4 requests (${events.newestScreen.requests}) and ≤ 4 × L + 30 ms (${ms(eventsScreenMs)}, median); reading the month forward instead: ${events.newestScreen.forwardPages} pages: ${verdict(goals.eventsNewestScreen)}`,
     `- Recent Changes of one directory holding ${(events.oneDirectory.share * 100).toFixed(0)}% of its organisation's events: ≤ 1.2 × the ${events.oneDirectory.pagesHoldingScreen} pages that hold its ${events.screen} newest (${events.oneDirectory.requests} requests, ${times(events.oneDirectory.requests / events.oneDirectory.pagesHoldingScreen)}; ${ms(median(events.oneDirectory.ms))}; forward: ${events.oneDirectory.forwardPages} pages): ${verdict(goals.eventsOneDirectory)}`,
     `- Recent Changes, a poll with nothing new: 1 request (${events.poll.requests}): ${verdict(goals.eventsPoll)}`,
+    `- Count Members of ${countMembers.groups} groups of 0 to 1,000 members (${countMembers.memberships.toLocaleString('en')} memberships, ${countMembers.memberPages.toLocaleString('en')} member pages) ≤ ${COUNT_MEMBERS_GOAL_RATIO} × the pacing floor of ${ms(countMembers.floorMs)} (${times(countMembers.ratio)}: ${ms(countMembers.ms)}), no 429 (${countMembers.throttled}), every count the fake's (${countMembers.exact}): ${verdict(goals.countMembers)}`,
     `- Cold hover: exactly one request (${ids.coldHover.requestsPerRun.join(', ')} in ${RUNS} runs; ${ms(ids.coldHover.ms)}): ${verdict(goals.coldHover)}`,
   ].join('\n');
 
@@ -827,6 +831,13 @@ async function main(): Promise<void> {
       newestScreen: { ...events.newestScreen, ms: eventsScreenMs },
       oneDirectory: { ...events.oneDirectory, ms: median(events.oneDirectory.ms) },
       poll: events.poll,
+    },
+    countMembers: {
+      ms: countMembers.ms,
+      floorMs: countMembers.floorMs,
+      ratio: countMembers.ratio,
+      throttled: countMembers.throttled,
+      exact: countMembers.exact,
     },
     bundle: bundles,
     activation: activated ?? null,

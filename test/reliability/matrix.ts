@@ -9,6 +9,8 @@ export const OPERATIONS = [
   'load more',
   'open group by ID',
   'groups of a user',
+  /** One group's members failing under Count Members: that group says why in the report, the others count. */
+  'count members',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
