@@ -59,6 +59,11 @@ export function countReportMarkdown({ directory, groups, now, locale }: CountRep
     '',
   );
 
+  if (groups.length === 0) {
+    out.push(l10n.t('This directory has no groups.'), '');
+    return out.join('\n');
+  }
+
   out.push(`## ${l10n.t('Groups by size')}`, '');
   if (members.length === 0) {
     out.push(l10n.t('No group has members.'), '');

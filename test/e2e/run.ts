@@ -204,6 +204,7 @@ async function main(): Promise<void> {
           'Open Directory JSON',
           'Show Recent Changes...',
           'Diagnose Directory...',
+          'Count Members...',
         ]) {
           const titles = await rows(`WorkOS: ${title}`);
           assert.ok(

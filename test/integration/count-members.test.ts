@@ -5,7 +5,7 @@ import type { GroupNode, TreeNode } from '../../src/tree/nodes';
 import { SAMPLE } from '../fake-workos/dataset';
 import type { FakeEvent } from '../fake-workos/event-data';
 import type { FakeWorkOS } from '../fake-workos/server';
-import { isGroupNode, listedDirectory, useSuite, waitFor } from './helpers';
+import { acceptQuickPick, isGroupNode, listedDirectory, useSuite, waitFor } from './helpers';
 
 describe('Member counts', () => {
   let api: TestApi;
@@ -71,6 +71,17 @@ describe('Member counts', () => {
     assert.equal(csv.trimEnd().split('\r\n').length, rows.length + 1);
     // Unsaved, the export would make closing every editor ask whether to save it.
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('from the palette it asks for the directory; a directory without groups says so', async () => {
+    const running = vscode.commands.executeCommand<unknown>('workos.countMembers');
+    await acceptQuickPick(running, 'the directory');
+    const uri = await running;
+    assert.ok(uri instanceof vscode.Uri, 'a report opened');
+    const text = api.reports.provideTextDocumentContent(uri);
+    // The picker lists the newest directory first: the sample's empty one.
+    assert.match(text, new RegExp(`Directory \`${SAMPLE.emptyDirectoryId}\``));
+    assert.match(text, /This directory has no groups\./);
   });
 
   it('an expanded group shows 100+ while pages remain, the exact count at the end, 1 member, 0 members', async () => {

@@ -104,6 +104,9 @@ describe('member counts', () => {
         now: NOW,
       });
       assert.match(empty, /No group has members\./);
+      const none = countReportMarkdown({ directory: { id: 'directory_01DIR', name: 'Acme' }, groups: [], now: NOW });
+      assert.match(none, /- Groups: 0\n[\s\S]*This directory has no groups\.\n$/);
+      assert.doesNotMatch(none, /Empty groups\n/);
     });
 
     it('names cannot add a link, a table cell, HTML or reorder the line', () => {

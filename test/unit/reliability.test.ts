@@ -75,7 +75,8 @@ const OPERATION_STEPS: Record<
           'the other groups count',
         );
         const target = counts.find((count) => count.group.id === id);
-        if (target?.error !== undefined) throw target.error;
+        if (target?.error instanceof Error) throw target.error;
+        assert.equal(target?.error, undefined);
         return counts;
       },
     };
