@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { registerChanges } from './changes';
 import { registerDiagnose } from './diagnose';
+import { registerCountMembers } from './count-members';
 import type { ChangesView } from './changes/changes-view';
 import { registerDocuments } from './documents';
 import { registerExplainUser } from './explain-user';
@@ -26,6 +27,8 @@ export interface TestApi {
   changes: ChangesView;
   environments: EnvironmentStore;
   documents: ObjectDocuments;
+  /** The reports' texts, by the URI a report command returns. */
+  reports: ReportDocuments;
   sessions: Sessions;
   /** This extension's stored state, which must never hold a key. */
   mementos: vscode.Memento[];
@@ -62,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const changes = registerChanges(context, services, view);
   registerDiagnose(context, services);
   registerExplainUser(context, services);
+  registerCountMembers(context, services);
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const mementos = [context.globalState, context.workspaceState];
@@ -70,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     changes,
     environments,
     documents,
+    reports,
     sessions,
     mementos,
     logUri: context.logUri,

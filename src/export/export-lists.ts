@@ -145,10 +145,17 @@ async function exportList<T extends WorkOSObject>(
           rows.map((item) => columns.map((column) => item[column])),
         )
       : `${JSON.stringify(rows, null, 2)}\n`;
-  // A key the server echoed into an object is masked here as in every other document.
+  await showExport(content, format.format);
+}
+
+/**
+ * An export in an untitled editor: nothing is written to disk unless the person saves. A key the
+ * server echoed into an object is masked here as in every other document.
+ */
+export async function showExport(content: string, format: 'csv' | 'json'): Promise<void> {
   const document = await vscode.workspace.openTextDocument({
     content: redact(content),
-    language: format.format === 'csv' ? 'plaintext' : 'json',
+    language: format === 'csv' ? 'plaintext' : 'json',
   });
   await vscode.window.showTextDocument(document);
 }

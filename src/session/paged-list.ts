@@ -21,6 +21,8 @@ export class PagedList<Item extends { id: string }> {
     private readonly fetchPage: (after: string | undefined) => Promise<Page<Item>>,
     /** Sees every page's items as they arrive (the session's object cache). */
     private readonly onItems: (items: readonly Item[]) => void = () => {},
+    /** Hears each page once it is in the list (items, cursor and all): the session's member counts. */
+    private readonly onPage: (list: PagedList<Item>) => void = () => {},
   ) {}
 
   get hasMore(): boolean {
@@ -71,6 +73,7 @@ export class PagedList<Item extends { id: string }> {
       }
       this.cursor = next;
       this.pagesLoaded++;
+      this.onPage(this);
     } catch (error) {
       if (!isWorkOSError(error, 'cancelled')) this.error = error;
     }

@@ -17,6 +17,7 @@ import {
 } from '../workos';
 import { abortable, Collection, type CollectionSink } from './collection';
 import { SessionChanges } from './events';
+import { MemberCounts } from './member-counts';
 import { fetchPage, itemKind, listKey, type ItemOf, type ListQuery } from './lists';
 import { PagedList } from './paged-list';
 
@@ -88,6 +89,8 @@ export class Session {
   /** IDs WorkOS said it does not know, so asking from the cache again sends nothing. */
   readonly #notFound = new Map<string, WorkOSError>();
   #changes: SessionChanges | undefined;
+  /** How many members each group has, from the member lists read in this session. */
+  readonly memberCounts = new MemberCounts();
 
   constructor(
     readonly client: WorkOSClient,
@@ -126,6 +129,10 @@ export class Session {
         (items) => {
           for (const item of items) this.remember(kind, item);
         },
+        // A group's count, "100+" while more pages exist, exact once the last is in.
+        query.of === 'members'
+          ? (members) => this.memberCounts.record(query.group, members.items.length, !members.hasMore)
+          : undefined,
       );
       this.#lists.set(key, list);
     }
@@ -149,6 +156,7 @@ export class Session {
   forgetQuery(query: ListQuery): void {
     this.#lists.delete(listKey(query));
     this.#collections.delete(collectionKey(query));
+    if (query.of === 'members') this.memberCounts.forget(query.group);
   }
 
   /** The list under `key` if it was asked for in this session. */
@@ -358,7 +366,21 @@ export class Session {
     };
     if (query.of !== 'groupScan') {
       const pages = followPages((after) => fetchPage(this.client, query, { limit: 100, after }, signal).then(counted));
-      await collectAll(pages, { ...COLLECT_LIMITS, onPage: (added) => added.length > 0 && onItems(added) });
+      let read = 0;
+      const onPage = (added: readonly WorkOSObject[]) => {
+        read += added.length;
+        if (added.length > 0) onItems(added);
+      };
+      let complete = false;
+      try {
+        await collectAll(pages, { ...COLLECT_LIMITS, onPage });
+        complete = true;
+      } finally {
+        // Stopped early (a limit, a failure, a cancel), the group still has at least what was read.
+        if (query.of === 'members' && !this.ended && (complete || read > 0)) {
+          this.memberCounts.record(query.group, read, complete);
+        }
+      }
       return;
     }
     const { directory } = query;

@@ -86,7 +86,7 @@ export class DirectoriesView implements vscode.TreeDataProvider<TreeNode>, vscod
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return treeItem(node);
+    return treeItem(node, this.sessions.active);
   }
 
   /** The next page of a list: the one a trailing row ends, or the one under a row. */

@@ -46,6 +46,8 @@ export class TreeModel {
   private directoryCount: number | undefined;
   /** The active directory search; the root lists what the server returned for it. */
   private searchText: string | undefined;
+  /** Sessions whose member counts the rows follow. */
+  private readonly watched = new WeakSet<Session>();
 
   constructor(private readonly host: TreeModelHost) {}
 
@@ -82,7 +84,10 @@ export class TreeModel {
     this.host.changed(undefined);
   }
 
-  /** A group's members changed on the server: its rows ask again (VS Code does at once where one is expanded). */
+  /**
+   * A group's members changed on the server, or its count did: its rows ask again (VS Code does at
+   * once where one is expanded).
+   */
   membersChanged(groupId: string): void {
     for (const node of this.nodes.values()) {
       if (node.kind === 'group' && node.group.id === groupId) this.host.changed(node);
@@ -102,6 +107,7 @@ export class TreeModel {
       return node ? [] : [messageNode(undefined, undefined, new WorkOSError('invalid', state.problem), false)];
     }
     const { session } = state;
+    this.watchCounts(session);
     const level = levelOf(node);
     const query = level.query(node, this.searchText);
     const list = session.list(query) as PagedList<WorkOSObject>;
@@ -132,6 +138,16 @@ export class TreeModel {
     if (session.ended) return;
     this.afterLoad(list, key, parent);
     this.host.changed(parent);
+  }
+
+  /** A group row shows its member count: redrawn whenever the session learns or drops one. */
+  private watchCounts(session: Session): void {
+    if (this.watched.has(session)) return;
+    this.watched.add(session);
+    // The session's store ends with it, and so does this listener.
+    session.memberCounts.onChange((groupId) => {
+      if (!session.ended) this.membersChanged(groupId);
+    });
   }
 
   /** Loads a list shown for the first time, as deep as it was before a refresh. */

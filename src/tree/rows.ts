@@ -4,6 +4,7 @@ import { displayName, displayText } from '../text/safe-text';
 import { appendPlain, detailsTooltip } from '../ui/markdown';
 import { fullFailure, shortFailure } from '../text/failure-text';
 import { userName } from '../text/user-names';
+import { memberCountText } from '../text/count-words';
 import type { Directory, DirectoryUser } from '../workos';
 import { COMMANDS, ROW_CONTEXTS } from '../ui/contributes';
 import { directorySummary, groupCount, stateLook, typeName } from './directory-words';
@@ -14,7 +15,8 @@ import type { DirectoryNode, GroupNode, LoadMoreNode, MessageNode, PlaceholderNo
 // the others down.
 
 interface Look {
-  item(node: TreeNode): vscode.TreeItem;
+  /** `session`: the one in use, for what it learnt about the row (a group's member count). */
+  item(node: TreeNode, session: Session | undefined): vscode.TreeItem;
   /** Built on hover: getTreeItem runs for every row, and a directory can have thousands. */
   tooltip?(node: TreeNode, session: Session | undefined): vscode.MarkdownString;
 }
@@ -25,15 +27,18 @@ const LOOKS: Readonly<Record<TreeNode['kind'], Look>> = {
     item: (node) => directoryItem(node as DirectoryNode),
     tooltip: (node, session) => directoryTooltip((node as DirectoryNode).directory, session),
   },
-  group: { item: (node) => groupItem(node as GroupNode), tooltip: (node) => groupTooltip(node as GroupNode) },
+  group: {
+    item: (node, session) => groupItem(node as GroupNode, session),
+    tooltip: (node, session) => groupTooltip(node as GroupNode, session),
+  },
   user: { item: (node) => userItem(node as UserNode), tooltip: (node) => userTooltip((node as UserNode).user) },
   loadMore: { item: (node) => loadMoreItem(node as LoadMoreNode) },
   placeholder: { item: (node) => placeholderItem(node as PlaceholderNode) },
   message: { item: (node) => messageItem(node as MessageNode) },
 };
 
-export function treeItem(node: TreeNode): vscode.TreeItem {
-  return LOOKS[node.kind].item(node);
+export function treeItem(node: TreeNode, session?: Session): vscode.TreeItem {
+  return LOOKS[node.kind].item(node, session);
 }
 
 export function tooltipOf(node: TreeNode, session: Session | undefined): vscode.MarkdownString | undefined {
@@ -84,21 +89,38 @@ function withRaw(name: string | undefined, raw: unknown): string | undefined {
   return name !== undefined && typeof raw === 'string' && raw !== name ? `${name} (${raw})` : name;
 }
 
-function groupItem(node: GroupNode): vscode.TreeItem {
+function groupItem(node: GroupNode, session: Session | undefined): vscode.TreeItem {
   const { group } = node;
   // The twistie expands it to its members; a click on the label opens its JSON.
-  const item = new vscode.TreeItem(displayName(group), vscode.TreeItemCollapsibleState.Collapsed);
+  const name = displayName(group);
+  const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
-  item.description = displayText(group.id, 80);
+  const members = membersOf(group.id, session);
+  // The count once the session read the members (expanded, or Count Members); the ID until then, and
+  // always in the tooltip and Copy ID.
+  item.description = members ?? displayText(group.id, 80);
+  const directory = displayName(node.parent.directory);
+  item.accessibilityInformation = {
+    label: members
+      ? vscode.l10n.t('Group {0}, {1}, in {2}', name, members, directory)
+      : vscode.l10n.t('Group {0}, in {1}', name, directory),
+  };
   item.iconPath = new vscode.ThemeIcon('organization');
   item.contextValue = ROW_CONTEXTS.group;
   item.command = { command: COMMANDS.openGroup, title: vscode.l10n.t('Open Group JSON'), arguments: [group.id, group] };
   return item;
 }
 
-function groupTooltip({ group }: GroupNode): vscode.MarkdownString {
+/** "12 members" when the session knows the group's count. */
+function membersOf(groupId: string, session: Session | undefined): string | undefined {
+  const known = session?.memberCounts.get(groupId);
+  return known && memberCountText(known.count, known.complete, vscode.env.language);
+}
+
+function groupTooltip({ group }: GroupNode, session: Session | undefined): vscode.MarkdownString {
   return detailsTooltip(displayName(group), [
     [vscode.l10n.t('ID'), group.id],
+    [vscode.l10n.t('Members'), membersOf(group.id, session)],
     [vscode.l10n.t('IdP ID'), group.idp_id],
     [vscode.l10n.t('Directory'), group.directory_id],
     [vscode.l10n.t('Created'), group.created_at],

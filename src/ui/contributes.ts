@@ -39,6 +39,8 @@ export const COMMANDS = {
   explainUser: 'workos.explainUser',
   reveal: 'workos.reveal',
   showEventInDirectories: 'workos.showEventInDirectories',
+  countMembers: 'workos.countMembers',
+  exportMemberCounts: 'workos.exportMemberCounts',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

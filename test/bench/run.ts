@@ -20,6 +20,7 @@ import type { CachedHover, ChildArgs, ColdHover, Counts, LinksRun, Listing, Memb
 import { LOG_IDS } from './ids';
 import { oneDoorFigures } from './one-door';
 import { revealFigures } from './reveal';
+import { COUNT_MEMBERS_GOAL_RATIO, countMembersFigures } from './count-members';
 
 const { values: options } = parseArgs({
   options: { latency: { type: 'string', default: '20' }, runs: { type: 'string', default: '5' } },
@@ -482,6 +483,7 @@ async function main(): Promise<void> {
   const oneDoor = await oneDoorFigures(latency, RUNS);
   const events = await eventsBench(latency, RUNS);
   const reveal = await revealFigures(latency);
+  const countMembers = await countMembersFigures(latency);
   const eventsScreenMs = median(events.newestScreen.ms);
   const explain = await explainBench(latency, RUNS);
   const goals = {
@@ -495,6 +497,7 @@ async function main(): Promise<void> {
     eventsOneDirectory:
       events.oneDirectory.requests <= 1.2 * events.oneDirectory.pagesHoldingScreen && events.oneDirectory.sameRows,
     eventsPoll: events.poll.requests === 1,
+    countMembers: countMembers.ratio <= COUNT_MEMBERS_GOAL_RATIO && countMembers.throttled === 0 && countMembers.exact,
     listing: listingMet(listing),
     expandWhileBackground: oneDoor.expandWhileBackground.ratio <= EXPAND_BUSY_GOAL_RATIO,
     organisationNames: oneDoor.organisationNames.list.requests < oneDoor.organisationNames.oneEach.requests,
@@ -816,6 +819,7 @@ async function main(): Promise<void> {
     `- Recent Changes of one directory holding ${(events.oneDirectory.share * 100).toFixed(0)}% of its organisation's events: ≤ 1.2 × the ${events.oneDirectory.pagesHoldingScreen} pages that hold its ${events.screen} newest (${events.oneDirectory.requests} requests, ${times(events.oneDirectory.requests / events.oneDirectory.pagesHoldingScreen)}; ${ms(median(events.oneDirectory.ms))}; forward: ${events.oneDirectory.forwardPages} pages): ${verdict(goals.eventsOneDirectory)}`,
     `- Recent Changes, a poll with nothing new: 1 request (${events.poll.requests}): ${verdict(goals.eventsPoll)}`,
     `- Explain User Access for a user in ${explain.groups} groups: by ID 1 + ⌈${explain.groups} / 100⌉ + ${explain.byId.eventRequests} event windows = ${explain.byIdGoal} requests (${explain.byId.requests}; ${ms(explain.byId.ms)}); by email across ${explain.directories} directories ≤ ${explain.directories} more (${explain.byEmail.requests - explain.byId.requests} more: ${explain.byEmail.lookups} lookups; ${ms(explain.byEmail.ms)}): ${verdict(goals.explain)}`,
+    `- Count Members of ${countMembers.groups} groups of 0 to 1,000 members (${countMembers.memberships.toLocaleString('en')} memberships, ${countMembers.memberPages.toLocaleString('en')} member pages) ≤ ${COUNT_MEMBERS_GOAL_RATIO} × the pacing floor of ${ms(countMembers.floorMs)} (${times(countMembers.ratio)}: ${ms(countMembers.ms)}), no 429 (${countMembers.throttled}), every count the fake's (${countMembers.exact}): ${verdict(goals.countMembers)}`,
     `- Cold hover: exactly one request (${ids.coldHover.requestsPerRun.join(', ')} in ${RUNS} runs; ${ms(ids.coldHover.ms)}): ${verdict(goals.coldHover)}`,
     `- Reveal the group at position ${reveal.position.toLocaleString('en')}: exactly ⌈(k + 1) / 100⌉ = ${reveal.expectedPages} group pages (${reveal.pages}), plus its lookup and the directories page (${reveal.requests} requests, ${ms(reveal.ms)}): ${verdict(goals.reveal)}`,
   ].join('\n');
@@ -843,6 +847,13 @@ async function main(): Promise<void> {
     },
     explain: { requests: explain.byId.requests, ...explain },
     reveal,
+    countMembers: {
+      ms: countMembers.ms,
+      floorMs: countMembers.floorMs,
+      ratio: countMembers.ratio,
+      throttled: countMembers.throttled,
+      exact: countMembers.exact,
+    },
     bundle: bundles,
     activation: activated ?? null,
     goals,

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator } from 'playwright-core';
 import { generatedDataset, SAMPLE } from '../fake-workos/dataset';
 import { listFiles, recordHygiene, type Place } from '../reliability/hygiene';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
@@ -15,6 +15,7 @@ import { cacheDir, ensureRealVSCode, packageExtension, repoRoot, VSIX } from '..
 import { explainUserStep } from './explain-step';
 import { until, Workbench } from './workbench';
 import { revealStep } from './reveal-step';
+import { countMembersStep } from './count-members-step';
 
 const ROOT = path.join(cacheDir, 'e2e');
 const RESULTS = path.join(repoRoot, 'test-results', 'e2e');
@@ -31,6 +32,7 @@ const README_NAMES = [
   'diagnose.png',
   'explain.png',
   'reveal.png',
+  'counts.png',
 ];
 const UPDATE_SCREENSHOTS = process.argv.includes('--update-screenshots') || process.env.UPDATE_SCREENSHOTS === '1';
 // Small pages keep the directories, a page of groups and "Load more" on one screen (and in tree.png).
@@ -122,12 +124,15 @@ async function main(): Promise<void> {
   const childCount = async (directory: string) =>
     Number(await (await firstChild(directory)).getAttribute('aria-setsize'));
   const rowAt = (position: number) => ui.view.locator(`[role="treeitem"][aria-level="2"][aria-posinset="${position}"]`);
-  /** A group row reads "<name> <id>, has actions": the label, then the ID as its description. */
-  const groupRow = async (position: number) => {
-    const [, name = '', id = ''] =
-      /^(.*) (\S+), has actions$/.exec((await rowAt(position).getAttribute('aria-label')) ?? '') ?? [];
-    return { name, id };
-  };
+  /**
+   * A group row shows its name, then its ID as the description until its member count is known. Read
+   * from the row's text: its accessible name is a sentence ("Group Engineering, in Acme Okta").
+   */
+  const rowTexts = async (row: Locator) => ({
+    name: (await row.locator('.label-name').textContent()) ?? '',
+    id: (await row.locator('.label-description').textContent()) ?? '',
+  });
+  const groupRow = (position: number) => rowTexts(rowAt(position));
   let opened = { name: '', id: '' };
 
   const steps: Array<[string, () => Promise<void>, number?]> = [
@@ -202,6 +207,7 @@ async function main(): Promise<void> {
           'Open Directory JSON',
           'Show Recent Changes...',
           'Diagnose Directory...',
+          'Count Members...',
         ]) {
           const titles = await rows(`WorkOS: ${title}`);
           assert.ok(
@@ -515,10 +521,10 @@ async function main(): Promise<void> {
         api.clearFaults();
         await malformed.click();
         await until(`the groups of ${SMALL} are shown`, async () => (await childCount(SMALL)) === PAGE_SIZE + 1);
-        const first = (await (await firstChild(SMALL)).getAttribute('aria-label')) ?? '';
+        const first = await rowTexts(await firstChild(SMALL));
         assert.ok(
-          groupsOf(SAMPLE.smallDirectoryId).some((g) => first.startsWith(`${g.name} ${g.id}`)),
-          `${first} is a group of ${SMALL}`,
+          groupsOf(SAMPLE.smallDirectoryId).some((g) => g.name === first.name && g.id === first.id),
+          `${first.name} ${first.id} is a group of ${SMALL}`,
         );
 
         api.setApiKeys([]);
@@ -530,6 +536,8 @@ async function main(): Promise<void> {
         await ui.treeItem(LARGE).waitFor();
       },
     ],
+
+    countMembersStep({ page, ui, api, shot, directory: { name: SMALL, id: SAMPLE.smallDirectoryId } }),
 
     [
       'Add Environment from the palette; the status bar names it with the warning background; clicking it switches back',
@@ -827,9 +835,12 @@ async function main(): Promise<void> {
     }
   }
 
-  if (UPDATE_SCREENSHOTS && failed === 0 && !only) {
+  if (UPDATE_SCREENSHOTS && failed === 0) {
     fs.mkdirSync(README_SHOTS, { recursive: true });
-    for (const name of README_NAMES) fs.copyFileSync(path.join(RESULTS, name), path.join(README_SHOTS, name));
+    // A selection of steps (WORKOS_E2E_STEPS) updates only the screenshots it took.
+    for (const name of README_NAMES.filter((file) => fs.existsSync(path.join(RESULTS, file)))) {
+      fs.copyFileSync(path.join(RESULTS, name), path.join(README_SHOTS, name));
+    }
     console.log(`Updated ${README_NAMES.join(', ')} in ${path.relative(repoRoot, README_SHOTS)}/`);
   }
   const skipped = steps.length - passed - failed;

@@ -62,9 +62,14 @@ export class Workbench {
     return this.quickInputBox;
   }
 
-  /** A row of the Directories tree; `name` matches the label (and description) as a screen reader reads it. */
+  /**
+   * A row of the Directories tree; `name` matches the label (and description) as a screen reader reads
+   * it. A string matches the start only: a group row's name is a sentence that names its directory too
+   * ("Group Engineering, 12 members, in Acme Okta"), and must not be taken for the directory's row.
+   */
   treeItem(name: string | RegExp): Locator {
-    return this.view.getByRole('treeitem', { name });
+    const start = typeof name === 'string' ? new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : name;
+    return this.view.getByRole('treeitem', { name: start });
   }
 
   /** The Directories view's body: tree rows, or the welcome content. */

@@ -15,7 +15,11 @@ describe('Diagnose Directory', () => {
     let document: vscode.TextDocument | undefined;
     await waitFor(() => {
       document = vscode.workspace.textDocuments.find(
-        (candidate) => candidate.uri.scheme === 'workos-report' && candidate.uri.path.startsWith(`/${directoryId}/`),
+        // The directory's diagnosis: Count Members files its report under the same directory.
+        (candidate) =>
+          candidate.uri.scheme === 'workos-report' &&
+          candidate.uri.path.startsWith(`/${directoryId}/`) &&
+          candidate.uri.path.endsWith(' diagnosis.md'),
       );
       return document !== undefined;
     }, 'the Markdown preview reads the report');

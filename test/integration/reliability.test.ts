@@ -158,6 +158,18 @@ describe('reliability matrix, through the extension: every fault × every operat
       if (isGroupNode(selected) && selected.group.id === id) return { recovered: true };
       return await seenInEditor();
     },
+    'count members': async (inject) => {
+      // A directory of 7 groups, the first one's members faulted.
+      const directory = 'directory_01K42DB0484E28TBHBJXPT7FCN';
+      const target = fake.dataset.groups.find((group) => group.directory_id === directory)!;
+      inject({ match: { route: 'list_users', query: { group: target.id } }, list: true });
+      const uri = await command<vscode.Uri | undefined>('workos.countMembers', directory);
+      if (!uri) return await seenInEditor();
+      const report = asRead(api.reports.provideTextDocumentContent(uri));
+      const failed = report.split('\n').find((line) => line.startsWith(`- ${target.name} (\`${target.id}\`):`));
+      if (failed) return { recovered: false, failure: failed };
+      return { recovered: report.includes(`| ${target.name} | `) || report.includes(`- ${target.name} (\``) };
+    },
     'groups of a user': async (inject) => {
       inject({ match: { route: 'list_groups', query: { user: SAMPLE.userWithGroupsId } }, list: true });
       // Either the command fails by itself, or its answers arrive and a quick pick waits for a choice.
@@ -196,11 +208,11 @@ describe('reliability matrix, through the extension: every fault × every operat
   }
 
   /** Runs a command, failing the test if it does not finish: a hang is never an acceptable outcome. */
-  async function command(id: string, argument: string): Promise<void> {
+  async function command<T = unknown>(id: string, argument: string): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      vscode.commands.executeCommand(id, argument),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${id} did not finish`)), 15_000))),
+    return await Promise.race([
+      vscode.commands.executeCommand<T>(id, argument),
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${id} did not finish`)), 15_000))),
     ]).finally(() => clearTimeout(timer));
   }
 

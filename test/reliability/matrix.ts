@@ -10,6 +10,8 @@ export const OPERATIONS = [
   'open group by ID',
   'groups of a user',
   'reveal a group',
+  /** One group's members failing under Count Members: that group says why in the report, the others count. */
+  'count members',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
