@@ -120,8 +120,15 @@ describe('Explain User Access', function () {
       const running = explain(user.email);
       await acceptQuickPick(running, 'the matches');
       await waitForLogLine(api, `Explain User Access: 2 users have the email ${user.email}`);
-      const report = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'workos-report');
-      assert.ok(report && [user.id, twin.id].some((id) => report.uri.path.startsWith(`/${id}/`)), 'a report opened');
+      await running;
+      await waitFor(
+        () =>
+          vscode.workspace.textDocuments.some(
+            (d) =>
+              d.uri.scheme === 'workos-report' && [user.id, twin.id].some((id) => d.uri.path.startsWith(`/${id}/`)),
+          ),
+        'a report opened',
+      );
     } finally {
       fake.dataset.users.splice(fake.dataset.users.indexOf(twin), 1);
     }
