@@ -108,12 +108,16 @@ export class ChangesView implements vscode.TreeDataProvider<ChangeRow>, vscode.D
         item.id = row.id;
         item.iconPath = new vscode.ThemeIcon(row.loading ? 'loading~spin' : 'ellipsis');
         if (!row.loading) item.command = { command: COMMANDS.loadOlderChanges, title: 'Load Older' };
+        item.accessibilityInformation = {
+          label: row.loading ? vscode.l10n.t('Loading older changes') : vscode.l10n.t('Load older changes'),
+        };
         return item;
       }
       case 'empty': {
         const item = new vscode.TreeItem('No changes in the last 30 days');
         item.id = row.id;
         item.tooltip = 'WorkOS keeps events for 30 days. A quiet directory is not a broken one.';
+        item.accessibilityInformation = { label: String(item.label) };
         return item;
       }
       case 'failed': {
@@ -123,12 +127,19 @@ export class ChangesView implements vscode.TreeDataProvider<ChangeRow>, vscode.D
         item.description = 'click to retry';
         item.command = { command: COMMANDS.loadOlderChanges, title: 'Retry' };
         item.tooltip = appendPlain(new vscode.MarkdownString(), displayText(fullFailure(row.error)));
+        item.accessibilityInformation = {
+          label: vscode.l10n.t(
+            'Could not load the recent changes: {0}. Select to retry.',
+            displayText(shortFailure(row.error)),
+          ),
+        };
         return item;
       }
       case 'notice': {
         const item = new vscode.TreeItem(row.text);
         item.id = row.id;
         item.command = row.command;
+        item.accessibilityInformation = { label: row.text };
         return item;
       }
     }
@@ -224,7 +235,12 @@ export class ChangesView implements vscode.TreeDataProvider<ChangeRow>, vscode.D
     const directoryId = eventSubjects(event).directory;
     const directory = directoryId ? session.cached('directory', directoryId) : undefined;
     const where = this.directory ? undefined : directory ? displayName(directory) : directoryId;
-    item.description = [where, timeAgo(time, Date.now())].filter(Boolean).join(' · ');
+    const ago = timeAgo(time, Date.now());
+    item.description = [where, ago].filter(Boolean).join(' · ');
+    // The icon and its colour say the kind of change; the sentence says it in words already.
+    item.accessibilityInformation = {
+      label: where ? vscode.l10n.t('{0}, in {1}, {2}', sentence, where, ago) : vscode.l10n.t('{0}, {1}', sentence, ago),
+    };
     item.tooltip = detailsTooltip(sentence, [
       ['Time', new Date(time).toString()],
       ['Event', event.event],
