@@ -17,6 +17,7 @@ import { registerDirectoriesView } from './tree';
 import type { DirectoriesView } from './tree/directories-view';
 import { registerUserGroups } from './user-groups';
 import { ReportDocuments } from './ui/report-documents';
+import { registerWalkthrough } from './walkthrough';
 
 /** What the extension exposes in its own test runs only: the key store must never reach other extensions. */
 export interface TestApi {
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerExport(context, services);
   const changes = registerChanges(context, services, view);
   registerDiagnose(context, services);
+  registerWalkthrough(context);
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const mementos = [context.globalState, context.workspaceState];
