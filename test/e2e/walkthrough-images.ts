@@ -18,16 +18,16 @@ interface Cut {
 
 /** Each step's image (media/walkthrough/<name>.png, as package.json names them), cut from a screenshot. */
 export const WALKTHROUGH_IMAGES: Readonly<Record<string, Cut>> = {
-  keys: { from: 'environments.png', x: 48, y: 4, width: 900, height: 150 },
-  browse: { from: 'tree.png', x: 48, y: 40, width: 560, height: 240 },
+  keys: { from: 'environments.png', x: 48, y: 4, width: 800, height: 130 },
+  browse: { from: 'tree.png', x: 48, y: 40, width: 560, height: 200 },
   'open-by-id': { from: 'group-json.png', x: 610, y: 36, width: 560, height: 200 },
-  find: { from: 'finder.png', x: 340, y: 4, width: 602, height: 240 },
-  ids: { from: 'hover.png', x: 612, y: 60, width: 600, height: 145 },
-  changes: { from: 'changes.png', x: 48, y: 40, width: 560, height: 240 },
+  find: { from: 'finder.png', x: 340, y: 4, width: 602, height: 180 },
+  ids: { from: 'hover.png', x: 612, y: 60, width: 460, height: 145 },
+  changes: { from: 'changes.png', x: 48, y: 40, width: 560, height: 200 },
 };
 
-/** Colours kept per image: enough for text edges to stay smooth. */
-const COLOURS = 24;
+/** Colours kept per image: enough for text edges, and few enough for 4 bits a pixel. */
+const COLOURS = 16;
 
 /** Writes every image of {@link WALKTHROUGH_IMAGES} from the screenshots in `shots` into `outDir`. */
 export async function writeWalkthroughImages(browser: Browser, shots: string, outDir: string): Promise<string[]> {
@@ -60,7 +60,7 @@ export async function writeWalkthroughImages(browser: Browser, shots: string, ou
   }
 }
 
-/** An 8-bit palette PNG of the image's {@link COLOURS} most frequent colours, each pixel mapped to the nearest. */
+/** A 4-bit palette PNG of the image's {@link COLOURS} most frequent colours, each pixel mapped to the nearest. */
 function palettePng(rgba: Uint8Array, width: number, height: number): Buffer {
   const counts = new Map<number, number>();
   for (let i = 0; i < rgba.length; i += 4) {
@@ -85,18 +85,20 @@ function palettePng(rgba: Uint8Array, width: number, height: number): Buffer {
     }
     return index!;
   };
-  // Each row: filter type 0, then one palette index per pixel.
-  const raw = Buffer.alloc((width + 1) * height);
+  // Each row: filter type 0, then a palette index per pixel, two to a byte (high nibble first).
+  const rowBytes = 1 + Math.ceil(width / 2);
+  const raw = Buffer.alloc(rowBytes * height);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = (y * width + x) * 4;
-      raw[y * (width + 1) + 1 + x] = indexOf(rgba[i], rgba[i + 1], rgba[i + 2]);
+      const index = indexOf(rgba[i], rgba[i + 1], rgba[i + 2]);
+      raw[y * rowBytes + 1 + (x >> 1)] |= x % 2 === 0 ? index << 4 : index;
     }
   }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
-  header.set([8, 3, 0, 0, 0], 8); // 8 bits per index, palette colour, no interlace
+  header.set([4, 3, 0, 0, 0], 8); // 4 bits per index, palette colour, no interlace
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
