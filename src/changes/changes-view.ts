@@ -114,10 +114,11 @@ export class ChangesView implements vscode.TreeDataProvider<ChangeRow>, vscode.D
         return item;
       }
       case 'empty': {
-        const item = new vscode.TreeItem('No changes in the last 30 days');
+        const text = 'No changes in the last 30 days';
+        const item = new vscode.TreeItem(text);
         item.id = row.id;
         item.tooltip = 'WorkOS keeps events for 30 days. A quiet directory is not a broken one.';
-        item.accessibilityInformation = { label: String(item.label) };
+        item.accessibilityInformation = { label: text };
         return item;
       }
       case 'failed': {

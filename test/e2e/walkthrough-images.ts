@@ -39,7 +39,7 @@ export async function writeWalkthroughImages(browser: Browser, shots: string, ou
     for (const [name, cut] of Object.entries(WALKTHROUGH_IMAGES)) {
       const png = fs.readFileSync(path.join(shots, cut.from)).toString('base64');
       // In the page's JavaScript (this project is typed without the DOM library).
-      const rgba = (await page.evaluate(`(async () => {
+      const rgba = await page.evaluate<number[]>(`(async () => {
         const image = new Image();
         image.src = 'data:image/png;base64,${png}';
         await image.decode();
@@ -49,7 +49,7 @@ export async function writeWalkthroughImages(browser: Browser, shots: string, ou
         const context = canvas.getContext('2d');
         context.drawImage(image, ${-cut.x}, ${-cut.y});
         return Array.from(context.getImageData(0, 0, ${cut.width}, ${cut.height}).data);
-      })()`)) as number[];
+      })()`);
       const file = path.join(outDir, `${name}.png`);
       fs.writeFileSync(file, palettePng(Uint8Array.from(rgba), cut.width, cut.height));
       written.push(file);
