@@ -92,6 +92,7 @@ export function marketSteps(context: MarketContext): Array<[string, () => Promis
         );
         await page.keyboard.press('ArrowRight');
         await until('the directory is expanded', async () => (await focused.getAttribute('aria-expanded')) === 'true');
+        await ui.view.locator('[role="treeitem"][aria-level="2"]').first().waitFor(); // its first page is in
         await page.keyboard.press('ArrowDown');
         let group = '';
         await until('a group row is focused', async () => {
@@ -105,23 +106,26 @@ export function marketSteps(context: MarketContext): Array<[string, () => Promis
         await ui.runCommand('Focus on Directories View');
         await page.keyboard.press('End');
         await until('Load more is focused', async () => (await name()) === `Load more groups of ${large}`);
+        const rows = async () => Number(await focused.getAttribute('aria-setsize'));
+        const shown = await rows();
         const before = context.groupRequests(context.largeDirectoryId).length;
         await page.keyboard.press('Enter');
         await until(
           'the next page was asked for',
           () => context.groupRequests(context.largeDirectoryId).length > before,
         );
-        await ui.treeItem(`Load more groups of ${large}`).waitFor();
-        await page.keyboard.press('End');
-        await until('Load more is the last row again', async () => (await name()) === `Load more groups of ${large}`);
-        const groups = ui.view.locator('[role="treeitem"][aria-level="2"]');
-        assert.ok(Number(await groups.first().getAttribute('aria-setsize')) > 2 * context.pageSize, 'a second page');
+        // The page replaces the row: End finds the new last row, "Load more" again once the page is in.
+        await until('Load more is the last row again', async () => {
+          await page.keyboard.press('End');
+          return (await name()) === `Load more groups of ${large}`;
+        });
+        await until(`a page more than ${shown} rows`, async () => (await rows()) === shown + context.pageSize);
         await shot('keyboard');
 
         const sentence =
-          /^(Directory [^,]+(, [^,]+)*|Group .+, in .+|User .+, (Active|Suspended|Inactive|.+), in .+|Load more (groups|members) of .+|Load more directories)$/;
+          /^(Directory .+, .+|Group .+, in .+|User .+, (Active|Suspended|Inactive|.+), in .+|(Load|Loading) more (groups|members) of .+|Load more directories)$/;
         for (const label of new Set(met)) {
-          assert.match(label, sentence, 'an accessible name that reads as a sentence');
+          assert.ok(sentence.test(label), `an accessible name that reads as a sentence: "${label}"`);
           assert.doesNotMatch(label, /has actions|undefined|\[object/, label);
         }
         await ui.runCommand('View: Close All Editors');
