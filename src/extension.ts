@@ -20,6 +20,7 @@ import { registerDirectoriesView } from './tree';
 import type { DirectoriesView } from './tree/directories-view';
 import { registerUserGroups } from './user-groups';
 import { ReportDocuments } from './ui/report-documents';
+import { registerWalkthrough } from './walkthrough';
 
 /** What the extension exposes in its own test runs only: the key store must never reach other extensions. */
 export interface TestApi {
@@ -66,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerDiagnose(context, services);
   registerExplainUser(context, services);
   registerCountMembers(context, services);
+  registerWalkthrough(context);
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const mementos = [context.globalState, context.workspaceState];

@@ -108,12 +108,17 @@ export class ChangesView implements vscode.TreeDataProvider<ChangeRow>, vscode.D
         item.id = row.id;
         item.iconPath = new vscode.ThemeIcon(row.loading ? 'loading~spin' : 'ellipsis');
         if (!row.loading) item.command = { command: COMMANDS.loadOlderChanges, title: vscode.l10n.t('Load Older') };
+        item.accessibilityInformation = {
+          label: row.loading ? vscode.l10n.t('Loading older changes') : vscode.l10n.t('Load older changes'),
+        };
         return item;
       }
       case 'empty': {
-        const item = new vscode.TreeItem(vscode.l10n.t('No changes in the last 30 days'));
+        const text = vscode.l10n.t('No changes in the last 30 days');
+        const item = new vscode.TreeItem(text);
         item.id = row.id;
         item.tooltip = vscode.l10n.t('WorkOS keeps events for 30 days. A quiet directory is not a broken one.');
+        item.accessibilityInformation = { label: text };
         return item;
       }
       case 'failed': {
@@ -123,12 +128,19 @@ export class ChangesView implements vscode.TreeDataProvider<ChangeRow>, vscode.D
         item.description = vscode.l10n.t('click to retry');
         item.command = { command: COMMANDS.loadOlderChanges, title: vscode.l10n.t('Retry') };
         item.tooltip = appendPlain(new vscode.MarkdownString(), displayText(fullFailure(row.error)));
+        item.accessibilityInformation = {
+          label: vscode.l10n.t(
+            'Could not load the recent changes: {0}. Select to retry.',
+            displayText(shortFailure(row.error)),
+          ),
+        };
         return item;
       }
       case 'notice': {
         const item = new vscode.TreeItem(row.text);
         item.id = row.id;
         item.command = row.command;
+        item.accessibilityInformation = { label: row.text };
         return item;
       }
     }
@@ -225,7 +237,12 @@ export class ChangesView implements vscode.TreeDataProvider<ChangeRow>, vscode.D
     const directoryId = eventSubjects(event).directory;
     const directory = directoryId ? session.cached('directory', directoryId) : undefined;
     const where = this.directory ? undefined : directory ? displayName(directory) : directoryId;
-    item.description = [where, timeAgo(time, Date.now())].filter(Boolean).join(' · ');
+    const ago = timeAgo(time, Date.now());
+    item.description = [where, ago].filter(Boolean).join(' · ');
+    // The icon and its colour say the kind of change; the sentence says it in words already.
+    item.accessibilityInformation = {
+      label: where ? vscode.l10n.t('{0}, in {1}, {2}', sentence, where, ago) : vscode.l10n.t('{0}, {1}', sentence, ago),
+    };
     item.tooltip = detailsTooltip(sentence, [
       [vscode.l10n.t('Time'), new Date(time).toString()],
       [vscode.l10n.t('Event'), event.event],

@@ -119,13 +119,19 @@ export function groupCount(count: unknown): string | undefined {
  * "Google Workspace · Validating · 2,600 groups": a directory in the words a person uses, each part
  * shown as safe text (an unknown type or state comes from the server as it is).
  */
-export function directorySummary(directory: {
+export function directorySummary(directory: DirectoryWords): string {
+  return directoryParts(directory).join(' · ');
+}
+
+/** The type, the state and the group count a directory has, as safe text: the row's description and its sentence. */
+export function directoryParts(directory: DirectoryWords): string[] {
+  return [typeName(directory.type), stateLook(directory.state).name, groupCount(directory.metadata?.groups)]
+    .filter((part) => part !== undefined)
+    .map((part) => displayText(part, 80));
+}
+
+interface DirectoryWords {
   type?: unknown;
   state?: unknown;
   metadata?: { groups?: unknown };
-}): string {
-  return [typeName(directory.type), stateLook(directory.state).name, groupCount(directory.metadata?.groups)]
-    .filter((part) => part !== undefined)
-    .map((part) => displayText(part, 80))
-    .join(' · ');
 }

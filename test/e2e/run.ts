@@ -13,6 +13,8 @@ import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
 import { CHROMIUM_ARGS, isolatedEnv, startCodeServer, type CodeServer } from '../vscode/code-server';
 import { cacheDir, ensureRealVSCode, packageExtension, repoRoot, VSIX } from '../vscode/setup';
 import { explainUserStep } from './explain-step';
+import { marketSteps, WALKTHROUGH_TITLE, walkthroughEditor } from './market-steps';
+import { writeWalkthroughImages } from './walkthrough-images';
 import { until, Workbench } from './workbench';
 import { revealStep } from './reveal-step';
 import { countMembersStep } from './count-members-step';
@@ -20,6 +22,7 @@ import { countMembersStep } from './count-members-step';
 const ROOT = path.join(cacheDir, 'e2e');
 const RESULTS = path.join(repoRoot, 'test-results', 'e2e');
 const README_SHOTS = path.join(repoRoot, 'media', 'screenshots');
+const WALKTHROUGH_IMAGES = path.join(repoRoot, 'media', 'walkthrough');
 const README_NAMES = [
   'welcome.png',
   'palette.png',
@@ -34,6 +37,11 @@ const README_NAMES = [
   'reveal.png',
   'counts.png',
 ];
+/**
+ * WORKOS_E2E_STEPS=<regex>: only the steps whose name matches it, after the first (which sets the key).
+ * Steps build on each other: name the ones a step needs too.
+ */
+const only = process.env.WORKOS_E2E_STEPS ? new RegExp(process.env.WORKOS_E2E_STEPS, 'i') : undefined;
 const UPDATE_SCREENSHOTS = process.argv.includes('--update-screenshots') || process.env.UPDATE_SCREENSHOTS === '1';
 // Small pages keep the directories, a page of groups and "Load more" on one screen (and in tree.png).
 const PAGE_SIZE = 20;
@@ -118,7 +126,7 @@ async function main(): Promise<void> {
     api.requests.filter((r) => r.route === 'list_groups' && r.query.directory === directoryId);
   /** Rows under an expanded directory: the first one's `aria-setsize` counts them all, shown or scrolled away. */
   const firstChild = async (directory: string) => {
-    const index = Number(await ui.treeItem(directory).getAttribute('data-index'));
+    const index = Number(await ui.treeItem(directoryRow(directory)).getAttribute('data-index'));
     return ui.view.locator(`[role="treeitem"][data-index="${index + 1}"]`);
   };
   const childCount = async (directory: string) =>
@@ -142,6 +150,9 @@ async function main(): Promise<void> {
         await ui.open(server!.url);
         await ui.view.getByText('Browse the directories, groups and users').waitFor({ timeout: EXTENSION_HOST_MS });
         await ui.view.getByRole('button', { name: 'Set API Key' }).waitFor();
+        // The first run opens the walkthrough, once (market-steps.ts checks it opens no more, and its steps).
+        await walkthroughEditor(page).getByText(WALKTHROUGH_TITLE).first().waitFor();
+        await ui.runCommand('View: Close All Editors');
         assert.equal(api.requests.length, 0, 'no request before a key is set');
         await shot('welcome');
 
@@ -151,7 +162,7 @@ async function main(): Promise<void> {
         await input.pressSequentially(SAMPLE.apiKey);
         await shot('api-key');
         await page.keyboard.press('Enter');
-        for (const directory of api.dataset.directories) await ui.treeItem(directory.name).waitFor();
+        for (const directory of api.dataset.directories) await ui.treeItem(directoryRow(directory.name)).waitFor();
         await shot('directories');
       },
     ],
@@ -159,7 +170,7 @@ async function main(): Promise<void> {
     [
       'the large directory pages its groups with "Load more", following the cursor',
       async () => {
-        await ui.treeItem(LARGE).click();
+        await ui.treeItem(directoryRow(LARGE)).click();
         await ui.treeItem('Load more').waitFor();
         assert.equal(await childCount(LARGE), PAGE_SIZE + 1, `${PAGE_SIZE} groups and "Load more"`);
         const lastOfPage = await groupRow(PAGE_SIZE);
@@ -171,7 +182,7 @@ async function main(): Promise<void> {
 
         api.setLatency(1500); // long enough to see the row change while the page loads
         await ui.treeItem('Load more').click();
-        await ui.treeItem('Loading…').waitFor();
+        await ui.treeItem(`Loading more groups of ${LARGE}`).waitFor();
         api.setLatency(0);
         await until('the second page is shown', async () => (await childCount(LARGE)) === 2 * PAGE_SIZE + 1);
         const requests = groupRequests(SAMPLE.largeDirectoryId);
@@ -266,7 +277,7 @@ async function main(): Promise<void> {
         const label = (await firstMember.getAttribute('aria-label')) ?? '';
         const user = api.dataset.users.find((u) => u.email !== null && label.includes(u.email))!;
         assert.ok(user, `the row names a user by name and email: ${label}`);
-        assert.ok(label.startsWith(`${user.first_name} ${user.last_name}`), label);
+        assert.ok(label.startsWith(`User ${user.first_name} ${user.last_name}, `), label);
         await shot('tree');
 
         const sent = api.requests.length;
@@ -366,8 +377,8 @@ async function main(): Promise<void> {
       async () => {
         const wanted = api.dataset.groups.find((g) => g.id === SAMPLE.hundredMemberGroupId)!;
         const before = groupRequests(SAMPLE.largeDirectoryId).length;
-        await ui.treeItem(LARGE).hover();
-        await ui.treeItem(LARGE).getByRole('button', { name: 'Find Groups in Directory...' }).click();
+        await ui.treeItem(directoryRow(LARGE)).hover();
+        await ui.treeItem(directoryRow(LARGE)).getByRole('button', { name: 'Find Groups in Directory...' }).click();
         await ui.quickInput.locator('.quick-input-title', { hasText: 'WorkOS: Find Groups in Directory' }).waitFor();
         await until('the scan has read every group', async () =>
           (await ui.quickInput.locator('.quick-input-title').innerText()).includes(
@@ -478,7 +489,7 @@ async function main(): Promise<void> {
     [
       'Export Groups from a directory row as JSON: every group, in an untitled editor',
       async () => {
-        await ui.treeItem(SMALL).click({ button: 'right' });
+        await ui.treeItem(directoryRow(SMALL)).click({ button: 'right' });
         const exportItem = page
           .locator('.context-view .monaco-menu')
           .getByRole('menuitem', { name: 'Export Groups...' });
@@ -504,18 +515,22 @@ async function main(): Promise<void> {
     [
       'failures: a 500 and a malformed page show an error row; clicking it retries; a revoked key shows the rejected welcome',
       async () => {
-        await ui.treeItem(LARGE).click(); // collapsed, so the rows below stay on screen
+        await ui.treeItem(directoryRow(LARGE)).click(); // collapsed, so the rows below stay on screen
         const match = { route: 'list_groups' as const, query: { directory: SAMPLE.smallDirectoryId } };
         api.inject({ kind: 'status', status: 500, times: Infinity, match });
-        await ui.treeItem(SMALL).click();
-        const serverError = ui.treeItem('WorkOS server error (500) click to retry');
+        await ui.treeItem(directoryRow(SMALL)).click();
+        const serverError = ui.treeItem(
+          `Could not load the groups of ${SMALL}: WorkOS server error (500). Select to retry.`,
+        );
         await serverError.waitFor(); // after the client's 3 retries, ~4 s
         await shot('server-error');
 
         api.clearFaults();
         api.inject({ kind: 'malformed', times: Infinity, match });
         await serverError.click();
-        const malformed = ui.treeItem('Unexpected answer from WorkOS click to retry');
+        const malformed = ui.treeItem(
+          `Could not load the groups of ${SMALL}: Unexpected answer from WorkOS. Select to retry.`,
+        );
         await malformed.waitFor();
 
         api.clearFaults();
@@ -533,7 +548,7 @@ async function main(): Promise<void> {
         await shot('key-rejected');
         api.setApiKeys([SAMPLE.apiKey]);
         await ui.view.getByRole('button', { name: 'Refresh' }).click();
-        await ui.treeItem(LARGE).waitFor();
+        await ui.treeItem(directoryRow(LARGE)).waitFor();
       },
     ],
 
@@ -565,8 +580,8 @@ async function main(): Promise<void> {
         await page.keyboard.press('Enter');
 
         // The window switched to it: its directories, with its own key, at its own address.
-        for (const directory of second.dataset.directories) await ui.treeItem(directory.name).waitFor();
-        await ui.treeItem(LARGE).waitFor({ state: 'detached' });
+        for (const directory of second.dataset.directories) await ui.treeItem(directoryRow(directory.name)).waitFor();
+        await ui.treeItem(directoryRow(LARGE)).waitFor({ state: 'detached' });
         const item = page.locator('.part.statusbar .statusbar-item.warning-kind', { hasText: 'Production' });
         await item.waitFor();
         assert.equal((await item.innerText()).trim(), 'Production');
@@ -582,7 +597,7 @@ async function main(): Promise<void> {
         await ui.quickInputRows.filter({ hasText: 'active in this window' }).first().waitFor();
         await shot('environments');
         await ui.quickInputRows.filter({ hasText: 'Default' }).first().click();
-        await ui.treeItem(LARGE).waitFor();
+        await ui.treeItem(directoryRow(LARGE)).waitFor();
         await environment('Default').waitFor();
         await ui.viewHeader('Directories').filter({ hasText: 'Directories · Default' }).waitFor();
         assert.equal(await page.locator('.part.statusbar .statusbar-item.warning-kind').count(), 0);
@@ -610,18 +625,23 @@ async function main(): Promise<void> {
         try {
           await second.open(server!.url);
           for (const directory of production!.dataset.directories) {
-            await second.treeItem(directory.name).waitFor({ timeout: EXTENSION_HOST_MS });
+            await second.treeItem(directoryRow(directory.name)).waitFor({ timeout: EXTENSION_HOST_MS });
           }
           await productionItem(other).waitFor(); // a new window starts with the one chosen last
+          assert.equal(await walkthroughEditor(other).count(), 0, 'a second window opens no walkthrough');
 
           await productionItem(other).click();
           await second.quickInputRows.filter({ hasText: 'Default' }).first().click();
-          await second.treeItem(LARGE).waitFor();
+          await second.treeItem(directoryRow(LARGE)).waitFor();
           await statusItem(other, 'Default').waitFor();
           await shot('two-windows');
           // The first window still works in Production.
           await productionItem(page).waitFor();
-          assert.equal(await ui.treeItem(LARGE).count(), 0, 'the first window shows no directory of Default');
+          assert.equal(
+            await ui.treeItem(directoryRow(LARGE)).count(),
+            0,
+            'the first window shows no directory of Default',
+          );
 
           await second.runCommand('WorkOS: Remove Environment...');
           await second.quickInput.locator('.quick-input-title', { hasText: 'WorkOS: Remove Environment' }).waitFor();
@@ -636,7 +656,7 @@ async function main(): Promise<void> {
           await second.screenshot(path.join(RESULTS, `${String(step).padStart(2, '0')}-second-window.png`));
           await other.close();
         }
-        await ui.treeItem(LARGE).waitFor();
+        await ui.treeItem(directoryRow(LARGE)).waitFor();
         const title = ui.viewHeader('Directories');
         await until('the title names no environment', async () => !(await title.innerText()).includes('·'));
         await statusItem(page, 'Default').click();
@@ -654,7 +674,7 @@ async function main(): Promise<void> {
         await page.keyboard.press('Enter');
         await statusItem(page, 'Sample organisation').waitFor();
         await ui.viewButton('Refresh').click();
-        await ui.treeItem(LARGE).waitFor();
+        await ui.treeItem(directoryRow(LARGE)).waitFor();
       },
       OTHER_WINDOW_MS + STEP_TIMEOUT_MS,
     ],
@@ -677,7 +697,9 @@ async function main(): Promise<void> {
           ((await first.getAttribute('aria-label')) ?? '').startsWith(sentence),
         );
         await until('the row names its directory and age', async () =>
-          /Brightline Logistics \(Okta\) · (just now|\d+ min ago)/.test((await first.getAttribute('aria-label')) ?? ''),
+          /, in Brightline Logistics \(Okta\), (just now|\d+ min ago)$/.test(
+            (await first.getAttribute('aria-label')) ?? '',
+          ),
         );
         assert.ok(eventsRequests().length <= 4, `${eventsRequests().length} events requests`);
         assert.ok(eventsRequests().every((r) => r.query.range_start && r.query.order === undefined));
@@ -692,7 +714,7 @@ async function main(): Promise<void> {
     [
       "Show Recent Changes from a directory row: that directory's only; a row opens its JSON; Compare shows the diff",
       async () => {
-        await ui.treeItem(SMALL).click({ button: 'right' });
+        await ui.treeItem(directoryRow(SMALL)).click({ button: 'right' });
         const showChanges = page
           .locator('.context-view .monaco-menu')
           .getByRole('menuitem', { name: 'Show Recent Changes...' });
@@ -734,7 +756,7 @@ async function main(): Promise<void> {
     [
       'Diagnose Directory from a directory row opens a rendered report',
       async () => {
-        await ui.treeItem(LARGE).click({ button: 'right' });
+        await ui.treeItem(directoryRow(LARGE)).click({ button: 'right' });
         const diagnose = page
           .locator('.context-view .monaco-menu')
           .getByRole('menuitem', { name: 'Diagnose Directory...' });
@@ -765,8 +787,8 @@ async function main(): Promise<void> {
         );
         api.clearRequests();
         await ui.open(`${server!.url}?folder=${encodeURIComponent(workspace)}`);
-        await ui.treeItem(LARGE).waitFor({ timeout: EXTENSION_HOST_MS });
-        await ui.treeItem(LARGE).click();
+        await ui.treeItem(directoryRow(LARGE)).waitFor({ timeout: EXTENSION_HOST_MS });
+        await ui.treeItem(directoryRow(LARGE)).click();
         await ui.treeItem('Load more').waitFor();
         assert.ok(
           api.requests.some((r) => r.route === 'list_directories'),
@@ -776,6 +798,16 @@ async function main(): Promise<void> {
         await shot('workspace');
       },
     ],
+    ...marketSteps({
+      page,
+      ui,
+      api,
+      shot,
+      large: LARGE,
+      largeDirectoryId: SAMPLE.largeDirectoryId,
+      pageSize: PAGE_SIZE,
+      groupRequests,
+    }),
     [
       'the keys typed (step 1, and the second environment’s) appear nowhere the extension wrote, nor in the page',
       async () => {
@@ -798,8 +830,6 @@ async function main(): Promise<void> {
     ],
   ];
 
-  // WORKOS_E2E_STEPS (a pattern) runs the first step, which sets the key, and the steps it matches.
-  const only = process.env.WORKOS_E2E_STEPS ? new RegExp(process.env.WORKOS_E2E_STEPS, 'i') : undefined;
   for (const [name, run, timeoutMs = STEP_TIMEOUT_MS] of steps) {
     const label = `${++step}. ${name}`;
     if (only && step > 1 && !only.test(name)) {
@@ -842,10 +872,16 @@ async function main(): Promise<void> {
       fs.copyFileSync(path.join(RESULTS, name), path.join(README_SHOTS, name));
     }
     console.log(`Updated ${README_NAMES.join(', ')} in ${path.relative(repoRoot, README_SHOTS)}/`);
+    await writeWalkthroughImages(browser, README_SHOTS, WALKTHROUGH_IMAGES);
+    console.log(`Updated the walkthrough's images in ${path.relative(repoRoot, WALKTHROUGH_IMAGES)}/`);
   }
-  const skipped = steps.length - passed - failed;
-  if (only) console.log(`Only the steps matching ${only}: the README's screenshots were not updated`);
+  const skipped = only ? 0 : steps.length - passed - failed;
   console.log(`Took ${((Date.now() - started) / 1000).toFixed(0)} s${skipped ? `; ${skipped} skipped` : ''}`);
+}
+
+/** A directory row by its name: its accessible name starts "Directory <name>," (a group's names it later). */
+function directoryRow(name: string): RegExp {
+  return new RegExp(`^Directory ${literal(name)},`);
 }
 
 function literal(text: string): string {

@@ -68,7 +68,8 @@ describe('group members', () => {
     const user = fake.dataset.users.find((u) => u.id === row.user.id)!;
     const item = api.view.getTreeItem(row);
     assert.equal(label(api, row), `${user.first_name} ${user.last_name}`);
-    assert.equal(item.description, user.email);
+    // A state other than active is written too: active and inactive differ by the icon's colour alone.
+    assert.equal(item.description, user.state === 'active' ? user.email : `${user.email} · Inactive`);
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'person');
     const color = (item.iconPath as vscode.ThemeIcon).color as unknown as { id: string };
     assert.equal(color.id, user.state === 'active' ? 'testing.iconPassed' : 'disabledForeground', 'colour by state');
