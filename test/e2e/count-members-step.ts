@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { FakeWorkOS } from '../fake-workos/server';
-import { until, type Workbench } from './workbench';
+import { directoryRow, until, type Workbench } from './workbench';
 
 export interface StepContext {
   page: Page;
@@ -20,7 +20,7 @@ export function countMembersStep({ page, ui, api, shot, directory }: StepContext
     async () => {
       const counted = (groupId: string) => api.dataset.memberships.filter(([, group]) => group === groupId).length;
       const words = (count: number) => `${count.toLocaleString('en')} ${count === 1 ? 'member' : 'members'}`;
-      await ui.treeItem(directory.name).click({ button: 'right' });
+      await ui.treeItem(directoryRow(directory.name)).click({ button: 'right' });
       const item = page.locator('.context-view .monaco-menu').getByRole('menuitem', { name: 'Count Members...' });
       // Monaco menus act on mouse-up over an item the pointer has entered: move there first.
       await item.hover();
@@ -33,7 +33,7 @@ export function countMembersStep({ page, ui, api, shot, directory }: StepContext
 
       // The rows of the directory: each group's count as its description, the fake's own count.
       const rows = ui.view.locator('[role="treeitem"][aria-level="2"]');
-      if ((await rows.count()) === 0) await ui.treeItem(directory.name).click();
+      if ((await rows.count()) === 0) await ui.treeItem(directoryRow(directory.name)).click();
       await rows.first().waitFor();
       const groups = api.dataset.groups.filter((group) => group.directory_id === directory.id);
       await until('every group row shows its count', async () => {
@@ -69,7 +69,7 @@ export function countMembersStep({ page, ui, api, shot, directory }: StepContext
       await ui.clearToasts();
       // Collapsed again, as the next steps expect; and the focus leaves the preview, whose webview
       // would keep the palette's key to itself.
-      await ui.treeItem(directory.name).click();
+      await ui.treeItem(directoryRow(directory.name)).click();
       await ui.runCommand('View: Close All Editors');
       // Counts last for the session: a Refresh drops them.
       await ui.viewButton('Refresh').click();

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { SAMPLE } from '../fake-workos/dataset';
 import type { FakeWorkOS } from '../fake-workos/server';
-import { until, type Workbench } from './workbench';
+import { directoryRow, until, type Workbench } from './workbench';
 
 export interface RevealStepContext {
   ui: Workbench;
@@ -66,10 +66,7 @@ export function revealStep({ ui, page, api, pageSize, shot }: RevealStepContext)
       assert.equal(cursors.at(-1), listed[pageSize * (PAGE - 1) - 1], `the last page asked for is page ${PAGE}`);
       await shot('reveal');
       // Collapsed again for the next steps.
-      await ui
-        .treeItem(/^Brightline Logistics \(Okta\)/)
-        .locator('.monaco-tl-twistie')
-        .click();
+      await ui.treeItem(directoryRow('Brightline Logistics (Okta)')).locator('.monaco-tl-twistie').click();
     },
   ];
 }

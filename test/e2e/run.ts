@@ -15,7 +15,7 @@ import { cacheDir, ensureRealVSCode, packageExtension, repoRoot, VSIX } from '..
 import { explainUserStep } from './explain-step';
 import { marketSteps, WALKTHROUGH_TITLE, walkthroughEditor } from './market-steps';
 import { writeWalkthroughImages } from './walkthrough-images';
-import { until, Workbench } from './workbench';
+import { directoryRow, literal, until, Workbench } from './workbench';
 import { revealStep } from './reveal-step';
 import { countMembersStep } from './count-members-step';
 
@@ -877,15 +877,6 @@ async function main(): Promise<void> {
   }
   const skipped = only ? 0 : steps.length - passed - failed;
   console.log(`Took ${((Date.now() - started) / 1000).toFixed(0)} s${skipped ? `; ${skipped} skipped` : ''}`);
-}
-
-/** A directory row by its name: its accessible name starts "Directory <name>," (a group's names it later). */
-function directoryRow(name: string): RegExp {
-  return new RegExp(`^Directory ${literal(name)},`);
-}
-
-function literal(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -68,7 +68,7 @@ export class Workbench {
    * ("Group Engineering, 12 members, in Acme Okta"), and must not be taken for the directory's row.
    */
   treeItem(name: string | RegExp): Locator {
-    const start = typeof name === 'string' ? new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : name;
+    const start = typeof name === 'string' ? new RegExp(`^${literal(name)}`) : name;
     return this.view.getByRole('treeitem', { name: start });
   }
 
@@ -152,4 +152,13 @@ export async function until(what: string, check: () => Promise<boolean> | boolea
       throw new Error(`Timed out after ${timeoutMs / 1000} s waiting until ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** A directory row by its name: its accessible name starts "Directory <name>," (a group's names it later). */
+export function directoryRow(name: string): RegExp {
+  return new RegExp(`^Directory ${literal(name)},`);
+}
+
+export function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
