@@ -49,7 +49,10 @@ export function revealStep({ ui, page, api, pageSize, shot }: RevealStepContext)
       await page.keyboard.press('Enter');
       const row = ui.view.locator('[role="treeitem"][aria-selected="true"]', { hasText: group });
       await row.waitFor({ timeout: 30_000 });
-      assert.ok(((await row.getAttribute('aria-label')) ?? '').startsWith(name), 'the selected row is the group');
+      assert.ok(
+        ((await row.getAttribute('aria-label')) ?? '').startsWith(`Group ${name}, `),
+        'the selected row is the group',
+      );
       await until(
         'the row has the keyboard focus',
         async () =>
