@@ -92,7 +92,7 @@ export function marketSteps(context: MarketContext): Array<[string, () => Promis
         const met: string[] = [];
         /** The focused row's accessible name, remembered. */
         const name = async () => {
-          const label = (await focused.getAttribute('aria-label')) ?? '';
+          const label = (await focused.getAttribute('aria-label', { timeout: 5_000 })) ?? '';
           met.push(label);
           return label;
         };
@@ -122,9 +122,13 @@ export function marketSteps(context: MarketContext): Array<[string, () => Promis
         await ui.tab(group).first().waitFor();
 
         await ui.runCommand('Focus on Directories View');
-        await page.keyboard.press('End');
-        await until('Load more is focused', async () => (await name()) === `Load more groups of ${large}`);
-        const rows = async () => Number(await focused.getAttribute('aria-setsize'));
+        // End again until the last row is drawn with the focus: with hundreds of rows loaded (Reveal
+        // read 26 pages before this step), the list draws it after scrolling there.
+        await until('Load more is focused', async () => {
+          await page.keyboard.press('End');
+          return (await name().catch(() => '')) === `Load more groups of ${large}`;
+        });
+        const rows = async () => Number(await focused.getAttribute('aria-setsize', { timeout: 5_000 }));
         const shown = await rows();
         const before = context.groupRequests(context.largeDirectoryId).length;
         // Enter presses it. (In one run of several, after the workspace reload, the first Enter was not
@@ -144,7 +148,10 @@ export function marketSteps(context: MarketContext): Array<[string, () => Promis
           await page.keyboard.press('End');
           return (await name()) === `Load more groups of ${large}`;
         });
-        await until(`a page more than ${shown} rows`, async () => (await rows()) === shown + context.pageSize);
+        await until(`a page more than ${shown} rows`, async () => {
+          await page.keyboard.press('End');
+          return (await rows().catch(() => 0)) === shown + context.pageSize;
+        });
         await shot('keyboard');
 
         const sentence =
