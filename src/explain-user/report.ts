@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { describeEvent, timeAgo } from '../changes/event-words';
-import { code, markdownText } from '../diagnose/report';
 import { fullFailure } from '../text/failure-text';
+import { code, markdownText } from '../text/markdown-text';
 import { displayName, displayText } from '../text/safe-text';
 import { userName } from '../text/user-names';
 import { stateLook, typeName } from '../tree/directory-words';
