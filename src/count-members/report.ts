@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import { markdownText } from '../diagnose/report';
 import { toCsv } from '../text/csv';
 import { fullFailure } from '../text/failure-text';
 import { localeNumber, memberCountText } from '../text/count-words';
+import { code, markdownText } from '../text/markdown-text';
 import { displayName, displayText } from '../text/safe-text';
 import type { Directory } from '../workos';
 import type { GroupCount } from './count';
@@ -107,9 +107,4 @@ export function countCsv(groups: readonly GroupCount[]): string {
       error === undefined ? '' : fullFailure(error),
     ]),
   );
-}
-
-/** An ID as code when it is plain: letters, digits and underscores only. */
-function code(value: string): string {
-  return /^[\w.-]{1,200}$/.test(value) ? `\`${value}\`` : markdownText(displayText(value, 200));
 }

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { describeEvent, timeAgo, type ChangeKind } from '../changes/event-words';
 import { fullFailure } from '../text/failure-text';
+import { code, markdownText } from '../text/markdown-text';
 import { displayName, displayText } from '../text/safe-text';
 import { stateLook, typeName } from '../tree/directory-words';
 import type { Directory, WorkOSEvent } from '../workos';
@@ -167,19 +168,4 @@ export function diagnosisMarkdown({ directory, organizationName, now, changes, l
     '',
   );
   return out.join('\n');
-}
-
-/**
- * Text that Markdown shows as written within a line: no emphasis, link, image, table cell or HTML.
- * The report puts server text only after a line's start, where `#`, `-` or `1.` start nothing.
- */
-export function markdownText(text: string): string {
-  return text.replace(/[\\`*_{}[\]()|<>~&]/g, (c) =>
-    c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`,
-  );
-}
-
-/** An ID or state as code, when it is plain: letters, digits and underscores only. */
-export function code(value: string): string {
-  return /^[\w.-]{1,200}$/.test(value) ? `\`${value}\`` : markdownText(displayText(value, 200));
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { reportLinkFor } from '../documents/object-documents';
 import type { Services } from '../services';
 import type { Session, WorkOSObject } from '../session/session';
+import { localeNumber } from '../text/count-words';
 import { displayName, displayText } from '../text/safe-text';
 import { userName } from '../text/user-names';
 import { objectOfRow } from '../tree/nodes';
@@ -69,11 +70,13 @@ async function explainUser(services: Services, argument: unknown): Promise<void>
       (signal, report) => gatherFacts(session, user, signal, report),
       session.signal,
     );
-    markdown = explanationMarkdown(facts, (kind, object) =>
-      reportLinkFor(session.environmentId, kind, object as WorkOSObject).toString(),
+    markdown = explanationMarkdown(
+      facts,
+      (kind, object) => reportLinkFor(session.environmentId, kind, object as WorkOSObject).toString(),
+      vscode.env.language,
     );
   } catch (error) {
-    return showFailure(services.log, vscode.l10n.t('Could not explain {0}', user.id), error);
+    return showFailure(services.log, vscode.l10n.t('Could not explain {0}', displayText(user.id, 80)), error);
   }
   if (session.ended) return;
   await services.reports.show(session.environmentId, user.id, vscode.l10n.t('{0} access', who), markdown);
@@ -87,13 +90,18 @@ async function userByEmail(
   title: string,
 ): Promise<DirectoryUser | undefined> {
   const shown = displayText(email, 120);
+  const number = (value: number) => localeNumber(value, vscode.env.language);
   let search: EmailSearch;
   try {
     search = await withProgress(
       vscode.l10n.t('Looking up {0} in every directory…', shown),
       (signal, report) =>
         findByEmail(session, email, signal, (searched, total) =>
-          report(vscode.l10n.t('{0} of {1} directories searched', searched, total)),
+          report(
+            total === 1
+              ? vscode.l10n.t('{0} of 1 directory searched', number(searched))
+              : vscode.l10n.t('{0} of {1} directories searched', number(searched), number(total)),
+          ),
         ),
       session.signal,
     );
@@ -103,21 +111,23 @@ async function userByEmail(
   }
   const { matches, searched, failures, ignored } = search;
   if (ignored > 0) {
+    const others = `${localeNumber(ignored, 'en-US')} user${ignored === 1 ? '' : 's'}`; // the log stays English
     services.log.info(
-      vscode.l10n.t(
-        'Explain User Access: the server ignored the email filter and sent {0} users with other emails; they were left out.',
-        ignored,
-      ),
+      `Explain User Access: the server ignored the email filter and sent ${others} with other emails; they were left out.`,
     );
   }
   if (failures.length > 0) {
-    const what = vscode.l10n.t(
-      'Could not search {0} of {1} directories for {2} ({3})',
-      failures.length,
-      searched,
-      shown,
-      failures.map(({ directory }) => displayName(directory)).join(', '),
-    );
+    const names = failures.map(({ directory }) => displayName(directory)).join(', ');
+    const what =
+      searched === 1
+        ? vscode.l10n.t('Could not search the directory for {0} ({1})', shown, names)
+        : vscode.l10n.t(
+            'Could not search {0} of {1} directories for {2} ({3})',
+            number(failures.length),
+            number(searched),
+            shown,
+            names,
+          );
     // Nothing found elsewhere: the failure is the answer. Found elsewhere: said, and the match shown.
     if (matches.length === 0) {
       showFailure(services.log, what, failures[0].error);
@@ -130,8 +140,13 @@ async function userByEmail(
     const message =
       searched === 1
         ? vscode.l10n.t('No user has the primary email {0} in the 1 directory searched.', shown)
-        : vscode.l10n.t('No user has the primary email {0} in any of the {1} directories searched.', shown, searched);
-    services.log.info(`Explain User Access: ${message}`);
+        : vscode.l10n.t(
+            'No user has the primary email {0} in any of the {1} directories searched.',
+            shown,
+            number(searched),
+          );
+    const where = searched === 1 ? 'the 1 directory' : `any of the ${searched} directories`; // the log stays English
+    services.log.info(`Explain User Access: No user has the primary email ${shown} in ${where} searched.`);
     void showNotice('info', message);
     return undefined;
   }
@@ -141,11 +156,12 @@ async function userByEmail(
     matches.map(({ user, directory }) => ({
       label: userName(user),
       description: displayText(user.email, 120),
-      detail: `${displayName(directory)} · ${user.id}`,
+      detail: `${displayName(directory)} · ${displayText(user.id, 80)}`,
       user,
     })),
     {
-      title: vscode.l10n.t('{0}: {1} users with {2}', title, matches.length, shown),
+      // Two or more: one match is taken without asking.
+      title: vscode.l10n.t('{0}: {1} users with {2}', title, number(matches.length), shown),
       placeHolder: vscode.l10n.t('Pick the person to explain'),
       matchOnDescription: true,
       matchOnDetail: true,

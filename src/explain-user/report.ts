@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { describeEvent, timeAgo } from '../changes/event-words';
-import { code, markdownText } from '../diagnose/report';
+import { localeNumber } from '../text/count-words';
 import { fullFailure } from '../text/failure-text';
+import { code, markdownText } from '../text/markdown-text';
 import { displayName, displayText } from '../text/safe-text';
 import { userName } from '../text/user-names';
 import { stateLook, typeName } from '../tree/directory-words';
@@ -28,7 +29,8 @@ const MAX_FIELDS = 20;
 /** A directory state in which the directory syncs. */
 const SYNCING = new Set(['linked', 'active']);
 
-export function explanationMarkdown(facts: UserFacts, link: LinkOf): string {
+/** `locale`: how numbers are written (VS Code's display language; the runtime's when not given). */
+export function explanationMarkdown(facts: UserFacts, link: LinkOf, locale?: string): string {
   const { user, directory, organization, now } = facts;
   const out: string[] = [];
   const text = (value: unknown, max = MAX_VALUE) => markdownText(displayText(value, max));
@@ -41,14 +43,20 @@ export function explanationMarkdown(facts: UserFacts, link: LinkOf): string {
 
   out.push(`# ${text(name)}`, '');
   const email = displayText(user.email, MAX_VALUE);
+  const json = linked('directory_user', user, l10n.t('open its JSON'));
+  const read = new Date(now).toUTCString();
   out.push(
-    l10n.t(
-      'Directory user {0} ({1}){2}. Read {3}.',
-      code(user.id),
-      linked('directory_user', user, l10n.t('open its JSON')),
-      email ? `, ${markdownText(email)}` : '',
-      new Date(now).toUTCString(),
-    ),
+    email
+      ? l10n.t({
+          message: 'Directory user {0} ({1}), {2}. Read {3}.',
+          args: [code(user.id), json, markdownText(email), read],
+          comment: ['{1} is a link to its JSON, {2} its email, {3} the time'],
+        })
+      : l10n.t({
+          message: 'Directory user {0} ({1}). Read {2}.',
+          args: [code(user.id), json, read],
+          comment: ['{1} is a link to its JSON, {2} the time'],
+        }),
     '',
   );
 
@@ -94,7 +102,7 @@ export function explanationMarkdown(facts: UserFacts, link: LinkOf): string {
   );
 
   const groups = [...facts.groups].sort((a, b) => displayName(a).localeCompare(displayName(b)));
-  const count = groups.length.toLocaleString('en-US');
+  const count = localeNumber(groups.length, locale);
   out.push(`## ${groups.length === 1 ? l10n.t('Groups (1)') : l10n.t('Groups ({0})', count)}`, '');
   if (facts.groupsError !== undefined) {
     out.push(

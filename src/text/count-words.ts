@@ -10,6 +10,11 @@ export function memberCountText(count: number, complete: boolean, locale?: strin
   return count === 1 ? l10n.t('1 member') : l10n.t('{0} members', number);
 }
 
+/** "1 group read", "1,200 groups read": the progress of a list of groups being read. */
+export function groupsReadText(count: number, locale?: string): string {
+  return count === 1 ? l10n.t('1 group read') : l10n.t('{0} groups read', localeNumber(count, locale));
+}
+
 /** `value` with the locale's separators; a locale the runtime does not know (a pseudo-language) gets its default. */
 export function localeNumber(value: number, locale?: string): string {
   try {

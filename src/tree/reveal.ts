@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { SessionEnded } from '../session/collection';
 import type { Session } from '../session/session';
+import { groupsReadText, localeNumber } from '../text/count-words';
 import { COMMANDS } from '../ui/contributes';
 import { showFailure, showNotice, withProgress } from '../ui/notify';
 import { askForId, requireSession } from '../ui/prompts';
@@ -54,18 +55,22 @@ export async function revealInDirectories(view: DirectoriesView, services: Servi
     if (!isWorkOSError(error, 'not_found'))
       return showFailure(services.log, vscode.l10n.t('Could not reveal {0}', id), error);
     // The lookup before any page: nothing was loaded, expanded or selected. The log keeps the request ID.
-    services.log.error(vscode.l10n.t('Could not reveal {0}', id), error);
+    services.log.error(`Could not reveal ${id}`, error); // the log stays English
     return void showNotice('warning', unknownText(id));
   }
   if (outcome) tell(services, outcome, id, name, session);
 }
 
-/** "1,200 of 2,600 groups read", "300 directories read". */
+/** "1,200 of 2,600 groups read", "300 directories read", in VS Code's display language. */
 function stepText({ list, rows, total }: RevealStep): string {
-  const count = rows.toLocaleString('en-US');
-  if (list === 'directories') return vscode.l10n.t('{0} directories read', count);
-  if (total === undefined) return vscode.l10n.t('{0} groups read', count);
-  return vscode.l10n.t('{0} of {1} groups read', count, total.toLocaleString('en-US'));
+  const locale = vscode.env.language;
+  const count = localeNumber(rows, locale);
+  if (list === 'directories')
+    return rows === 1 ? vscode.l10n.t('1 directory read') : vscode.l10n.t('{0} directories read', count);
+  if (total === undefined) return groupsReadText(rows, locale);
+  return total === 1
+    ? vscode.l10n.t('{0} of 1 group read', count)
+    : vscode.l10n.t('{0} of {1} groups read', count, localeNumber(total, locale));
 }
 
 function unknownText(id: string): string {
@@ -87,8 +92,8 @@ function tell(services: Services, outcome: RevealOutcome, id: string, name: stri
       'warning',
       vscode.l10n.t(
         'Stopped after {0} rows in {1} pages, the most one list is read to, before {2} came. Find Groups searches by name instead.',
-        rows.toLocaleString('en-US'),
-        pages.toLocaleString('en-US'),
+        localeNumber(rows, vscode.env.language),
+        localeNumber(pages, vscode.env.language),
         name,
       ),
     );

@@ -17,6 +17,8 @@ describe('Reveal in Directories', () => {
     (suite) => ({ api, fake } = suite),
     async () => {
       // Nothing expanded, so VS Code reads no list of its own; another row selected, so a selected row is this test's doing.
+      // The view shown first: its collapse command exists only then (a filtered run may start with this suite).
+      await vscode.commands.executeCommand('workos.directories.focus');
       await vscode.commands.executeCommand('workbench.actions.treeView.workos.directories.collapseAll');
       await api.view.reveal(await listedDirectory(api, SAMPLE.smallDirectoryId));
     },

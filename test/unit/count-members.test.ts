@@ -3,7 +3,7 @@ import { countMembers, type GroupCount } from '../../src/count-members/count';
 import { countCsv, countReportMarkdown } from '../../src/count-members/report';
 import { COLLECT_LIMITS, Session } from '../../src/session/session';
 import { MemberCounts } from '../../src/session/member-counts';
-import { memberCountText } from '../../src/text/count-words';
+import { groupsReadText, memberCountText } from '../../src/text/count-words';
 import { WorkOSClient, WorkOSError, type Clock, type DirectoryGroup } from '../../src/workos';
 import { SAMPLE } from '../fake-workos/dataset';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
@@ -35,6 +35,12 @@ describe('member counts', () => {
       assert.equal(memberCountText(1234, true, 'en'), '1,234 members');
       assert.equal(memberCountText(1234, true, 'de'), '1.234 members');
       assert.match(memberCountText(1234, true, 'qps-ploc'), /^1.?234 members$/);
+    });
+
+    it('groups read, one or many, in the locale', () => {
+      assert.equal(groupsReadText(1, 'en'), '1 group read');
+      assert.equal(groupsReadText(0, 'en'), '0 groups read');
+      assert.equal(groupsReadText(1200, 'de'), '1.200 groups read');
     });
   });
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { diagnosisMarkdown, markdownText, type DiagnosisInput } from '../../src/diagnose/report';
+import { diagnosisMarkdown, type DiagnosisInput } from '../../src/diagnose/report';
+import { markdownText } from '../../src/text/markdown-text';
 import { WorkOSError, type Directory, type WorkOSEvent } from '../../src/workos';
 
 const NOW = Date.UTC(2026, 11, 3, 12);

@@ -58,7 +58,7 @@ function event(type: string, hoursAgo: number, data: unknown): WorkOSEvent {
 
 const link: LinkOf = (kind, object) => `workos://env/${kind}/${object.id}/x.json`;
 
-function report(facts: Partial<UserFacts>): string {
+function report(facts: Partial<UserFacts>, locale?: string): string {
   return explanationMarkdown(
     {
       user: USER,
@@ -70,6 +70,7 @@ function report(facts: Partial<UserFacts>): string {
       ...facts,
     },
     link,
+    locale,
   );
 }
 
@@ -115,6 +116,21 @@ describe('Explain User Access: the report', () => {
     assert.match(text, /- Role: `admin`\n- Roles: `admin`, `member`/);
     assert.match(text, /## Groups \(2\)\n\n- \[Admins\]\(<[^>]+>\) \(`directory_group_01G2`\)\n- \[Engineering\]/);
     assert.match(text, /- department: Engineering\n- manager:\n {2}- email: boss@acme\.test\n {2}- level: 3/);
+  });
+
+  it('the first line gives the email when there is one, and none when there is not', () => {
+    assert.match(report({}), /\(\[open its JSON\]\([^)]+\)\), ada@acme\.test\. Read Thu, 03 Dec 2026 12:00:00 GMT\./);
+    assert.match(
+      report({ user: { ...USER, email: null } }),
+      /\(\[open its JSON\]\([^)]+\)\)\. Read Thu, 03 Dec 2026 12:00:00 GMT\./,
+    );
+  });
+
+  it('the number of groups as the locale writes it', () => {
+    const many = Array.from({ length: 1200 }, (_, n) => group(n));
+    assert.match(report({ groups: many }, 'de'), /^## Groups \(1\.200\)$/m);
+    assert.match(report({ groups: many }, 'en'), /^## Groups \(1,200\)$/m);
+    assert.match(report({ groups: [group(1)] }, 'de'), /^## Groups \(1\)$/m);
   });
 
   it('a suspended or inactive user is said plainly not to be provisioned', () => {
