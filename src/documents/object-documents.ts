@@ -51,7 +51,7 @@ export class ObjectDocuments implements vscode.TextDocumentContentProvider, vsco
   }
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
-    const target = objectOf(uri);
+    const target = objectOfDocument(uri);
     if (!target) return `// ${vscode.l10n.t('{0} does not name a WorkOS object.', uri.path)}\n`;
     const environmentId = environmentOfDocument(uri);
     // A tab from before environments (no authority) was of the one key: the window's environment now.
@@ -109,7 +109,7 @@ export function environmentOfDocument(uri: vscode.Uri): string | undefined {
 }
 
 /** The kind and ID a document's URI names; undefined for a path we did not make. */
-function objectOf(uri: vscode.Uri): { kind: WorkOSObjectKind; id: string } | undefined {
+export function objectOfDocument(uri: vscode.Uri): { kind: WorkOSObjectKind; id: string } | undefined {
   const [, collection, id = ''] = uri.path.split('/');
   const kind = OBJECT_KINDS.find((k) => KINDS[k].collection === collection);
   return kind && idProblem(id, kind) === undefined ? { kind, id } : undefined;

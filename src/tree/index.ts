@@ -4,7 +4,7 @@ import type { Services } from '../services';
 import { DirectoriesView } from './directories-view';
 import { isUserNode, objectOfRow, type LoadMoreNode, type MessageNode, type ParentNode } from './nodes';
 import { COMMANDS } from '../ui/contributes';
-import { revealInDirectories } from './reveal';
+import { revealDocument, revealInDirectories } from './reveal';
 
 /** The Directories view, and the commands of its title bar and rows. */
 export function registerDirectoriesView(context: vscode.ExtensionContext, services: Services): DirectoriesView {
@@ -17,7 +17,11 @@ export function registerDirectoriesView(context: vscode.ExtensionContext, servic
     vscode.commands.registerCommand(COMMANDS.loadMore, (target?: LoadMoreNode | MessageNode | ParentNode) =>
       view.loadMore(target),
     ),
-    vscode.commands.registerCommand(COMMANDS.reveal, (id?: unknown) => revealInDirectories(view, services, id)),
+    vscode.commands.registerCommand(COMMANDS.reveal, (argument?: unknown) =>
+      argument instanceof vscode.Uri
+        ? revealDocument(view, services, argument)
+        : revealInDirectories(view, services, argument),
+    ),
     vscode.commands.registerCommand(COMMANDS.copyId, (row?: unknown) =>
       copy(objectOfRow(row)?.object.id, vscode.l10n.t('ID')),
     ),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { environmentOfDocument, objectOfDocument } from '../documents/object-documents';
 import type { Services } from '../services';
 import { SessionEnded } from '../session/collection';
 import type { Session } from '../session/session';
@@ -9,6 +10,28 @@ import { askForId, requireSession } from '../ui/prompts';
 import { isWorkOSError } from '../workos';
 import type { DirectoriesView } from './directories-view';
 import { findRow, revealTarget, type RevealOutcome, type RevealStep } from './reveal-path';
+
+/**
+ * Show in Directories from an object's JSON (the editor title): the document's object, if the document
+ * belongs to the environment the Directories view shows; else says so, since its tree cannot hold it.
+ */
+export async function revealDocument(view: DirectoriesView, services: Services, uri: vscode.Uri): Promise<void> {
+  const object = objectOfDocument(uri);
+  if (!object) return;
+  const environmentId = environmentOfDocument(uri);
+  const active = environmentId === undefined ? undefined : await services.environments.active().catch(() => undefined);
+  if (environmentId !== undefined && active?.environment?.id !== environmentId) {
+    void showNotice(
+      'warning',
+      vscode.l10n.t(
+        'This document is from another WorkOS environment than the Directories view shows: switch to it first.',
+      ),
+      vscode.l10n.t('Switch to It'),
+    ).then((choice) => choice && vscode.commands.executeCommand(COMMANDS.switchEnvironment, environmentId));
+    return;
+  }
+  await revealInDirectories(view, services, object.id);
+}
 
 /**
  * `workos.reveal`: the row of a directory or group (or a user's directory) selected and focused in the

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { ChangeRow } from '../../src/changes/changes-view';
@@ -93,6 +95,27 @@ describe('Reveal in Directories', () => {
     // The view shows the same rows: every group up to it, and its row among them.
     const rows = await api.view.getChildren(node.parent);
     assert.equal(rows.filter(isGroupNode).length, 2_600);
+  });
+
+  it("from a group's JSON (the editor title's Show in Directories): the document's group, and the menu offers it there", async () => {
+    const group = fake.dataset.groups.find((candidate) => candidate.directory_id === SAMPLE.smallDirectoryId)!;
+    await vscode.commands.executeCommand('workos.openGroup', group.id);
+    await waitFor(
+      () => vscode.window.activeTextEditor?.document.uri.path.includes(`/${group.id}/`) === true,
+      'the group opens as JSON',
+    );
+    const uri = vscode.window.activeTextEditor!.document.uri;
+    // The button's when clause, from the manifest as written, against this document's URI.
+    const manifest = vscode.extensions.getExtension('directory-tools.workos-directory-explorer')!.extensionPath;
+    const { contributes } = JSON.parse(fs.readFileSync(path.join(manifest, 'package.json'), 'utf8')) as {
+      contributes: { menus: Record<string, Array<{ command: string; when: string }>> };
+    };
+    const entry = contributes.menus['editor/title'].find((item) => item.command === 'workos.reveal')!;
+    const [, scheme, pathPattern] = /resourceScheme =~ \/(.+?)\/ && resourcePath =~ \/(.+)\/$/.exec(entry.when)!;
+    assert.ok(new RegExp(scheme).test(uri.scheme) && new RegExp(pathPattern.replace(/\\\//g, '/')).test(uri.path));
+    await reveal(uri);
+    await selectionIs((node) => isGroupNode(node) && node.group.id === group.id, 'the group row is selected');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('a legacy `directory_grp_` group', async () => {
