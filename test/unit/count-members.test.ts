@@ -50,9 +50,10 @@ describe('member counts', () => {
       counts.record('g', 100, false);
       assert.deepEqual(counts.get('g'), { count: 250, complete: true });
       counts.forget('g');
-      counts.forget('g');
       assert.equal(counts.get('g'), undefined);
       assert.deepEqual(heard, ['g', 'g', 'g'], 'a record that changes nothing is not heard');
+      counts.forget('g');
+      assert.deepEqual(heard, ['g', 'g', 'g', 'g'], 'a forget is heard even without a count: the rows ask again');
     });
   });
 
