@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerIdsInEditors(context, services);
   registerFind(context, services);
   registerExport(context, services);
-  const changes = registerChanges(context, services, view);
+  const changes = registerChanges(context, services);
   registerDiagnose(context, services);
   registerExplainUser(context, services);
   registerCountMembers(context, services);

@@ -51,8 +51,6 @@ export class ChangesView implements vscode.TreeDataProvider<ChangeRow>, vscode.D
   /** Directory IDs whose names were asked for, per session. */
   private readonly named = new WeakMap<Session, Set<string>>();
   private readonly subscriptions: vscode.Disposable[];
-  /** Told about each change a poll found (a membership changed: the tree reloads that group's members). */
-  onPolled: (session: Session, events: readonly WorkOSEvent[]) => void = () => {};
 
   constructor(
     private readonly sessions: Sessions,
@@ -160,11 +158,9 @@ export class ChangesView implements vscode.TreeDataProvider<ChangeRow>, vscode.D
 
   /** Asks for what is newer than the newest row (the poll); says whether anything new came. */
   async poll(): Promise<boolean> {
-    const session = this.sessions.active;
-    const feed = session?.changes.feed(this.scopeOf());
-    if (!session || !feed || feed.isPristine || feed.isLoading) return false;
+    const feed = this.sessions.active?.changes.feed(this.scopeOf());
+    if (!feed || feed.isPristine || feed.isLoading) return false;
     const found = await feed.poll();
-    if (found.length > 0) this.onPolled(session, found);
     if (found.length > 0 || feed.error !== undefined) this.changes.fire(undefined);
     return found.length > 0;
   }

@@ -1,20 +1,17 @@
 import * as l10n from '@vscode/l10n';
 import { displayName, displayText } from '../text/safe-text';
 import { userName } from '../text/user-names';
-import { kindOfId, type DirectoryUser, type WorkOSEvent } from '../workos';
+import { isObject } from '../session/events';
+import type { DirectoryUser, WorkOSEvent } from '../workos';
 
 // What an event says, in words a person takes in at a glance. Free of VS Code, so every type and
 // every missing field is tested in plain Node; every value from the server passes displayText.
 
+// The session's feed needs these too (a membership change forgets the group's members): re-exported.
+export { eventSubjects, type EventSubjects } from '../session/events';
+
 /** The kind of change, for the row's icon and the report's counts. */
 export type ChangeKind = 'added' | 'removed' | 'created' | 'updated' | 'deleted' | 'linked' | 'unlinked' | 'other';
-
-/** What an event is about: the IDs a row offers to open (each checked to be an ID of its kind). */
-export interface EventSubjects {
-  user?: string;
-  group?: string;
-  directory?: string;
-}
 
 const MAX_SENTENCE = 200;
 
@@ -94,22 +91,6 @@ export function describeEvent(event: WorkOSEvent): { sentence: string; kind: Cha
   return { sentence: displayText(type.phrase(data), MAX_SENTENCE), kind: type.kind };
 }
 
-/** The user, group and directory the event is about, where the data names them with IDs of their kind. */
-export function eventSubjects(event: WorkOSEvent): EventSubjects {
-  if (!isObject(event.data)) return {};
-  const data = event.data as Record<string, unknown>;
-  const idOf = (value: unknown, kind: string) => {
-    const id = isObject(value) ? (value as { id?: unknown }).id : value;
-    return typeof id === 'string' && kindOfId(id) === kind ? id : undefined;
-  };
-  const subjects: EventSubjects = {
-    directory: idOf(data.directory_id, 'directory') ?? idOf(data, 'directory'),
-    user: idOf(data.user, 'directory_user') ?? idOf(data, 'directory_user'),
-    group: idOf(data.group, 'directory_group') ?? idOf(data, 'directory_group'),
-  };
-  return Object.fromEntries(Object.entries(subjects).filter(([, id]) => id !== undefined));
-}
-
 /** Who made the change, from `context.actor` (name, else ID, with its source), when the event says. */
 export function eventActor(event: WorkOSEvent): string | undefined {
   const actor = isObject(event.context) ? (event.context as { actor?: unknown }).actor : undefined;
@@ -158,8 +139,4 @@ function fields(data: Record<string, unknown>): string {
   return names.length > MAX_FIELDS
     ? l10n.t(': {0} and {1} more', shown, names.length - MAX_FIELDS)
     : l10n.t({ message: ': {0}', args: [shown], comment: ['after "… updated": the changed fields'] });
-}
-
-function isObject(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -5,9 +5,6 @@ import { COMMANDS } from '../ui/contributes';
 import { copyText, showNotice } from '../ui/notify';
 import { requireSession } from '../ui/prompts';
 import type { Services } from '../services';
-import type { Session } from '../session/session';
-import type { DirectoriesView } from '../tree/directories-view';
-import type { WorkOSEvent } from '../workos';
 import { ChangesView, CHANGES_VIEW_ID, isEventRow, type EventRow } from './changes-view';
 import { EventDocuments } from './event-documents';
 import { describeEvent, eventSubjects } from './event-words';
@@ -17,14 +14,9 @@ const POLL_SETTING = 'workos.changes.pollSeconds';
 const MIN_POLL_SECONDS = 15;
 
 /** The Recent Changes view, its event documents and its commands. */
-export function registerChanges(
-  context: vscode.ExtensionContext,
-  services: Services,
-  tree: DirectoriesView,
-): ChangesView {
+export function registerChanges(context: vscode.ExtensionContext, services: Services): ChangesView {
   const view = new ChangesView(services.sessions, services.log);
   const documents = new EventDocuments(services.sessions);
-  view.onPolled = (session, events) => membersChanged(session, events, tree);
   const onRow =
     (action: (row: EventRow) => unknown) =>
     (row?: unknown): unknown =>
@@ -97,17 +89,6 @@ export function registerChanges(
     vscode.commands.registerCommand(COMMANDS.showAllChanges, () => view.show(undefined)),
   );
   return view;
-}
-
-/** Membership changes a poll found: each group's member list is read anew, at once where it is expanded. */
-function membersChanged(session: Session, events: readonly WorkOSEvent[], tree: DirectoriesView): void {
-  for (const event of events) {
-    if (event.event !== 'dsync.group.user_added' && event.event !== 'dsync.group.user_removed') continue;
-    const { group, directory } = eventSubjects(event);
-    if (!group || !directory) continue;
-    session.forgetQuery({ of: 'members', group, directory });
-    tree.model.membersChanged(group);
-  }
 }
 
 /** Polls while the view is visible, every `workos.changes.pollSeconds` (0, the default, is off). */

@@ -15,6 +15,8 @@ import type { GroupCount } from './count';
 export interface CountReportInput {
   directory: Pick<Directory, 'id' | 'name'>;
   groups: readonly GroupCount[];
+  /** What the group list itself looked like (a total far from the directory's own), in sentences. */
+  warnings?: readonly string[];
   now: number;
   /** How numbers are written (VS Code's display language). */
   locale?: string;
@@ -31,7 +33,7 @@ export function bySize(groups: readonly GroupCount[]): GroupCount[] {
   );
 }
 
-export function countReportMarkdown({ directory, groups, now, locale }: CountReportInput): string {
+export function countReportMarkdown({ directory, groups, warnings = [], now, locale }: CountReportInput): string {
   const text = (value: unknown, max = 200) => markdownText(displayText(value, max));
   const number = (value: number) => localeNumber(value, locale);
   const failed = groups.filter((count) => count.error !== undefined);
@@ -55,7 +57,8 @@ export function countReportMarkdown({ directory, groups, now, locale }: CountRep
       failed.length > 0 ? l10n.t('Memberships: at least {0}', number(total)) : l10n.t('Memberships: {0}', number(total))
     }`,
     '',
-    `_${l10n.t('A person in three groups counts three times. Counts as read now: the identity provider may change them at any time.')}_`,
+    ...warnings.flatMap((warning) => [`> ${text(warning, 1000)}`, '']),
+    `_${l10n.t('A person in three groups counts three times. Counts as read in this session (Refresh reads them anew): the identity provider may change them at any time.')}_`,
     '',
   );
 

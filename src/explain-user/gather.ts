@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { eventSubjects } from '../changes/event-words';
-import { abortable } from '../session/collection';
+import { abortable, forEachAtOnce } from '../session/collection';
 import { listKey } from '../session/lists';
 import type { Session } from '../session/session';
 import { emailKey, emailProblem } from '../text/email';
@@ -77,29 +77,23 @@ export async function findByEmail(
   const directories = await allDirectories(session, signal);
   const result: EmailSearch = { matches: [], searched: 0, failures: [], ignored: 0 };
   progress(0, directories.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < directories.length && !signal.aborted) {
-      const directory = directories[next++];
-      const found = session.collection({ of: 'usersByEmail', directory: directory.id, email });
-      try {
-        const users = await found.all(signal);
-        // The client already keeps only users with this email; a server may still ignore the filter.
-        for (const user of users) {
-          if (typeof user.email === 'string' && emailKey(user.email) === email && user.directory_id === directory.id)
-            result.matches.push({ user, directory });
-          else result.ignored++;
-        }
-        result.ignored += found.dropped;
-      } catch (error) {
-        if (signal.aborted) throw error;
-        result.failures.push({ directory, error });
+  await forEachAtOnce(directories, DIRECTORIES_AT_ONCE, signal, async (directory) => {
+    const found = session.collection({ of: 'usersByEmail', directory: directory.id, email });
+    try {
+      const users = await found.all(signal);
+      // The client already keeps only users with this email; a server may still ignore the filter.
+      for (const user of users) {
+        if (typeof user.email === 'string' && emailKey(user.email) === email && user.directory_id === directory.id)
+          result.matches.push({ user, directory });
+        else result.ignored++;
       }
-      progress(++result.searched, directories.length);
+      result.ignored += found.dropped;
+    } catch (error) {
+      if (signal.aborted) throw error;
+      result.failures.push({ directory, error });
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(DIRECTORIES_AT_ONCE, directories.length) }, worker));
-  if (signal.aborted) await abortable(Promise.resolve(), signal); // says `cancelled`
+    progress(++result.searched, directories.length);
+  });
   return result;
 }
 

@@ -124,7 +124,7 @@ export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefine
   return Promise.race([
     promise,
     new Promise<never>((_, reject) => {
-      const onAbort = () => reject(new WorkOSError('cancelled', l10n.t('The request was cancelled.')));
+      const onAbort = () => reject(cancelled());
       if (signal.aborted) onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
       // then(), not finally(): a rejection of `promise` is the caller's to handle, not a new unhandled one.
@@ -132,4 +132,29 @@ export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefine
       promise.then(stopListening, stopListening);
     }),
   ]);
+}
+
+/**
+ * Runs `work` on each of `items`, `atOnce` at a time (a few readers keep a paced client busy without
+ * queueing many). Once `signal` aborts no more start, and it rejects with `cancelled`, as abortable.
+ */
+export async function forEachAtOnce<T>(
+  items: readonly T[],
+  atOnce: number,
+  signal: AbortSignal,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length && !signal.aborted) {
+      const index = next++;
+      await work(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(atOnce, items.length) }, worker));
+  if (signal.aborted) throw cancelled();
+}
+
+function cancelled(): WorkOSError {
+  return new WorkOSError('cancelled', l10n.t('The request was cancelled.'));
 }

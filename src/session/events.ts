@@ -3,6 +3,7 @@ import {
   eventDirectoryId,
   EventTimeline,
   isWorkOSError,
+  kindOfId,
   type Directory,
   type WorkOSClient,
   type WorkOSEvent,
@@ -31,7 +32,8 @@ export class ChangeFeed {
     client: WorkOSClient,
     readonly scope: ChangesScope,
     signal: AbortSignal,
-    private readonly remember: (events: readonly WorkOSEvent[]) => void,
+    /** Hears every event read; `newer` for those a poll found, which happened after the feed began. */
+    private readonly remember: (events: readonly WorkOSEvent[], newer: boolean) => void,
     now: number,
   ) {
     const directory = scope?.directory;
@@ -61,7 +63,7 @@ export class ChangeFeed {
   loadOlder(): Promise<void> {
     return this.run(async () => {
       const older = await this.timeline.older(SCREEN);
-      this.remember(older);
+      this.remember(older, false);
       this.events.push(...older);
     });
   }
@@ -71,7 +73,7 @@ export class ChangeFeed {
     let found: WorkOSEvent[] = [];
     await this.run(async () => {
       found = await this.timeline.newer();
-      this.remember(found);
+      this.remember(found, true);
       this.events.unshift(...found);
     });
     return found;
@@ -92,7 +94,11 @@ export class ChangeFeed {
   }
 }
 
-/** A session's changes: one feed per scope, and every event read, by ID, for its JSON and diff. */
+/**
+ * A session's changes: one feed per scope, and every event read, by ID, for its JSON and diff. A
+ * membership change that any poll finds (Recent Changes', Diagnose's, Explain's) is told to
+ * `membersChanged`, so the group's members and count are read anew whoever polled.
+ */
 export class SessionChanges {
   private readonly feeds = new Map<string, ChangeFeed>();
   private readonly byId = new Map<string, WorkOSEvent>();
@@ -100,6 +106,7 @@ export class SessionChanges {
   constructor(
     private readonly client: WorkOSClient,
     private readonly signal: AbortSignal,
+    private readonly membersChanged: (group: string, directory: string) => void = () => {},
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -107,7 +114,13 @@ export class SessionChanges {
     const key = scope?.directory.id ?? '';
     let feed = this.feeds.get(key);
     if (!feed) {
-      feed = new ChangeFeed(this.client, scope, this.signal, (events) => this.remember(events), this.now());
+      feed = new ChangeFeed(
+        this.client,
+        scope,
+        this.signal,
+        (events, newer) => this.remember(events, newer),
+        this.now(),
+      );
       this.feeds.set(key, feed);
     }
     return feed;
@@ -123,14 +136,45 @@ export class SessionChanges {
     return this.byId.get(id);
   }
 
-  private remember(events: readonly WorkOSEvent[]): void {
+  private remember(events: readonly WorkOSEvent[], newer: boolean): void {
     for (const event of events) {
       this.byId.delete(event.id);
       this.byId.set(event.id, event);
+      if (!newer || (event.event !== 'dsync.group.user_added' && event.event !== 'dsync.group.user_removed')) continue;
+      const { group, directory } = eventSubjects(event);
+      if (group && directory) this.membersChanged(group, directory);
     }
     for (const [oldest] of this.byId) {
       if (this.byId.size <= MAX_REMEMBERED) break;
       this.byId.delete(oldest);
     }
   }
+}
+
+/** What an event is about: the IDs a row offers to open (each checked to be an ID of its kind). */
+export interface EventSubjects {
+  user?: string;
+  group?: string;
+  directory?: string;
+}
+
+/** The user, group and directory the event is about, where the data names them with IDs of their kind. */
+export function eventSubjects(event: WorkOSEvent): EventSubjects {
+  if (!isObject(event.data)) return {};
+  const data = event.data as Record<string, unknown>;
+  const idOf = (value: unknown, kind: string) => {
+    const id = isObject(value) ? (value as { id?: unknown }).id : value;
+    return typeof id === 'string' && kindOfId(id) === kind ? id : undefined;
+  };
+  const subjects: EventSubjects = {
+    directory: idOf(data.directory_id, 'directory') ?? idOf(data, 'directory'),
+    user: idOf(data.user, 'directory_user') ?? idOf(data, 'directory_user'),
+    group: idOf(data.group, 'directory_group') ?? idOf(data, 'directory_group'),
+  };
+  return Object.fromEntries(Object.entries(subjects).filter(([, id]) => id !== undefined));
+}
+
+/** A JSON object (an event's `data`, a user in it), not null nor an array. */
+export function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

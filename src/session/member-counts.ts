@@ -30,12 +30,19 @@ export class MemberCounts {
     this.notify(group);
   }
 
-  /** The group's members changed on the server: its count no longer holds. */
+  /**
+   * The group's members changed on the server: its count no longer holds. Heard even when no count
+   * was known (its first page still loading or failed), since its rows must be asked for again.
+   */
   forget(group: string): void {
-    if (this.#counts.delete(group)) this.notify(group);
+    this.#counts.delete(group);
+    this.notify(group);
   }
 
-  /** `listener` hears the ID of every group whose count changed; the returned function stops it. */
+  /**
+   * `listener` hears the ID of every group whose count changed or whose members were forgotten; the
+   * returned function stops it.
+   */
   onChange(listener: (group: string) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);

@@ -129,9 +129,12 @@ export class Session {
         (items) => {
           for (const item of items) this.remember(kind, item);
         },
-        // A group's count, "100+" while more pages exist, exact once the last is in.
+        // A group's count, "100+" while more pages exist, exact once the last is in; not from a list
+        // forgotten meanwhile (its members changed), whose count no longer holds.
         query.of === 'members'
-          ? (members) => this.memberCounts.record(query.group, members.items.length, !members.hasMore)
+          ? (members) =>
+              this.#lists.get(key) === members &&
+              this.memberCounts.record(query.group, members.items.length, !members.hasMore)
           : undefined,
       );
       this.#lists.set(key, list);
@@ -141,7 +144,9 @@ export class Session {
 
   /** The Directory Sync changes read in this session; made on first ask, so nothing is requested before. */
   get changes(): SessionChanges {
-    return (this.#changes ??= new SessionChanges(this.client, this.signal));
+    return (this.#changes ??= new SessionChanges(this.client, this.signal, (group, directory) =>
+      this.forgetQuery({ of: 'members', group, directory }),
+    ));
   }
 
   /** The first item of `query`'s list: one small request, to see that the list answers (and its request ID). */
@@ -179,8 +184,8 @@ export class Session {
       return existing as unknown as Collection<CollectionItem<Q>>;
     }
     const kind = query.of === 'groupScan' ? 'directory_group' : itemKind(query);
-    const collection = new Collection<WorkOSObject>(
-      (signal, sink) => this.read(query, signal, kind, sink),
+    const collection: Collection<WorkOSObject> = new Collection<WorkOSObject>(
+      (signal, sink) => this.read(query, signal, kind, sink, () => this.#collections.get(key) === collection),
       this.signal,
     );
     this.#collections.set(key, collection);
@@ -349,12 +354,16 @@ export class Session {
     }
   }
 
-  /** Reads every item of `query` into `sink` (and the cache), within the shared limits. */
+  /**
+   * Reads every item of `query` into `sink` (and the cache), within the shared limits. `current` says
+   * whether the collection is still the session's for its query (not forgotten since).
+   */
   private async read(
     query: CollectionQuery,
     signal: AbortSignal,
     kind: WorkOSObjectKind,
     sink: CollectionSink<WorkOSObject>,
+    current: () => boolean,
   ): Promise<void> {
     const onItems = (items: readonly WorkOSObject[]) => {
       for (const item of items) this.remember(kind, item);
@@ -376,8 +385,9 @@ export class Session {
         await collectAll(pages, { ...COLLECT_LIMITS, onPage });
         complete = true;
       } finally {
-        // Stopped early (a limit, a failure, a cancel), the group still has at least what was read.
-        if (query.of === 'members' && !this.ended && (complete || read > 0)) {
+        // Stopped early (a limit, a failure, a cancel), the group still has at least what was read. A
+        // read forgotten meanwhile (the members changed) counted the old members: not recorded.
+        if (query.of === 'members' && !this.ended && current() && (complete || read > 0)) {
           this.memberCounts.record(query.group, read, complete);
         }
       }

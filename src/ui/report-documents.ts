@@ -2,6 +2,11 @@ import * as vscode from 'vscode';
 import { fileNameText } from '../text/safe-text';
 
 const REPORT_SCHEME = 'workos-report';
+/**
+ * Reports kept, newest made last: an older one's tab says to run its command again. Not dropped when
+ * its document closes, since VS Code may close the document of a preview that is still open.
+ */
+export const MAX_REPORTS = 20;
 
 /**
  * The reports made in this window (Diagnose Directory and the like), by URI: read-only Markdown
@@ -23,7 +28,12 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
       authority: environmentId,
       path: `/${subjectId}/${fileNameText(title) || subjectId}.md`,
     });
+    this.texts.delete(uri.toString());
     this.texts.set(uri.toString(), markdown);
+    for (const [oldest] of this.texts) {
+      if (this.texts.size <= MAX_REPORTS) break;
+      this.texts.delete(oldest);
+    }
     this.changes.fire(uri);
     return uri;
   }

@@ -51,7 +51,7 @@ export async function countMembersFigures(latencyMs: number): Promise<CountMembe
   try {
     const session = new Session(new WorkOSClient({ apiKey: API_KEY, baseUrl: fake.url }), () => PAGE, 'bench');
     const started = performance.now();
-    const counts = await countMembers(session, { id: directory }, new AbortController().signal, () => {});
+    const { groups: counts } = await countMembers(session, { id: directory }, new AbortController().signal, () => {});
     const ms = performance.now() - started;
     session.end();
     const floorMs = (memberPages / USERS_PER_SECOND) * 1000;

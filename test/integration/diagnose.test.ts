@@ -1,13 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { TestApi } from '../../src/extension';
+import { MAX_REPORTS } from '../../src/ui/report-documents';
 import { SAMPLE } from '../fake-workos/dataset';
 import type { FakeWorkOS } from '../fake-workos/server';
 import { useSuite, waitFor } from './helpers';
 
 describe('Diagnose Directory', () => {
+  let api: TestApi;
   let fake: FakeWorkOS;
 
-  useSuite((suite) => ({ fake } = suite));
+  useSuite((suite) => ({ api, fake } = suite));
 
   /** The report the Markdown preview renders, once the command has opened it. */
   async function reportOf(directoryId: string): Promise<string> {
@@ -50,5 +53,14 @@ describe('Diagnose Directory', () => {
     assert.match(text, /- Users: \*\*fails\*\*: /);
     const quiet = await reportOf(SAMPLE.emptyDirectoryId);
     assert.match(quiet, /the directory is \*\*quiet\*\*/);
+  });
+
+  it('reports are kept for the newest few, not for the window’s life: an older tab says to run its command again', () => {
+    const made = Array.from({ length: MAX_REPORTS + 1 }, (_, i) =>
+      api.reports.add('bounds', `directory_01BOUND${i}`, `Report ${i}`, `# Report ${i}\n`),
+    );
+    assert.match(api.reports.provideTextDocumentContent(made[0]), /no longer available: run its command again/);
+    assert.equal(api.reports.provideTextDocumentContent(made[1]), '# Report 1\n');
+    assert.equal(api.reports.provideTextDocumentContent(made[MAX_REPORTS]), `# Report ${MAX_REPORTS}\n`);
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { SessionEnded } from '../../src/session/collection';
+import { forEachAtOnce, SessionEnded } from '../../src/session/collection';
 import { CACHE_LIMITS, countMismatch, Session } from '../../src/session/session';
-import { WorkOSClient, type DirectoryGroup } from '../../src/workos';
+import { isWorkOSError, WorkOSClient, type DirectoryGroup } from '../../src/workos';
 import { generatedDataset, SAMPLE } from '../fake-workos/dataset';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
 import { waitFor } from '../wait-for';
@@ -227,5 +227,35 @@ describe('organisation names, the cheaper way', () => {
     const each = fake.requests.filter((r) => r.route === 'get_organization').length;
     assert.ok(pages + each <= newest.length * 2, `${pages} pages and ${each} single requests for ${newest.length}`);
     assert.ok(newest.every((id) => names.cached('organization', id)));
+  });
+});
+
+describe('forEachAtOnce', () => {
+  it('runs a few at a time, every item once', async () => {
+    let running = 0;
+    let most = 0;
+    const done: number[] = [];
+    await forEachAtOnce([1, 2, 3, 4, 5, 6, 7], 3, new AbortController().signal, async (item) => {
+      most = Math.max(most, ++running);
+      await new Promise((resolve) => setImmediate(resolve));
+      running--;
+      done.push(item);
+    });
+    assert.equal(most, 3);
+    assert.deepEqual(
+      done.sort((a, b) => a - b),
+      [1, 2, 3, 4, 5, 6, 7],
+    );
+  });
+
+  it('a cancel between items starts no more and rejects with cancelled, though every started item finished', async () => {
+    const controller = new AbortController();
+    const started: number[] = [];
+    const running = forEachAtOnce([1, 2, 3, 4, 5], 1, controller.signal, async (item) => {
+      started.push(item);
+      if (item === 2) controller.abort();
+    });
+    await assert.rejects(running, (error) => isWorkOSError(error, 'cancelled'));
+    assert.deepEqual(started, [1, 2]);
   });
 });

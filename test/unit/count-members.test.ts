@@ -4,7 +4,7 @@ import { countCsv, countReportMarkdown } from '../../src/count-members/report';
 import { COLLECT_LIMITS, Session } from '../../src/session/session';
 import { MemberCounts } from '../../src/session/member-counts';
 import { groupsReadText, memberCountText } from '../../src/text/count-words';
-import { WorkOSClient, WorkOSError, type Clock, type DirectoryGroup } from '../../src/workos';
+import { isWorkOSError, WorkOSClient, WorkOSError, type Clock, type DirectoryGroup } from '../../src/workos';
 import { SAMPLE } from '../fake-workos/dataset';
 import { startFakeWorkOS, type FakeWorkOS } from '../fake-workos/server';
 
@@ -56,9 +56,10 @@ describe('member counts', () => {
       counts.record('g', 100, false);
       assert.deepEqual(counts.get('g'), { count: 250, complete: true });
       counts.forget('g');
-      counts.forget('g');
       assert.equal(counts.get('g'), undefined);
       assert.deepEqual(heard, ['g', 'g', 'g'], 'a record that changes nothing is not heard');
+      counts.forget('g');
+      assert.deepEqual(heard, ['g', 'g', 'g', 'g'], 'a forget is heard even without a count: the rows ask again');
     });
   });
 
@@ -172,28 +173,81 @@ describe('member counts', () => {
 
     const membersOf = (id: string) => fake.dataset.memberships.filter(([, g]) => g === id).length;
 
-    it('every group of a directory with its exact count, in the session for the rows; progress counts groups', async () => {
+    it('every group of a directory with its exact count, in the session for the rows; progress says groups read, then counted', async () => {
       const { session } = pacedSession();
       const progress: string[] = [];
-      const result = await countMembers(
-        session,
-        { id: SAMPLE.smallDirectoryId },
-        new AbortController().signal,
-        (done, total) => progress.push(`${done} of ${total}`),
+      const {
+        groups: result,
+        warning,
+        dropped,
+      } = await countMembers(session, { id: SAMPLE.smallDirectoryId }, new AbortController().signal, (step) =>
+        progress.push(step.phase === 'groups' ? `${step.read} read` : `${step.counted} of ${step.total}`),
       );
       assert.equal(result.length, SAMPLE.smallDirectoryGroupCount);
+      assert.equal(warning, undefined);
+      assert.equal(dropped, 0);
       for (const { group: counted, count, error } of result) {
         assert.equal(error, undefined);
         assert.equal(count, membersOf(counted.id), counted.id);
         assert.deepEqual(session.memberCounts.get(counted.id), { count, complete: true });
       }
-      assert.equal(progress[0], `0 of ${SAMPLE.smallDirectoryGroupCount}`);
+      assert.equal(progress[0], `${SAMPLE.smallDirectoryGroupCount} read`, 'the group scan reports first');
+      assert.ok(progress.includes(`0 of ${SAMPLE.smallDirectoryGroupCount}`));
       assert.equal(progress.at(-1), `${SAMPLE.smallDirectoryGroupCount} of ${SAMPLE.smallDirectoryGroupCount}`);
+      session.end();
+    });
+
+    it('a count the session knows costs nothing; a membership change forgets it and the next count reads that group', async () => {
+      const { session } = pacedSession();
+      const signal = new AbortController().signal;
+      const { groups: first } = await countMembers(session, { id: SAMPLE.smallDirectoryId }, signal, () => {});
       fake.clearRequests();
-      await countMembers(session, { id: SAMPLE.smallDirectoryId }, new AbortController().signal, () => {});
-      assert.equal(fake.requests.filter((r) => r.route === 'list_users').length, 0, 'known counts cost nothing');
-      session.forgetQuery({ of: 'members', group: result[0].group.id, directory: SAMPLE.smallDirectoryId });
-      assert.equal(session.memberCounts.get(result[0].group.id), undefined, 'a membership change drops the count');
+      await countMembers(session, { id: SAMPLE.smallDirectoryId }, signal, () => {});
+      assert.equal(fake.requests.length, 0, 'known counts and the kept group scan cost nothing');
+      const { group: changed, count } = first[0];
+      const user = fake.dataset.users.find(
+        (candidate) =>
+          candidate.directory_id === SAMPLE.smallDirectoryId &&
+          !fake.dataset.memberships.some(([u, g]) => u === candidate.id && g === changed.id),
+      )!;
+      const memberships = fake.dataset.memberships;
+      fake.dataset.memberships = [...memberships, [user.id, changed.id]];
+      try {
+        session.forgetQuery({ of: 'members', group: changed.id, directory: SAMPLE.smallDirectoryId });
+        assert.equal(session.memberCounts.get(changed.id), undefined, 'a membership change drops the count');
+        const { groups: second } = await countMembers(session, { id: SAMPLE.smallDirectoryId }, signal, () => {});
+        assert.equal(second.find((entry) => entry.group.id === changed.id)?.count, count + 1);
+        assert.deepEqual(
+          fake.requests.map((r) => r.query.group),
+          [changed.id],
+          'that group alone is read',
+        );
+      } finally {
+        fake.dataset.memberships = memberships;
+      }
+      session.end();
+    });
+
+    it('groups of another directory in the group list are left out and counted, for the report and the notice', async () => {
+      const { session } = pacedSession();
+      const foreign = fake.dataset.groups.filter((g) => g.directory_id === SAMPLE.largeDirectoryId).slice(0, 2);
+      fake.inject({ kind: 'extra-items', items: foreign, match: { route: 'list_groups' } });
+      const result = await countMembers(
+        session,
+        { id: SAMPLE.smallDirectoryId },
+        new AbortController().signal,
+        () => {},
+      );
+      assert.equal(result.dropped, 2);
+      assert.equal(result.groups.length, SAMPLE.smallDirectoryGroupCount, 'only the directory’s own groups');
+      const warning = 'The server also sent 2 groups of other directories: they are left out.';
+      const text = countReportMarkdown({
+        directory: { id: SAMPLE.smallDirectoryId, name: 'Small' },
+        groups: result.groups,
+        warnings: [warning],
+        now: NOW,
+      });
+      assert.match(text, /\n> The server also sent 2 groups of other directories: they are left out\.\n/);
       session.end();
     });
 
@@ -203,7 +257,7 @@ describe('member counts', () => {
       const endless = groups[0];
       const user = fake.dataset.users.find((u) => u.directory_id === SAMPLE.smallDirectoryId)!;
       fake.inject({ kind: 'endless-list', item: user, times: Infinity, match: { query: { group: endless.id } } });
-      const result = await countMembers(
+      const { groups: result } = await countMembers(
         session,
         { id: SAMPLE.smallDirectoryId },
         new AbortController().signal,
@@ -235,10 +289,10 @@ describe('member counts', () => {
     it('a cancel stops every reader and rejects', async () => {
       const { session } = pacedSession();
       const controller = new AbortController();
-      const counting = countMembers(session, { id: SAMPLE.smallDirectoryId }, controller.signal, (done) => {
-        if (done === 2) controller.abort();
+      const counting = countMembers(session, { id: SAMPLE.smallDirectoryId }, controller.signal, (step) => {
+        if (step.phase === 'members' && step.counted === 2) controller.abort();
       });
-      await assert.rejects(counting, /cancelled/);
+      await assert.rejects(counting, (error) => isWorkOSError(error, 'cancelled'));
       session.end();
     });
   });

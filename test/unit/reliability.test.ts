@@ -86,13 +86,13 @@ const OPERATION_STEPS: Record<
     // Every group counted once, then one forgotten: the run reads that group's members alone.
     const session = new Session(client, () => 100, 'reliability');
     const directory = { id: COUNTED_DIRECTORY };
-    const groups = await countMembers(session, directory, new AbortController().signal, () => {});
+    const { groups } = await countMembers(session, directory, new AbortController().signal, () => {});
     const { id } = groups[0].group;
     session.forgetQuery({ of: 'members', group: id, directory: directory.id });
     return {
       target: { match: { route: 'list_users', query: { group: id } }, list: true },
       run: async () => {
-        const counts = await countMembers(session, directory, new AbortController().signal, () => {});
+        const { groups: counts } = await countMembers(session, directory, new AbortController().signal, () => {});
         assert.ok(
           counts.slice(1).every((count) => count.error === undefined),
           'the other groups count',

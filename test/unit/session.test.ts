@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { listKey } from '../../src/session/lists';
 import { Session } from '../../src/session/session';
 import { WorkOSClient } from '../../src/workos';
 import { SAMPLE } from '../fake-workos/dataset';
@@ -109,5 +110,56 @@ describe('session', () => {
     await assert.rejects(session.get('directory_group', unknown), (error: Error) => /not found/i.test(error.message));
     await assert.rejects(session.get('directory_group', unknown), (error: Error) => /not found/i.test(error.message));
     assert.equal(fake.requests.length, 1);
+  });
+
+  describe('a group whose members changed (forgotten while its members are read)', () => {
+    const query = { of: 'members', group: SAMPLE.oneMemberGroupId, directory: SAMPLE.largeDirectoryId } as const;
+
+    it('a page of the forgotten list, arriving after, writes back no count', async () => {
+      const list = session.list(query);
+      const loading = list.loadNext();
+      session.forgetQuery(query);
+      await loading;
+      assert.equal(list.items.length, 1, 'the page did arrive');
+      assert.equal(session.memberCounts.get(query.group), undefined, 'the old members are not counted');
+      await session.list(query).loadNext();
+      assert.deepEqual(session.memberCounts.get(query.group), { count: 1, complete: true }, 'a new read counts');
+    });
+
+    it('a whole collection forgotten while read writes back no count', async () => {
+      const reading = session.collect(query);
+      session.forgetQuery(query);
+      assert.equal((await reading).length, 1);
+      assert.equal(session.memberCounts.get(query.group), undefined);
+    });
+
+    it('a membership change found by any poll of the session (not only the Recent Changes view) forgets the group', async () => {
+      await session.list(query).loadNext();
+      assert.deepEqual(session.memberCounts.get(query.group), { count: 1, complete: true });
+      const directory = fake.dataset.directories.find((candidate) => candidate.id === SAMPLE.largeDirectoryId)!;
+      // The feed Diagnose and Explain share with the view of one directory.
+      const feed = session.changes.feed({ directory });
+      await feed.loadOlder();
+      assert.ok(session.existingList(listKey(query)), 'the first screen (older changes) forgets nothing');
+      const group = fake.dataset.groups.find((candidate) => candidate.id === query.group)!;
+      fake.dataset.events!.push({
+        object: 'event',
+        id: 'event_01ZZSESSIONFORGETS',
+        event: 'dsync.group.user_removed',
+        data: { directory_id: SAMPLE.largeDirectoryId, user: null, group },
+        created_at: new Date(Date.now() + 1000).toISOString(),
+        context: {},
+      });
+      try {
+        const heard: string[] = [];
+        session.memberCounts.onChange((id) => heard.push(id));
+        assert.equal((await feed.poll()).length, 1);
+        assert.equal(session.memberCounts.get(query.group), undefined, 'the count is gone');
+        assert.equal(session.existingList(listKey(query)), undefined, 'the member list is read anew');
+        assert.deepEqual(heard, [query.group], 'the rows hear it once');
+      } finally {
+        fake.dataset.events!.pop();
+      }
+    });
   });
 });
