@@ -3,22 +3,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getL10nJson } from '@vscode/l10n-dev';
 import ts from 'typescript';
+import { ROOT, sourceFiles } from './source-files';
 
 // Every word this extension puts on a screen goes through l10n: `vscode.l10n.t` where the code imports
 // vscode, `l10n.t` from @vscode/l10n in the vscode-free layers, `%key%` with package.nls.json in the
 // manifest. These checks find what bypasses them, and check that the generated bundle and the manifest's
 // keys are current.
-
-/** The repository: this runs as out/test/unit/l10n.test.js. */
-const ROOT = path.resolve(__dirname, '../../..');
-
-/** Every .ts file under src/, as `src/a/b.ts`. */
-function sourceFiles(): string[] {
-  return fs
-    .readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.ts'))
-    .map((file) => `src/${file.split(path.sep).join('/')}`);
-}
 
 /**
  * Words a person reads: at least two words, or one word with a lower-case letter (`Retry`, `email`,

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { displayText, noticeText, pickText, promptText, quickInputText } from '../../src/text/safe-text';
+import { ROOT, sourceFiles } from './source-files';
 
 // src/ui/notify.ts is the one door to the screen: every notification, progress, input box, quick pick,
 // status bar message and clipboard write goes through it, and it neutralises the text. This walks
@@ -39,17 +40,6 @@ function callsAround(file: string, text: string): string[] {
     found.push(`${file}:${line}: ${name.replace(/\s+/g, '')}`);
   }
   return found;
-}
-
-/** The repository: this runs as out/test/unit/screen-door.test.js. */
-const ROOT = path.resolve(__dirname, '../../..');
-
-/** Every .ts file under src/, as `src/a/b.ts`. */
-function sourceFiles(): string[] {
-  return fs
-    .readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.ts'))
-    .map((file) => `src/${file.split(path.sep).join('/')}`);
 }
 
 describe('one door to the screen', () => {
